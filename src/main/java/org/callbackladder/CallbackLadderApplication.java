@@ -1,0 +1,30 @@
+package org.callbackladder;
+
+import java.time.Clock;
+import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Callback Ladder: every patient callback request owned, worked through a response ladder, and
+ * closed with a reason. The ladder is {@code processes/patient-callback.bpmn}; it is deployed as a
+ * process application (see {@code META-INF/processes.xml}) so resource names are the same in every
+ * way of running.
+ */
+@SpringBootApplication
+@EnableProcessApplication("callback-ladder")
+@ConfigurationPropertiesScan
+public class CallbackLadderApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(CallbackLadderApplication.class, args);
+  }
+
+  /** The one clock every service reads; tests replace it. */
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+}

@@ -1,0 +1,68 @@
+package org.callbackladder.access;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seeds one demo user per role for the zero-setup run, so every part of the product can be tried
+ * at once. Never in the postgres profile. Existing users and groups are left as they are.
+ */
+@Component
+@Profile("!postgres")
+@ConditionalOnProperty(name = "callback.access.demo-users", havingValue = "true")
+public class DemoUsers {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
+
+  /** user id, first name, last name, group. */
+  static final List<String[]> USERS =
+      List.of(
+          new String[] {"coordinator", "Casey", "Coordinator", Groups.CALLBACK_COORDINATORS},
+          new String[] {"referrals", "Robin", "Referrals", Groups.REFERRAL_COORDINATORS},
+          new String[] {"clinician", "Dana", "Clinician", Groups.CLINICAL_TEAM},
+          new String[] {"manager", "Morgan", "Manager", Groups.PRACTICE_MANAGERS},
+          new String[] {"operations", "Oakley", "Operations", Groups.OPERATIONS});
+
+  private final IdentityService identity;
+  private final AccessProperties access;
+
+  public DemoUsers(IdentityService identity, AccessProperties access) {
+    this.identity = identity;
+    this.access = access;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  public void seed() {
+    for (Groups.Role role : Groups.ROLES) {
+      if (identity.createGroupQuery().groupId(role.groupId()).count() == 0) {
+        Group group = identity.newGroup(role.groupId());
+        group.setName(role.name());
+        group.setType("WORKFLOW");
+        identity.saveGroup(group);
+      }
+    }
+    for (String[] demo : USERS) {
+      if (identity.createUserQuery().userId(demo[0]).count() == 0) {
+        User user = identity.newUser(demo[0]);
+        user.setFirstName(demo[1]);
+        user.setLastName(demo[2]);
+        user.setPassword(access.demoPassword());
+        identity.saveUser(user);
+        identity.createMembership(demo[0], demo[3]);
+      }
+    }
+    log.warn(
+        "DEMO USERS ARE ENABLED: coordinator, referrals, clinician, manager, operations, all with the"
+            + " password from callback.access.demo-password. For trying the product only; the postgres"
+            + " profile never creates them.");
+  }
+}

@@ -1,0 +1,25 @@
+package org.callbackladder.access;
+
+import java.util.List;
+
+/** The groups of the product's roles; task queues are these group ids. */
+public final class Groups {
+
+  public static final String CALLBACK_COORDINATORS = "callback-coordinators";
+  public static final String REFERRAL_COORDINATORS = "referral-coordinators";
+  public static final String CLINICAL_TEAM = "clinical-team";
+  public static final String PRACTICE_MANAGERS = "practice-managers";
+  public static final String OPERATIONS = "operations";
+
+  public record Role(String groupId, String name) {}
+
+  public static final List<Role> ROLES =
+      List.of(
+          new Role(CALLBACK_COORDINATORS, "Callback coordinators"),
+          new Role(REFERRAL_COORDINATORS, "Referral coordinators"),
+          new Role(CLINICAL_TEAM, "Clinical team"),
+          new Role(PRACTICE_MANAGERS, "Practice managers"),
+          new Role(OPERATIONS, "Operations"));
+
+  private Groups() {}
+}

@@ -1,0 +1,122 @@
+package org.callbackladder.access;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * {@code /api/**} and {@code /engine-rest/**} need HTTP basic authentication against Camunda's
+ * identity service (the users and groups managed in Camunda Admin). The Camunda webapps under
+ * {@code /camunda} keep their own login. Health and info are public.
+ */
+@Configuration
+public class SecurityConfiguration {
+
+  @Bean
+  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identity, ObjectMapper json) throws Exception {
+    return http.securityMatcher("/api/**", "/engine-rest/**", "/actuator/**")
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                    .anyRequest().authenticated())
+        .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint(json)))
+        .exceptionHandling(ex -> ex.authenticationEntryPoint(problemEntryPoint(json)))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .authenticationProvider(identityServiceAuthentication(identity))
+        .addFilterAfter(new EngineAuthenticationFilter(identity), BasicAuthenticationFilter.class)
+        .build();
+  }
+
+  /** Checks user id and password with the engine's identity service; groups become authorities. */
+  static AuthenticationProvider identityServiceAuthentication(IdentityService identity) {
+    return new AuthenticationProvider() {
+      @Override
+      public Authentication authenticate(Authentication authentication) {
+        String userId = authentication.getName();
+        Object password = authentication.getCredentials();
+        if (password == null || !identity.checkPassword(userId, password.toString())) {
+          throw new BadCredentialsException("Bad credentials");
+        }
+        List<SimpleGrantedAuthority> groups =
+            identity.createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId)
+                .map(SimpleGrantedAuthority::new)
+                .toList();
+        return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
+      }
+
+      @Override
+      public boolean supports(Class<?> type) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(type);
+      }
+    };
+  }
+
+  private static AuthenticationEntryPoint problemEntryPoint(ObjectMapper json) {
+    return (request, response, e) -> {
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Sign in with HTTP basic authentication");
+      problem.setTitle("Authentication required");
+      response.setStatus(HttpStatus.UNAUTHORIZED.value());
+      response.setHeader("WWW-Authenticate", "Basic realm=\"Callback Ladder\"");
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      json.writeValue(response.getOutputStream(), problem);
+    };
+  }
+
+  /**
+   * Tells the engine who is calling for the length of the request, so task completions and the
+   * user-operation log name the right person.
+   */
+  static class EngineAuthenticationFilter extends OncePerRequestFilter {
+
+    private final IdentityService identity;
+
+    EngineAuthenticationFilter(IdentityService identity) {
+      this.identity = identity;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      Authentication user = SecurityContextHolder.getContext().getAuthentication();
+      if (user == null || user instanceof AnonymousAuthenticationToken || !user.isAuthenticated()) {
+        chain.doFilter(request, response);
+        return;
+      }
+      identity.setAuthentication(
+          user.getName(), user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
+      try {
+        chain.doFilter(request, response);
+      } finally {
+        identity.clearAuthentication();
+      }
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package org.callbackladder.attempt;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.callbackladder.request.CallbackRequest;
+import org.callbackladder.request.CallbackRequestRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Documents call attempts against their request. */
+@Service
+public class AttemptService {
+
+  private static final Logger log = LoggerFactory.getLogger(AttemptService.class);
+
+  private final CallbackRequestRepository requests;
+  private final CallAttemptRepository attempts;
+  private final Clock clock;
+
+  public AttemptService(CallbackRequestRepository requests, CallAttemptRepository attempts, Clock clock) {
+    this.requests = requests;
+    this.attempts = attempts;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public CallAttempt document(UUID callbackRequestId, int attemptNumber, String agent, AttemptReport report) {
+    CallbackRequest request = requests.getRequired(callbackRequestId);
+    Instant now = clock.instant();
+    CallAttempt attempt =
+        attempts.save(
+            CallAttempt.documented(
+                callbackRequestId, attemptNumber, agent, request.getPatientPhone(), report, now));
+    request.attemptDocumented(now);
+    log.info(
+        "Callback request {} attempt {} documented by {}: {}",
+        callbackRequestId, attemptNumber, agent, report.outcome());
+    return attempt;
+  }
+
+  @Transactional(readOnly = true)
+  public List<CallAttempt> attemptsOf(UUID callbackRequestId) {
+    return attempts.findByCallbackRequestIdOrderByAttemptNumber(callbackRequestId);
+  }
+}

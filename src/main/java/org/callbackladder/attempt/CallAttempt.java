@@ -1,0 +1,66 @@
+package org.callbackladder.attempt;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One documented call: time, who, number dialled, outcome, what was done, notes. */
+@Entity
+@Table(name = "call_attempt")
+public class CallAttempt {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  private UUID callbackRequestId;
+  private int attemptNumber;
+  private String agent;
+  private String numberDialled;
+
+  @Enumerated(EnumType.STRING)
+  private AttemptOutcome outcome;
+
+  @Enumerated(EnumType.STRING)
+  private Resolution resolution;
+
+  private String notes;
+  private Instant completedAt;
+
+  protected CallAttempt() {}
+
+  static CallAttempt documented(
+      UUID callbackRequestId,
+      int attemptNumber,
+      String agent,
+      String numberDialled,
+      AttemptReport report,
+      Instant completedAt) {
+    CallAttempt attempt = new CallAttempt();
+    attempt.callbackRequestId = callbackRequestId;
+    attempt.attemptNumber = attemptNumber;
+    attempt.agent = agent;
+    attempt.numberDialled = numberDialled;
+    attempt.outcome = report.outcome();
+    attempt.resolution = report.resolution();
+    attempt.notes = report.notes();
+    attempt.completedAt = completedAt;
+    return attempt;
+  }
+
+  public Long getId() { return id; }
+  public UUID getCallbackRequestId() { return callbackRequestId; }
+  public int getAttemptNumber() { return attemptNumber; }
+  public String getAgent() { return agent; }
+  public String getNumberDialled() { return numberDialled; }
+  public AttemptOutcome getOutcome() { return outcome; }
+  public Resolution getResolution() { return resolution; }
+  public String getNotes() { return notes; }
+  public Instant getCompletedAt() { return completedAt; }
+}

@@ -1,0 +1,46 @@
+package org.callbackladder.closure;
+
+import java.time.Clock;
+import java.util.UUID;
+import org.callbackladder.attempt.AttemptOutcome;
+import org.callbackladder.attempt.Resolution;
+import org.callbackladder.request.CallbackRequestRepository;
+import org.callbackladder.request.ClosureReason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Ends a request with its closure reason. */
+@Service
+public class ClosureService {
+
+  private static final Logger log = LoggerFactory.getLogger(ClosureService.class);
+
+  private final CallbackRequestRepository requests;
+  private final Clock clock;
+
+  public ClosureService(CallbackRequestRepository requests, Clock clock) {
+    this.requests = requests;
+    this.clock = clock;
+  }
+
+  /**
+   * The closure reason the last attempt leads to: what was done when the patient was reached, the
+   * outcome itself for a wrong number or a decline, and unreachable for anything else.
+   */
+  public static ClosureReason reasonFor(AttemptOutcome lastOutcome, Resolution resolution) {
+    return switch (lastOutcome) {
+      case REACHED -> ClosureReason.valueOf(resolution.name());
+      case WRONG_NUMBER -> ClosureReason.WRONG_NUMBER;
+      case DECLINED -> ClosureReason.DECLINED;
+      case NO_ANSWER, VOICEMAIL_LEFT, BUSY, DISCONNECTED -> ClosureReason.UNREACHABLE;
+    };
+  }
+
+  @Transactional
+  public void close(UUID callbackRequestId, ClosureReason reason) {
+    requests.getRequired(callbackRequestId).close(reason, clock.instant());
+    log.info("Callback request {} closed: {}", callbackRequestId, reason);
+  }
+}

@@ -1,0 +1,69 @@
+package org.callbackladder.contact;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A message the ladder decided to send, written in the same transaction as that decision. A relay
+ * sends each row at most once.
+ */
+@Entity
+@Table(name = "outbox_message")
+public class OutboxMessage {
+
+  public enum Status { PENDING, SENT }
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  private UUID callbackRequestId;
+
+  @Enumerated(EnumType.STRING)
+  private MessageKind kind;
+
+  private int attemptNumber;
+  private String channel;
+  private String recipient;
+  private String body;
+
+  @Enumerated(EnumType.STRING)
+  private Status status;
+
+  private Instant createdAt;
+  private Instant sentAt;
+
+  protected OutboxMessage() {}
+
+  static OutboxMessage textMessage(
+      UUID callbackRequestId, MessageKind kind, int attemptNumber, String recipient, String body, Instant now) {
+    OutboxMessage message = new OutboxMessage();
+    message.callbackRequestId = callbackRequestId;
+    message.kind = kind;
+    message.attemptNumber = attemptNumber;
+    message.channel = "SMS";
+    message.recipient = recipient;
+    message.body = body;
+    message.status = Status.PENDING;
+    message.createdAt = now;
+    return message;
+  }
+
+  public Long getId() { return id; }
+  public UUID getCallbackRequestId() { return callbackRequestId; }
+  public MessageKind getKind() { return kind; }
+  public int getAttemptNumber() { return attemptNumber; }
+  public String getChannel() { return channel; }
+  public String getRecipient() { return recipient; }
+  public String getBody() { return body; }
+  public Status getStatus() { return status; }
+  public Instant getCreatedAt() { return createdAt; }
+  public Instant getSentAt() { return sentAt; }
+}

@@ -1,0 +1,15 @@
+package org.callbackladder.request;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface CallbackRequestRepository extends JpaRepository<CallbackRequest, UUID> {
+
+  Optional<CallbackRequest> findByExternalId(String externalId);
+
+  /** The request a process instance works on; fails loudly if the record is missing. */
+  default CallbackRequest getRequired(UUID id) {
+    return findById(id).orElseThrow(() -> new IllegalStateException("No callback request " + id));
+  }
+}

@@ -1,0 +1,47 @@
+package org.callbackladder.request;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.Optional;
+import org.callbackladder.practice.PracticeProperties;
+import org.springframework.stereotype.Component;
+
+/** Reads phone numbers as people write them and keeps them in E.164. */
+@Component
+public class PhoneNumbers {
+
+  private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+  private final String defaultRegion;
+
+  public PhoneNumbers(PracticeProperties practice) {
+    this.defaultRegion = practice.phoneRegion();
+  }
+
+  /** The number in E.164 (+14155550132), or empty when it is not a valid number. */
+  public Optional<String> toE164(String written) {
+    try {
+      PhoneNumber number = UTIL.parse(written, defaultRegion);
+      return UTIL.isValidNumber(number)
+          ? Optional.of(UTIL.format(number, PhoneNumberFormat.E164))
+          : Optional.empty();
+    } catch (NumberParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** An E.164 number the way a person dials it (+1 415-555-0132). */
+  public String forDialling(String e164) {
+    try {
+      return UTIL.format(UTIL.parse(e164, defaultRegion), PhoneNumberFormat.INTERNATIONAL);
+    } catch (NumberParseException e) {
+      return e164;
+    }
+  }
+
+  public String defaultRegion() {
+    return defaultRegion;
+  }
+}

@@ -1,0 +1,42 @@
+package org.callbackladder.routing;
+
+import static org.callbackladder.CallbackProcess.requestId;
+
+import java.util.Map;
+import org.callbackladder.CallbackProcess.Vars;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * BPMN: "Assign queue and response window" (Task_AssignQueue). Applies the result of the "Callback
+ * routing" table to the request and sets up the first attempt.
+ */
+@Component("assignQueue")
+public class AssignQueueDelegate implements JavaDelegate {
+
+  private final QueueAssignment assignment;
+
+  public AssignQueueDelegate(QueueAssignment assignment) {
+    this.assignment = assignment;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> routing = (Map<String, Object>) execution.getVariable(Vars.ROUTING);
+    if (routing == null) {
+      throw new IllegalStateException(
+          "No rule of the Callback routing table matches reason "
+              + execution.getVariable(Vars.REASON) + " on channel " + execution.getVariable(Vars.CHANNEL));
+    }
+    Assignment assigned = assignment.assign(requestId(execution), RoutingDecision.of(routing));
+    execution.removeVariable(Vars.ROUTING);
+    execution.setVariable(Vars.QUEUE, assigned.decision().queue());
+    execution.setVariable(Vars.PRIORITY, assigned.decision().priority());
+    execution.setVariable(Vars.RESPONSE_WINDOW, assigned.decision().responseWindow().toString());
+    execution.setVariable(Vars.MAX_ATTEMPTS, assigned.decision().maxAttempts());
+    execution.setVariable(Vars.ATTEMPT_NUMBER, 1);
+    execution.setVariable(Vars.ATTEMPT_DUE_AT, assigned.firstAttemptDueAt());
+  }
+}

@@ -1,0 +1,39 @@
+package org.callbackladder.routing;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.callbackladder.request.CallbackRequest;
+import org.callbackladder.request.CallbackRequestRepository;
+import org.callbackladder.schedule.PracticeCalendar;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Gives a request its queue and priority, and its first attempt a due time: the response window,
+ * counted in open practice hours from when the request arrived.
+ */
+@Service
+public class QueueAssignment {
+
+  private static final Logger log = LoggerFactory.getLogger(QueueAssignment.class);
+
+  private final CallbackRequestRepository requests;
+  private final PracticeCalendar calendar;
+
+  public QueueAssignment(CallbackRequestRepository requests, PracticeCalendar calendar) {
+    this.requests = requests;
+    this.calendar = calendar;
+  }
+
+  @Transactional
+  public Assignment assign(UUID callbackRequestId, RoutingDecision decision) {
+    CallbackRequest request = requests.getRequired(callbackRequestId);
+    Instant due = calendar.addOpenTime(request.getReceivedAt(), decision.responseWindow());
+    request.routed(decision.queue(), decision.priority(), decision.responseWindow(), due);
+    log.info("Callback request {} routed to {} (priority {}), first attempt due {}",
+        callbackRequestId, decision.queue(), decision.priority(), due);
+    return new Assignment(decision, calendar.timerDate(due));
+  }
+}

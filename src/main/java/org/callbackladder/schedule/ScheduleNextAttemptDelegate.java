@@ -1,0 +1,31 @@
+package org.callbackladder.schedule;
+
+import static org.callbackladder.CallbackProcess.attemptNumber;
+import static org.callbackladder.CallbackProcess.requestId;
+
+import java.time.Duration;
+import org.callbackladder.CallbackProcess.Vars;
+import org.callbackladder.schedule.NextAttemptPlanner.PlannedAttempt;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** BPMN: "Schedule next attempt" (Task_ScheduleNextAttempt); sets the "Next attempt due" timer. */
+@Component("scheduleNextAttempt")
+public class ScheduleNextAttemptDelegate implements JavaDelegate {
+
+  private final NextAttemptPlanner planner;
+
+  public ScheduleNextAttemptDelegate(NextAttemptPlanner planner) {
+    this.planner = planner;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    PlannedAttempt next =
+        planner.plan(requestId(execution), Duration.parse((String) execution.getVariable(Vars.RESPONSE_WINDOW)));
+    execution.setVariable(Vars.ATTEMPT_NUMBER, attemptNumber(execution) + 1);
+    execution.setVariable(Vars.NEXT_ATTEMPT_AT, next.at());
+    execution.setVariable(Vars.ATTEMPT_DUE_AT, next.dueAt());
+  }
+}

@@ -1,0 +1,83 @@
+package org.callbackladder.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every error of the project's API as RFC 9457 problem+json, naming the field and the rule. */
+@RestControllerAdvice(basePackages = "org.callbackladder")
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  public static final URI INVALID_INPUT = URI.create("https://callbackladder.org/problems/invalid-input");
+
+  @ExceptionHandler(InvalidInputException.class)
+  ProblemDetail invalidInput(InvalidInputException e) {
+    return invalid(e.problems());
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+    return invalid(List.of(new FieldProblem(e.getName(), "format", "is not a valid " + typeName(e))));
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    problem.setTitle("Not found");
+    return problem;
+  }
+
+  @ExceptionHandler(ConflictException.class)
+  ProblemDetail conflict(ConflictException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    problem.setTitle("Conflict");
+    return problem;
+  }
+
+  /** Unreadable JSON, or a value of the wrong JSON type: name the field when Jackson knows it. */
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ProblemDetail problem;
+    if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field =
+          mapping.getPath().stream()
+              .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+              .collect(Collectors.joining("."))
+              .replace(".[", "[");
+      problem = invalid(List.of(new FieldProblem(field, "type", "has the wrong JSON type")));
+    } else {
+      problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON");
+      problem.setTitle("Malformed request body");
+      problem.setType(INVALID_INPUT);
+    }
+    return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  private static ProblemDetail invalid(List<FieldProblem> problems) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            problems.stream().map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")));
+    problem.setType(INVALID_INPUT);
+    problem.setTitle("Invalid input");
+    problem.setProperty("errors", problems);
+    return problem;
+  }
+
+  private static String typeName(MethodArgumentTypeMismatchException e) {
+    return e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
+  }
+}

@@ -1,0 +1,8 @@
+package org.callbackladder.web;
+
+public class ConflictException extends RuntimeException {
+
+  public ConflictException(String message) {
+    super(message);
+  }
+}

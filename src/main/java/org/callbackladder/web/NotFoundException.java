@@ -1,0 +1,8 @@
+package org.callbackladder.web;
+
+public class NotFoundException extends RuntimeException {
+
+  public NotFoundException(String message) {
+    super(message);
+  }
+}
