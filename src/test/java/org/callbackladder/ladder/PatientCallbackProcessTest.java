@@ -1,0 +1,277 @@
+package org.callbackladder.ladder;
+
+import static org.callbackladder.CallbackProcess.END_EVENT_CALLBACK_CLOSED;
+import static org.callbackladder.CallbackProcess.TASK_CALL_PATIENT;
+import static org.callbackladder.CallbackProcess.TASK_QUEUE_FINAL_MESSAGE;
+import static org.callbackladder.CallbackProcess.TASK_QUEUE_FOLLOW_UP_MESSAGE;
+import static org.callbackladder.CallbackProcess.TIMER_NEXT_ATTEMPT_DUE;
+import static org.callbackladder.support.Ladder.call;
+import static org.callbackladder.support.Ladder.request;
+import static org.callbackladder.support.Ladder.waitForNextAttempt;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.assertj.core.api.Assertions;
+import org.callbackladder.CallbackProcess;
+import org.callbackladder.CallbackProcess.CallSheet;
+import org.callbackladder.CallbackProcess.StartForm;
+import org.callbackladder.CallbackProcess.Vars;
+import org.callbackladder.attempt.AttemptOutcome;
+import org.callbackladder.attempt.CallAttempt;
+import org.callbackladder.attempt.CallAttemptRepository;
+import org.callbackladder.contact.MessageKind;
+import org.callbackladder.contact.OutboxMessage;
+import org.callbackladder.contact.OutboxMessageRepository;
+import org.callbackladder.intake.IntakeService;
+import org.callbackladder.request.CallbackRequest;
+import org.callbackladder.request.CallbackRequestRepository;
+import org.callbackladder.request.ClosureReason;
+import org.callbackladder.request.RequestStatus;
+import org.callbackladder.support.CallbackLadderTest;
+import org.callbackladder.support.Ladder;
+import org.callbackladder.support.TestClock;
+import org.callbackladder.web.InvalidInputException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path through processes/patient-callback.bpmn, with the real delegates and tables. */
+@CallbackLadderTest
+class PatientCallbackProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired IntakeService intake;
+  @Autowired CallbackRequestRepository requests;
+  @Autowired CallAttemptRepository attempts;
+  @Autowired OutboxMessageRepository outbox;
+  @Autowired TestClock clock;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    clock.set(CallbackLadderTest.TUESDAY_9AM);
+  }
+
+  @Test
+  void reachedOnTheFirstAttemptClosesAsBooked() {
+    ProcessInstance ladder = start("APPOINTMENT_REQUEST");
+
+    assertThat(ladder).isWaitingAt(TASK_CALL_PATIENT);
+    Task first = task(TASK_CALL_PATIENT, ladder);
+    assertThat(first).hasCandidateGroup("callback-coordinators");
+    Assertions.assertThat(first.getPriority()).isEqualTo(70);
+    // the routing table gives appointment requests four open hours: 09:00 + 4h = 13:00 New York
+    Assertions.assertThat(first.getDueDate().toInstant()).isEqualTo(Instant.parse("2026-12-01T18:00:00Z"));
+
+    call(engine, ladder, "REACHED", "BOOKED");
+
+    assertThat(ladder).isEnded().hasPassed("Task_DocumentAttempt", "Task_CloseRequest", END_EVENT_CALLBACK_CLOSED)
+        .hasNotPassed(TASK_QUEUE_FOLLOW_UP_MESSAGE);
+    CallbackRequest closed = record(ladder);
+    Assertions.assertThat(closed.getStatus()).isEqualTo(RequestStatus.CLOSED);
+    Assertions.assertThat(closed.getClosureReason()).isEqualTo(ClosureReason.BOOKED);
+    Assertions.assertThat(closed.getFirstAttemptAt()).isEqualTo(CallbackLadderTest.TUESDAY_9AM);
+    Assertions.assertThat(attemptsOf(ladder)).singleElement()
+        .satisfies(a -> {
+          Assertions.assertThat(a.getAgent()).isEqualTo("coordinator");
+          Assertions.assertThat(a.getNumberDialled()).isEqualTo("+14155550132");
+          Assertions.assertThat(a.getOutcome()).isEqualTo(AttemptOutcome.REACHED);
+          Assertions.assertThat(a.getNotes()).isEqualTo("notes of REACHED");
+        });
+    Assertions.assertThat(messagesOf(ladder)).isEmpty();
+  }
+
+  @Test
+  void reachedOnTheSecondAttemptAfterAFollowUpAndADifferentTimeOfDay() {
+    ProcessInstance ladder = start("NEW_PATIENT_APPOINTMENT");
+
+    call(engine, ladder, "NO_ANSWER", null);
+
+    assertThat(ladder).isWaitingAt(TASK_QUEUE_FOLLOW_UP_MESSAGE);
+    execute(job(TASK_QUEUE_FOLLOW_UP_MESSAGE, ladder));
+    assertThat(ladder).isWaitingAt(TIMER_NEXT_ATTEMPT_DUE);
+    // first call in the morning at 09:00; three hours later is noon, the start of "midday"
+    Assertions.assertThat(job(TIMER_NEXT_ATTEMPT_DUE, ladder).getDuedate().toInstant())
+        .isEqualTo(Instant.parse("2026-12-01T17:00:00Z"));
+    Assertions.assertThat(messagesOf(ladder)).singleElement()
+        .satisfies(m -> {
+          Assertions.assertThat(m.getKind()).isEqualTo(MessageKind.FOLLOW_UP);
+          Assertions.assertThat(m.getRecipient()).isEqualTo("+14155550132");
+          Assertions.assertThat(m.getBody()).contains("Riverside Family Practice", "(555) 010-0142", "STOP");
+        });
+
+    clock.advance(Duration.ofHours(3));
+    execute(job(TIMER_NEXT_ATTEMPT_DUE, ladder));
+
+    assertThat(ladder).isWaitingAt(TASK_CALL_PATIENT);
+    Task second = task(TASK_CALL_PATIENT, ladder);
+    Map<String, Object> form = engine.getTaskService().getVariables(second.getId());
+    Assertions.assertThat(form)
+        .containsEntry(Vars.ATTEMPT_NUMBER, 2)
+        .containsEntry(CallSheet.ATTEMPT_LABEL, "2 of 3")
+        .doesNotContainKeys(Vars.ATTEMPT_OUTCOME, Vars.RESOLUTION, Vars.ATTEMPT_NOTES);
+    Assertions.assertThat((String) form.get(CallSheet.ATTEMPT_HISTORY))
+        .contains("Attempt 1", "Tue 1 Dec 09:00", "coordinator", "No answer", "notes of NO_ANSWER");
+
+    call(engine, ladder, "REACHED", "ROUTED");
+
+    assertThat(ladder).isEnded();
+    Assertions.assertThat(record(ladder).getClosureReason()).isEqualTo(ClosureReason.ROUTED);
+    Assertions.assertThat(attemptsOf(ladder)).extracting(CallAttempt::getOutcome)
+        .containsExactly(AttemptOutcome.NO_ANSWER, AttemptOutcome.REACHED);
+  }
+
+  @Test
+  void aWrongNumberClosesAtOnce() {
+    ProcessInstance ladder = start("GENERAL");
+
+    call(engine, ladder, "WRONG_NUMBER", null);
+
+    assertThat(ladder).isEnded().hasNotPassed(TASK_QUEUE_FOLLOW_UP_MESSAGE, TASK_QUEUE_FINAL_MESSAGE);
+    Assertions.assertThat(record(ladder).getClosureReason()).isEqualTo(ClosureReason.WRONG_NUMBER);
+    Assertions.assertThat(messagesOf(ladder)).isEmpty();
+  }
+
+  @Test
+  void aDeclineClosesAtOnce() {
+    ProcessInstance ladder = start("INSURANCE_QUESTION");
+
+    call(engine, ladder, "DECLINED", null);
+
+    assertThat(ladder).isEnded().hasNotPassed(TASK_QUEUE_FOLLOW_UP_MESSAGE, TASK_QUEUE_FINAL_MESSAGE);
+    Assertions.assertThat(record(ladder).getClosureReason()).isEqualTo(ClosureReason.DECLINED);
+  }
+
+  @Test
+  void unansweredLastAttemptQueuesAFinalMessageAndClosesAsUnreachable() {
+    ProcessInstance ladder = start("REFERRAL_QUESTION");
+    Assertions.assertThat(task(TASK_CALL_PATIENT, ladder).getPriority()).isEqualTo(80);
+    assertThat(task(TASK_CALL_PATIENT, ladder)).hasCandidateGroup("referral-coordinators");
+
+    call(engine, ladder, "NO_ANSWER", null);
+    waitForNextAttempt(ladder);
+    clock.set(Instant.parse("2026-12-01T17:00:00Z"));
+    call(engine, ladder, "VOICEMAIL_LEFT", null);
+    execute(job(TASK_QUEUE_FOLLOW_UP_MESSAGE, ladder));
+    // morning and midday tried: the third attempt goes to the late afternoon, 15:00
+    Assertions.assertThat(job(TIMER_NEXT_ATTEMPT_DUE, ladder).getDuedate().toInstant())
+        .isEqualTo(Instant.parse("2026-12-01T20:00:00Z"));
+    execute(job(TIMER_NEXT_ATTEMPT_DUE, ladder));
+    clock.set(Instant.parse("2026-12-01T20:00:00Z"));
+    call(engine, ladder, "BUSY", null);
+
+    assertThat(ladder).isWaitingAt(TASK_QUEUE_FINAL_MESSAGE);
+    execute(job(TASK_QUEUE_FINAL_MESSAGE, ladder));
+
+    assertThat(ladder).isEnded().hasPassed(TASK_QUEUE_FINAL_MESSAGE, END_EVENT_CALLBACK_CLOSED);
+    Assertions.assertThat(record(ladder).getClosureReason()).isEqualTo(ClosureReason.UNREACHABLE);
+    Assertions.assertThat(attemptsOf(ladder)).extracting(CallAttempt::getAttemptNumber).containsExactly(1, 2, 3);
+    Assertions.assertThat(messagesOf(ladder)).extracting(OutboxMessage::getKind)
+        .containsExactly(MessageKind.FOLLOW_UP, MessageKind.FOLLOW_UP, MessageKind.FINAL);
+    Assertions.assertThat(messagesOf(ladder).get(2).getBody()).contains("Whenever you are ready");
+  }
+
+  @Test
+  void aCallTaskCannotBeCompletedWithoutItsRequiredFields() {
+    ProcessInstance ladder = start("APPOINTMENT_CHANGE");
+    Task call = task(TASK_CALL_PATIENT, ladder);
+
+    Assertions.assertThatThrownBy(() -> engine.getTaskService().complete(call.getId(), Map.of()))
+        .hasMessageContaining("attemptOutcome is required");
+    Assertions.assertThatThrownBy(
+            () -> engine.getTaskService().complete(call.getId(), Map.of(Vars.ATTEMPT_OUTCOME, "REACHED")))
+        .hasMessageContaining("resolution is required");
+    Assertions.assertThatThrownBy(
+            () -> engine.getTaskService().complete(call.getId(), Map.of(Vars.ATTEMPT_OUTCOME, "SORT_OF")))
+        .hasMessageContaining("attemptOutcome must be one of REACHED");
+
+    assertThat(ladder).isWaitingAt(TASK_CALL_PATIENT);
+    Assertions.assertThat(attemptsOf(ladder)).isEmpty();
+  }
+
+  @Test
+  void theCallSheetShowsThePatientTheirMessageAndTheScript() {
+    ProcessInstance ladder = start("TELEHEALTH_SUPPORT");
+
+    Map<String, Object> sheet = engine.getTaskService().getVariablesLocal(task(TASK_CALL_PATIENT, ladder).getId());
+
+    Assertions.assertThat(sheet)
+        .containsEntry(CallSheet.PATIENT_NAME, "Jamie Rivera")
+        .containsEntry(CallSheet.PATIENT_PHONE, "+1 415-555-0132")
+        .containsEntry(CallSheet.REASON_LABEL, "Telehealth support")
+        .containsEntry(CallSheet.PATIENT_MESSAGE, "Would like a visit next week")
+        .containsEntry(CallSheet.PREFERRED_TIMES, "mornings")
+        .containsEntry(CallSheet.ATTEMPT_HISTORY, "No earlier attempts.");
+    Assertions.assertThat((String) sheet.get(CallSheet.CALL_SCRIPT))
+        .contains("Riverside Family Practice", "video visit", "call 911");
+    // patient details are on the task, not in the process
+    Assertions.assertThat(engine.getRuntimeService().getVariables(ladder.getId()))
+        .doesNotContainKeys(CallSheet.PATIENT_NAME, CallSheet.PATIENT_PHONE, CallSheet.PATIENT_MESSAGE);
+  }
+
+  @Test
+  void aCoordinatorCanEnterARequestThroughTheStartForm() {
+    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(CallbackProcess.PROCESS_KEY).latestVersion().singleResult().getId();
+
+    ProcessInstance ladder = engine.getFormService().submitStartForm(definitionId, Map.of(
+        StartForm.PATIENT_NAME, "Lee Walk-In",
+        StartForm.PATIENT_PHONE, "415 555 0177",
+        Vars.REASON, "FORMS_AND_INTAKE",
+        Vars.CHANNEL, "MANUAL",
+        StartForm.PATIENT_MESSAGE, "Asked at the desk about forms"));
+
+    assertThat(ladder).isWaitingAt(TASK_CALL_PATIENT);
+    CallbackRequest stored = requests.findById(UUID.fromString(ladder.getBusinessKey())).orElseThrow();
+    Assertions.assertThat(stored.getPatientPhone()).isEqualTo("+14155550177");
+    Assertions.assertThat(stored.getProcessInstanceId()).isEqualTo(ladder.getId());
+    Assertions.assertThat(stored.getQueue()).isEqualTo("callback-coordinators");
+    Assertions.assertThat(engine.getRuntimeService().getVariables(ladder.getId()))
+        .containsEntry(Vars.CALLBACK_REQUEST_ID, stored.getId().toString())
+        .doesNotContainKeys(StartForm.PATIENT_NAME, StartForm.PATIENT_PHONE, StartForm.PATIENT_MESSAGE);
+  }
+
+  @Test
+  void anInvalidStartFormStartsNothingAndStoresNothing() {
+    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(CallbackProcess.PROCESS_KEY).latestVersion().singleResult().getId();
+    long requestsBefore = requests.count();
+    long laddersBefore = engine.getRuntimeService().createProcessInstanceQuery().count();
+
+    Assertions.assertThatThrownBy(() -> engine.getFormService().submitStartForm(definitionId, Map.of(
+            StartForm.PATIENT_NAME, "Lee Walk-In", StartForm.PATIENT_PHONE, "12", Vars.REASON, "GENERAL",
+            Vars.CHANNEL, "MANUAL")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("patient.phone is not a valid phone number");
+
+    Assertions.assertThat(requests.count()).isEqualTo(requestsBefore);
+    Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(laddersBefore);
+  }
+
+  private ProcessInstance start(String reason) {
+    return Ladder.start(intake, engine, request("WEB_FORM", reason, "Jamie Rivera", "(415) 555-0132"));
+  }
+
+  private CallbackRequest record(ProcessInstance ladder) {
+    return requests.findById(UUID.fromString(ladder.getBusinessKey())).orElseThrow();
+  }
+
+  private List<CallAttempt> attemptsOf(ProcessInstance ladder) {
+    return attempts.findByCallbackRequestIdOrderByAttemptNumber(UUID.fromString(ladder.getBusinessKey()));
+  }
+
+  private List<OutboxMessage> messagesOf(ProcessInstance ladder) {
+    return outbox.findByCallbackRequestIdOrderById(UUID.fromString(ladder.getBusinessKey()));
+  }
+}

@@ -1,0 +1,44 @@
+package org.callbackladder.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.time.Instant;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The whole application on an in-memory H2 database with a web server on a random port, a clock the
+ * test controls, and the job executor off: tests fire timers and async steps themselves. Every
+ * class with this annotation shares one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:callback-ladder-test;DB_CLOSE_DELAY=-1",
+      "camunda.bpm.job-execution.enabled=false",
+      "callback.access.admin-password=test-admin-password",
+      "callback.access.demo-users=true",
+      "callback.access.demo-password=demo"
+    })
+@Import(CallbackLadderTest.ClockConfiguration.class)
+public @interface CallbackLadderTest {
+
+  /** Tuesday 1 December 2026, 09:00 in New York: inside practice hours, in the morning. */
+  Instant TUESDAY_9AM = Instant.parse("2026-12-01T14:00:00Z");
+
+  @TestConfiguration
+  class ClockConfiguration {
+    @Bean
+    @Primary
+    TestClock testClock() {
+      return new TestClock(TUESDAY_9AM);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package org.callbackladder.support;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.callbackladder.CallbackProcess;
+import org.callbackladder.CallbackProcess.Vars;
+import org.callbackladder.intake.IntakeService;
+import org.callbackladder.intake.NewCallbackRequest;
+import org.callbackladder.request.CallbackRequest;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+
+/** Drives one callback request through its ladder the way staff and the job executor would. */
+public final class Ladder {
+
+  public static NewCallbackRequest request(String channel, String reason, String name, String phone) {
+    return new NewCallbackRequest(
+        channel, reason, new NewCallbackRequest.Patient(name, phone), "Would like a visit next week", "mornings", null);
+  }
+
+  public static ProcessInstance start(IntakeService intake, ProcessEngine engine, NewCallbackRequest input) {
+    CallbackRequest request = intake.receive(input);
+    return engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(request.getProcessInstanceId())
+        .singleResult();
+  }
+
+  /** A coordinator claims the open call task and records the outcome. */
+  public static void call(ProcessEngine engine, ProcessInstance ladder, String outcome, String resolution) {
+    Task call = task(CallbackProcess.TASK_CALL_PATIENT, ladder);
+    engine.getTaskService().claim(call.getId(), "coordinator");
+    Map<String, Object> answers = new HashMap<>(withVariables(Vars.ATTEMPT_OUTCOME, outcome, Vars.ATTEMPT_NOTES, "notes of " + outcome));
+    if (resolution != null) {
+      answers.put(Vars.RESOLUTION, resolution);
+    }
+    complete(call, answers);
+  }
+
+  /** After an unanswered attempt with attempts left: queue the follow-up, then let the wait run out. */
+  public static void waitForNextAttempt(ProcessInstance ladder) {
+    execute(job(CallbackProcess.TASK_QUEUE_FOLLOW_UP_MESSAGE, ladder));
+    execute(job(CallbackProcess.TIMER_NEXT_ATTEMPT_DUE, ladder));
+  }
+
+  private Ladder() {}
+}
