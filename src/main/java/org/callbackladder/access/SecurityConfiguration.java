@@ -27,6 +27,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -39,22 +41,30 @@ public class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identity, ObjectMapper json) throws Exception {
-    return http.securityMatcher("/api/**", "/engine-rest/**", "/actuator/**")
+    // Path-pattern matchers, not securityMatcher(String...): those build MVC matchers, which never
+    // match engine-rest (a Jersey servlet outside Spring MVC) and would leave it open.
+    PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+    return http.securityMatcher(
+            new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**"), path.matcher("/actuator/**")))
         .authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                auth.requestMatchers(path.matcher("/actuator/health/**"), path.matcher("/actuator/info")).permitAll()
                     .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint(json)))
         .exceptionHandling(ex -> ex.authenticationEntryPoint(problemEntryPoint(json)))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
-        .authenticationProvider(identityServiceAuthentication(identity))
         .addFilterAfter(new EngineAuthenticationFilter(identity), BasicAuthenticationFilter.class)
         .build();
   }
 
-  /** Checks user id and password with the engine's identity service; groups become authorities. */
-  static AuthenticationProvider identityServiceAuthentication(IdentityService identity) {
+  /**
+   * Checks user id and password with the engine's identity service; groups become authorities. As
+   * a bean it also replaces Spring Boot's generated in-memory user. The engine locks a user for a
+   * few seconds after a wrong password, and longer after each further one.
+   */
+  @Bean
+  AuthenticationProvider identityServiceAuthentication(IdentityService identity) {
     return new AuthenticationProvider() {
       @Override
       public Authentication authenticate(Authentication authentication) {
