@@ -1,0 +1,164 @@
+package org.callbackladder.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.callbackladder.CallbackProcess;
+import org.callbackladder.support.CallbackLadderTest;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A coordinator works a callback in Camunda Tasklist, in headless Chromium: logs in, opens the
+ * call task, claims it, reads the patient's name and the script in the form, records "reached /
+ * booked", and the API then shows the request closed as booked. Screenshots of each step go to
+ * target/screenshots/. Skipped, with a message, on a machine without Chromium.
+ */
+@CallbackLadderTest
+class TasklistCallAttemptBrowserTest {
+
+  static final String CHROMIUM = System.getProperty("chromium.binary", "/usr/bin/chromium");
+  static final String CHROMEDRIVER = System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  @LocalServerPort int port;
+  @Autowired TestRestTemplate http;
+  @Autowired TaskService tasks;
+
+  WebDriver browser;
+  WebDriverWait wait;
+  int step;
+
+  @BeforeEach
+  void openBrowser() throws IOException {
+    Assumptions.assumeTrue(
+        new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
+        "Chromium not found at " + CHROMIUM + " / " + CHROMEDRIVER
+            + ": skipping the Tasklist browser test (apt-get install chromium chromium-driver)");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--window-size=1400,1600",
+        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+    ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
+    browser = new ChromeDriver(driver, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void aCoordinatorWorksACallbackToABookedClosure() throws IOException {
+    JsonNode receipt = http.withBasicAuth("coordinator", "demo").postForObject("/api/callbacks", Map.of(
+        "channel", "WEB_FORM", "reason", "NEW_PATIENT_APPOINTMENT",
+        "patient", Map.of("name", "Avery Quinn", "phone", "+1 415 555 0168"),
+        "message", "New to the area, looking for a family doctor",
+        "preferredTimes", "weekday mornings"), JsonNode.class);
+    String id = receipt.get("id").asText();
+    String taskId = tasks.createTaskQuery().processInstanceId(receipt.get("processInstanceId").asText())
+        .taskDefinitionKey(CallbackProcess.TASK_CALL_PATIENT).singleResult().getId();
+
+    browser.get(url("/camunda/app/tasklist/default/"));
+    type(By.cssSelector("input[ng-model='username']"), "coordinator");
+    type(By.cssSelector("input[ng-model='password']"), "demo");
+    screenshot("login");
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tasks-list, [cam-tasks]")));
+    screenshot("tasklist");
+
+    browser.get(url("/camunda/app/tasklist/default/#/?task=" + taskId));
+    WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//*[contains(@class,'task-details')]//button[normalize-space()='Claim'] | //button[contains(@class,'claim')]")));
+    screenshot("task-opened");
+    claim.click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+    wait.until(driver -> fieldValue("Patient").contains("Avery Quinn"));
+    screenshot("form-loaded");
+
+    assertThat(fieldValue("Patient")).isEqualTo("Avery Quinn");
+    assertThat(fieldValue("Number to dial")).isEqualTo("+1 415-555-0168");
+    assertThat(fieldValue("What the patient already told us")).isEqualTo("New to the area, looking for a family doctor");
+    assertThat(fieldValue("Script")).contains("Riverside Family Practice", "becoming a patient", "call 911");
+
+    browser.findElement(By.xpath("//label[contains(normalize-space(), 'Reached the patient')]")).click();
+    choose("What was done", "Booked an appointment");
+    type(By.xpath(fieldXpath("Notes") + "//textarea"), "Booked a new patient visit for Thursday 9:30");
+    screenshot("form-filled");
+    browser.findElement(By.xpath("//button[normalize-space()='Complete']")).click();
+
+    wait.until(driver -> tasks.createTaskQuery().taskId(taskId).count() == 0);
+    screenshot("completed");
+    JsonNode shown = http.withBasicAuth("manager", "demo").getForObject("/api/callbacks/" + id, JsonNode.class);
+    assertThat(shown.get("status").asText()).isEqualTo("CLOSED");
+    assertThat(shown.get("closureReason").asText()).isEqualTo("BOOKED");
+    assertThat(shown.get("attempts").get(0).get("agent").asText()).isEqualTo("coordinator");
+    assertThat(shown.get("attempts").get(0).get("notes").asText()).isEqualTo("Booked a new patient visit for Thursday 9:30");
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  private void type(By field, String text) {
+    WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(field));
+    input.clear();
+    input.sendKeys(text);
+  }
+
+  /** The form-js field whose label starts with {@code label} (required fields add a star). */
+  private static String fieldXpath(String label) {
+    return "//div[contains(@class,'fjs-form-field')][.//label[starts-with(normalize-space(), '" + label + "')]]";
+  }
+
+  private String fieldValue(String label) {
+    return browser.findElements(By.xpath(fieldXpath(label) + "//*[self::input or self::textarea]")).stream()
+        .findFirst()
+        .map(element -> element.getDomProperty("value"))
+        .orElse("");
+  }
+
+  /** Opens a form-js select and picks the option with the given label. */
+  private void choose(String label, String option) {
+    WebElement select = browser.findElement(By.xpath(fieldXpath(label)));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", select);
+    select.findElement(By.cssSelector(".fjs-input-group")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath(fieldXpath(label) + "//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + option + "']")))
+        .click();
+  }
+
+  private void screenshot(String name) throws IOException {
+    byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+    Files.write(SCREENSHOTS.resolve(String.format("tasklist-%02d-%s.png", ++step, name)), png);
+  }
+}
