@@ -1,7 +1,6 @@
 package org.callbackladder;
 
 import java.time.Clock;
-import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,12 +8,10 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Callback Ladder: every patient callback request owned, worked through a response ladder, and
- * closed with a reason. The ladder is {@code processes/patient-callback.bpmn}; it is deployed as a
- * process application (see {@code META-INF/processes.xml}) so resource names are the same in every
- * way of running.
+ * closed with a reason. The ladder is {@code processes/patient-callback.bpmn}, deployed by {@link
+ * LadderDeployment}.
  */
 @SpringBootApplication
-@EnableProcessApplication("callback-ladder")
 @ConfigurationPropertiesScan
 public class CallbackLadderApplication {
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.callbackladder.LadderDeployment;
 import org.callbackladder.support.CallbackLadderTest;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -18,10 +19,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Every model in processes/ and every form in forms/ deploys, together, in the process
- * application's one deployment, under classpath-relative names (processes/patient-callback.bpmn):
- * the names the process application scanner gives in target/classes and in the packaged jar alike,
- * so switching between spring-boot:run and java -jar deploys nothing new.
+ * Every model in processes/ and every form in forms/ deploys, together, in one deployment, under
+ * classpath-relative names (processes/patient-callback.bpmn). LadderDeploymentTest shows the names
+ * are the same when the files come from a jar.
  */
 @CallbackLadderTest
 class DeploymentTest {
@@ -36,7 +36,7 @@ class DeploymentTest {
     assertThat(expected).contains("processes/patient-callback.bpmn", "processes/callback-routing.dmn",
         "forms/call-attempt.form", "forms/new-callback.form");
 
-    List<Deployment> deployments = repository.createDeploymentQuery().deploymentName("callback-ladder").list();
+    List<Deployment> deployments = repository.createDeploymentQuery().deploymentName(LadderDeployment.NAME).list();
     assertThat(deployments).hasSize(1);
     Set<String> deployed = Set.copyOf(repository.getDeploymentResourceNames(deployments.get(0).getId()));
 
