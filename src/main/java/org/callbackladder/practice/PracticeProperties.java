@@ -1,6 +1,7 @@
 package org.callbackladder.practice;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +31,11 @@ public record PracticeProperties(
 
     public boolean isOpenOn(DayOfWeek day) {
       return openDays.contains(day);
+    }
+
+    @AssertTrue(message = "opens-at must be before closes-at")
+    public boolean isOpeningBeforeClosing() {
+      return opensAt == null || closesAt == null || opensAt.isBefore(closesAt);
     }
   }
 }

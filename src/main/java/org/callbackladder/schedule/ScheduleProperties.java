@@ -1,6 +1,7 @@
 package org.callbackladder.schedule;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -28,6 +29,11 @@ public record ScheduleProperties(
 
     public boolean contains(LocalTime time) {
       return !time.isBefore(start) && time.isBefore(end);
+    }
+
+    @AssertTrue(message = "start must be before end")
+    public boolean isStartBeforeEnd() {
+      return start == null || end == null || start.isBefore(end);
     }
   }
 }
