@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.callbackladder.CallbackProcess;
+import org.callbackladder.request.CallbackRequest;
+import org.callbackladder.request.CallbackRequestRepository;
+import org.callbackladder.request.Channel;
+import org.callbackladder.request.Reason;
 import org.callbackladder.support.CallbackLadderTest;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +21,7 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -32,9 +37,10 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A coordinator works a callback in Camunda Tasklist, in headless Chromium: logs in, opens the
- * call task, claims it, reads the patient's name and the script in the form, records "reached /
- * booked", and the API then shows the request closed as booked. Screenshots of each step go to
+ * Coordinators work in Camunda Tasklist, in headless Chromium. One logs in, opens the call task,
+ * claims it, reads the patient's name and the script in the form, records "reached / booked", and
+ * the API then shows the request closed as booked. Another enters a request through "Start
+ * process" and its start form. Screenshots of each step go to
  * target/screenshots/. Skipped, with a message, on a machine without Chromium, unless
  * -Dbrowser.tests.required=true (as in .ci/run).
  */
@@ -48,13 +54,16 @@ class TasklistCallAttemptBrowserTest {
   @LocalServerPort int port;
   @Autowired TestRestTemplate http;
   @Autowired TaskService tasks;
+  @Autowired CallbackRequestRepository requests;
 
   WebDriver browser;
   WebDriverWait wait;
+  String testName;
   int step;
 
   @BeforeEach
-  void openBrowser() throws IOException {
+  void openBrowser(TestInfo test) throws IOException {
+    testName = test.getTestMethod().orElseThrow().getName();
     boolean found = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
     String missing = "Chromium not found at " + CHROMIUM + " / " + CHROMEDRIVER
         + " (apt-get install chromium chromium-driver)";
@@ -93,13 +102,7 @@ class TasklistCallAttemptBrowserTest {
     String taskId = tasks.createTaskQuery().processInstanceId(receipt.get("processInstanceId").asText())
         .taskDefinitionKey(CallbackProcess.TASK_CALL_PATIENT).singleResult().getId();
 
-    browser.get(url("/camunda/app/tasklist/default/"));
-    type(By.cssSelector("input[ng-model='username']"), "coordinator");
-    type(By.cssSelector("input[ng-model='password']"), "demo");
-    screenshot("login");
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tasks-list, [cam-tasks]")));
-    screenshot("tasklist");
+    logInAsCoordinator();
 
     browser.get(url("/camunda/app/tasklist/default/#/?task=" + taskId));
     WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(
@@ -130,6 +133,43 @@ class TasklistCallAttemptBrowserTest {
     assertThat(shown.get("attempts").get(0).get("notes").asText()).isEqualTo("Booked a new patient visit for Thursday 9:30");
   }
 
+  /** The other door: a coordinator types in a request that reached the front desk. */
+  @Test
+  void aCoordinatorEntersARequestThroughStartProcess() throws IOException {
+    logInAsCoordinator();
+
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space()='Start process']"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space()='Patient callback']"))).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+    type(By.xpath(fieldXpath("Patient name") + "//input"), "Morgan Desk-Visit");
+    type(By.xpath(fieldXpath("Callback number") + "//input"), "(415) 555-0181");
+    choose("Reason", "Forms and intake");
+    type(By.xpath(fieldXpath("What the patient said") + "//textarea"), "Came by to ask about the new patient forms");
+    screenshot("start-form-filled");
+    browser.findElement(By.xpath("//button[normalize-space()='Start']")).click();
+
+    wait.until(driver -> requests.findAll().stream().anyMatch(r -> "Morgan Desk-Visit".equals(r.getPatientName())));
+    screenshot("start-form-started");
+    CallbackRequest entered = requests.findAll().stream()
+        .filter(r -> "Morgan Desk-Visit".equals(r.getPatientName())).findFirst().orElseThrow();
+    assertThat(entered.getChannel()).isEqualTo(Channel.MANUAL);
+    assertThat(entered.getReason()).isEqualTo(Reason.FORMS_AND_INTAKE);
+    assertThat(entered.getPatientPhone()).isEqualTo("+14155550181");
+    assertThat(entered.getQueue()).isEqualTo("callback-coordinators");
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(entered.getId().toString())
+        .taskDefinitionKey(CallbackProcess.TASK_CALL_PATIENT).count()).isEqualTo(1);
+  }
+
+  private void logInAsCoordinator() throws IOException {
+    browser.get(url("/camunda/app/tasklist/default/"));
+    type(By.cssSelector("input[ng-model='username']"), "coordinator");
+    type(By.cssSelector("input[ng-model='password']"), "demo");
+    screenshot("login");
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tasks-list, [cam-tasks]")));
+    screenshot("tasklist");
+  }
+
   private String url(String path) {
     return "http://localhost:" + port + path;
   }
@@ -157,13 +197,15 @@ class TasklistCallAttemptBrowserTest {
     WebElement select = browser.findElement(By.xpath(fieldXpath(label)));
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", select);
     select.findElement(By.cssSelector(".fjs-input-group")).click();
-    wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath(fieldXpath(label) + "//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + option + "']")))
-        .click();
+    WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.xpath(fieldXpath(label) + "//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + option + "']")));
+    // the list scrolls by itself: bring the option into its visible part, as a person would
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'nearest'})", item);
+    wait.until(ExpectedConditions.elementToBeClickable(item)).click();
   }
 
   private void screenshot(String name) throws IOException {
     byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-    Files.write(SCREENSHOTS.resolve(String.format("tasklist-%02d-%s.png", ++step, name)), png);
+    Files.write(SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", testName, ++step, name)), png);
   }
 }
