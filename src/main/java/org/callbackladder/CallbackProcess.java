@@ -11,12 +11,14 @@ public final class CallbackProcess {
 
   public static final String PROCESS_KEY = "PatientCallback";
   public static final String MSG_CALLBACK_REQUESTED = "Msg_CallbackRequested";
+  public static final String MSG_ADDITIONAL_REQUEST = "Msg_AdditionalRequest";
 
   public static final String TASK_CALL_PATIENT = "Task_CallPatient";
   public static final String TASK_QUEUE_FOLLOW_UP_MESSAGE = "Task_QueueFollowUpMessage";
   public static final String TASK_QUEUE_FINAL_MESSAGE = "Task_QueueFinalMessage";
   public static final String TIMER_NEXT_ATTEMPT_DUE = "Timer_NextAttemptDue";
   public static final String END_EVENT_CALLBACK_CLOSED = "EndEvent_CallbackClosed";
+  public static final String TASK_ADD_TO_CALL_SHEET = "Task_AddToCallSheet";
 
   /** Process variables: ids, routing facts and timer dates. Patient details live in the tables. */
   public static final class Vars {

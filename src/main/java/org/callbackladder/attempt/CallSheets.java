@@ -20,13 +20,17 @@ import org.callbackladder.contact.ScriptCatalog;
 import org.callbackladder.practice.PracticeProperties;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackRequestRepository;
+import org.callbackladder.request.CallbackSignal;
+import org.callbackladder.request.CallbackSignalRepository;
+import org.callbackladder.request.Channel;
 import org.callbackladder.request.PhoneNumbers;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the coordinator sees before dialling: who, which number, why, what the patient already told
- * us, what happened on earlier attempts, and the script for the reason. Shown as plain text.
+ * us (every signal, merged ones included), what happened on earlier attempts, and the script for
+ * the reason. Shown as plain text.
  */
 @Service
 public class CallSheets {
@@ -35,6 +39,7 @@ public class CallSheets {
 
   private final CallbackRequestRepository requests;
   private final CallAttemptRepository attempts;
+  private final CallbackSignalRepository signals;
   private final ScriptCatalog scripts;
   private final PhoneNumbers phoneNumbers;
   private final PracticeProperties practice;
@@ -42,11 +47,13 @@ public class CallSheets {
   public CallSheets(
       CallbackRequestRepository requests,
       CallAttemptRepository attempts,
+      CallbackSignalRepository signals,
       ScriptCatalog scripts,
       PhoneNumbers phoneNumbers,
       PracticeProperties practice) {
     this.requests = requests;
     this.attempts = attempts;
+    this.signals = signals;
     this.scripts = scripts;
     this.phoneNumbers = phoneNumbers;
     this.practice = practice;
@@ -58,13 +65,32 @@ public class CallSheets {
     Map<String, Object> sheet = new HashMap<>();
     sheet.put(PATIENT_NAME, request.getPatientName());
     sheet.put(PATIENT_PHONE, phoneNumbers.forDialling(request.getPatientPhone()));
-    sheet.put(REASON_LABEL, request.getReason().label());
+    List<CallbackSignal> received = signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(callbackRequestId);
+    sheet.put(REASON_LABEL, received.stream().map(s -> s.getReason().label()).distinct().collect(Collectors.joining(" + ")));
     sheet.put(ATTEMPT_LABEL, attemptNumber + " of " + maxAttempts);
-    sheet.put(PATIENT_MESSAGE, orNone(request.getMessage(), "No message left."));
-    sheet.put(PREFERRED_TIMES, orNone(request.getPreferredTimes(), "None given."));
+    sheet.put(PATIENT_MESSAGE, messages(received));
+    sheet.put(PREFERRED_TIMES, received.stream().map(CallbackSignal::getPreferredTimes).filter(t -> t != null)
+        .reduce((first, latest) -> latest).orElse("None given."));
     sheet.put(ATTEMPT_HISTORY, history(attempts.findByCallbackRequestIdOrderByAttemptNumber(callbackRequestId)));
     sheet.put(CALL_SCRIPT, scripts.scriptFor(request.getReason()).forCallSheet());
     return sheet;
+  }
+
+  /** Every message, each with where and when it came in, so no question is asked twice. */
+  private String messages(List<CallbackSignal> received) {
+    String text = received.stream()
+        .filter(signal -> signal.getMessage() != null)
+        .map(signal -> received.size() == 1
+            ? signal.getMessage()
+            : label(signal.getChannel()) + ", " + WHEN.format(signal.getReceivedAt().atZone(practice.timeZone()))
+                + ": " + signal.getMessage())
+        .collect(Collectors.joining("\n"));
+    return text.isEmpty() ? "No message left." : text;
+  }
+
+  private static String label(Channel channel) {
+    String words = channel.name().replace('_', ' ').toLowerCase(Locale.US);
+    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 
   private String history(List<CallAttempt> earlier) {
@@ -82,7 +108,4 @@ public class CallSheets {
         .collect(Collectors.joining("\n"));
   }
 
-  private static String orNone(String value, String none) {
-    return value == null ? none : value;
-  }
 }

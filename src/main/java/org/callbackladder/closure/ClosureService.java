@@ -6,6 +6,7 @@ import org.callbackladder.attempt.AttemptOutcome;
 import org.callbackladder.attempt.Resolution;
 import org.callbackladder.request.CallbackRequestRepository;
 import org.callbackladder.request.ClosureReason;
+import org.callbackladder.request.OpenCallbackRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -18,10 +19,12 @@ public class ClosureService {
   private static final Logger log = LoggerFactory.getLogger(ClosureService.class);
 
   private final CallbackRequestRepository requests;
+  private final OpenCallbackRepository openCallbacks;
   private final Clock clock;
 
-  public ClosureService(CallbackRequestRepository requests, Clock clock) {
+  public ClosureService(CallbackRequestRepository requests, OpenCallbackRepository openCallbacks, Clock clock) {
     this.requests = requests;
+    this.openCallbacks = openCallbacks;
     this.clock = clock;
   }
 
@@ -41,6 +44,8 @@ public class ClosureService {
   @Transactional
   public void close(UUID callbackRequestId, ClosureReason reason) {
     requests.getRequired(callbackRequestId).close(reason, clock.instant());
+    // the patient's next signal opens a new request
+    openCallbacks.release(callbackRequestId);
     log.info("Callback request {} closed: {}", callbackRequestId, reason);
   }
 }

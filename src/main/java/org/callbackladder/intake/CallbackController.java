@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,17 +33,30 @@ public class CallbackController {
     this.attempts = attempts;
   }
 
+  /**
+   * 201 with a new request; 200 with {@code merged: true} when the patient's open request took the
+   * signal in. A repeated {@code externalId} or {@code Idempotency-Key} answers as the first time
+   * did, with {@code Idempotent-Replayed: true}, and stores nothing.
+   */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<Receipt> receive(@RequestBody NewCallbackRequest input) {
-    CallbackRequest request = intake.receive(input);
-    return ResponseEntity.created(URI.create("/api/callbacks/" + request.getId()))
-        .body(
-            new Receipt(
-                request.getId(),
-                request.getStatus().name(),
-                request.getQueue(),
-                request.getFirstAttemptDueAt(),
-                request.getProcessInstanceId()));
+  public ResponseEntity<Receipt> receive(
+      @RequestBody NewCallbackRequest input,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    IntakeResult result = intake.receive(input, idempotencyKey);
+    CallbackRequest request = result.request();
+    ResponseEntity.BodyBuilder answer =
+        result.merged() ? ResponseEntity.ok() : ResponseEntity.created(URI.create("/api/callbacks/" + request.getId()));
+    if (result.replayed()) {
+      answer.header("Idempotent-Replayed", "true");
+    }
+    return answer.body(
+        new Receipt(
+            request.getId(),
+            result.merged(),
+            request.getStatus().name(),
+            request.getQueue(),
+            request.getFirstAttemptDueAt(),
+            request.getProcessInstanceId()));
   }
 
   @GetMapping("/{id}")
@@ -55,5 +69,5 @@ public class CallbackController {
 
   /** The answer to a new request: where it went and when the first attempt is due. */
   public record Receipt(
-      UUID id, String status, String queue, Instant firstAttemptDueAt, String processInstanceId) {}
+      UUID id, boolean merged, String status, String queue, Instant firstAttemptDueAt, String processInstanceId) {}
 }

@@ -1,11 +1,19 @@
 package org.callbackladder.intake;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.IllformedLocaleException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.callbackladder.request.Channel;
 import org.callbackladder.request.PhoneNumbers;
+import org.callbackladder.request.PhoneNumbers.Phone;
 import org.callbackladder.request.Reason;
+import org.callbackladder.request.RequestDetails;
 import org.callbackladder.web.FieldProblem;
 import org.callbackladder.web.FieldRules;
 import org.callbackladder.web.InvalidInputException;
@@ -19,54 +27,113 @@ public class CallbackRequestValidator {
   static final int MESSAGE_MAX = 4000;
   static final int PREFERRED_TIMES_MAX = 500;
   static final int EXTERNAL_ID_MAX = 200;
+  static final int EMAIL_MAX = 320;
+  static final int REFERRAL_MAX = 200;
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+  private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
 
   private final PhoneNumbers phoneNumbers;
+  private final Clock clock;
 
-  public CallbackRequestValidator(PhoneNumbers phoneNumbers) {
+  public CallbackRequestValidator(PhoneNumbers phoneNumbers, Clock clock) {
     this.phoneNumbers = phoneNumbers;
+    this.clock = clock;
   }
 
   /** The request with its values parsed and normalized, or an exception listing every problem. */
-  public ValidRequest validate(NewCallbackRequest input) {
+  public RequestDetails validate(NewCallbackRequest input) {
     List<FieldProblem> problems = new ArrayList<>();
     Channel channel = FieldRules.oneOf(Channel.class, "channel", input.channel(), problems);
     Reason reason = FieldRules.oneOf(Reason.class, "reason", input.reason(), problems);
+    NewCallbackRequest.Patient patient = input.patient();
     String name = null;
-    String phone = null;
-    if (input.patient() == null) {
+    Phone phone = null;
+    String email = null;
+    String language = null;
+    LocalDate birth = null;
+    if (patient == null) {
       problems.add(new FieldProblem("patient", "required", "is required"));
     } else {
-      name = FieldRules.requiredText("patient.name", input.patient().name(), NAME_MAX, problems);
-      String written = FieldRules.requiredText("patient.phone", input.patient().phone(), 40, problems);
-      if (written != null) {
-        Optional<String> e164 = phoneNumbers.toE164(written);
-        if (e164.isEmpty()) {
-          problems.add(
-              new FieldProblem(
-                  "patient.phone",
-                  "phone-number",
-                  "is not a valid phone number (use +country code, or a "
-                      + phoneNumbers.defaultRegion()
-                      + " number)"));
-        }
-        phone = e164.orElse(null);
-      }
+      name = FieldRules.requiredText("patient.name", patient.name(), NAME_MAX, problems);
+      phone = phone(patient.phone(), problems);
+      email = email(patient.email(), problems);
+      language = language(patient.preferredLanguage(), problems);
+      birth = dateOfBirth(patient.dateOfBirth(), problems);
     }
     String message = FieldRules.optionalText("message", input.message(), MESSAGE_MAX, problems);
     String preferredTimes = FieldRules.optionalText("preferredTimes", input.preferredTimes(), PREFERRED_TIMES_MAX, problems);
     String externalId = FieldRules.optionalText("externalId", input.externalId(), EXTERNAL_ID_MAX, problems);
+    NewCallbackRequest.Referral referral = input.referral();
+    String referringPractice = null;
+    String referringContact = null;
+    if (referral != null) {
+      referringPractice = FieldRules.optionalText("referral.practiceName", referral.practiceName(), REFERRAL_MAX, problems);
+      referringContact = FieldRules.optionalText("referral.contact", referral.contact(), REFERRAL_MAX, problems);
+    }
+    NewCallbackRequest.Consent consent = input.consent() == null ? new NewCallbackRequest.Consent(null, null, null) : input.consent();
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
-    return new ValidRequest(channel, reason, name, phone, message, preferredTimes, externalId);
+    return new RequestDetails(
+        channel, reason, name, phone.e164(), phone.type(), email, language, birth, message, preferredTimes,
+        referringPractice, referringContact, referral == null ? null : referral.recordsReceived(),
+        consent.text(), consent.voicemail(), consent.email(), externalId);
   }
 
-  public record ValidRequest(
-      Channel channel,
-      Reason reason,
-      String patientName,
-      String patientPhone,
-      String message,
-      String preferredTimes,
-      String externalId) {}
+  private Phone phone(String written, List<FieldProblem> problems) {
+    String text = FieldRules.requiredText("patient.phone", written, 40, problems);
+    if (text == null) {
+      return null;
+    }
+    Optional<Phone> phone = phoneNumbers.parse(text);
+    if (phone.isEmpty()) {
+      problems.add(new FieldProblem("patient.phone", "phone-number",
+          "is not a valid phone number (use +country code, or a " + phoneNumbers.defaultRegion() + " number)"));
+    }
+    return phone.orElse(null);
+  }
+
+  private static String email(String written, List<FieldProblem> problems) {
+    String text = FieldRules.optionalText("patient.email", written, EMAIL_MAX, problems);
+    if (text != null && !EMAIL.matcher(text).matches()) {
+      problems.add(new FieldProblem("patient.email", "email", "is not an email address"));
+      return null;
+    }
+    return text;
+  }
+
+  private static String language(String written, List<FieldProblem> problems) {
+    String text = FieldRules.optionalText("patient.preferredLanguage", written, 35, problems);
+    if (text == null) {
+      return null;
+    }
+    try {
+      Locale locale = new Locale.Builder().setLanguageTag(text).build();
+      if (!locale.getLanguage().isEmpty()) {
+        return locale.toLanguageTag();
+      }
+    } catch (IllformedLocaleException e) {
+      // reported below
+    }
+    problems.add(new FieldProblem("patient.preferredLanguage", "language-tag", "is not a language tag such as en or es-MX"));
+    return null;
+  }
+
+  private LocalDate dateOfBirth(String written, List<FieldProblem> problems) {
+    String text = FieldRules.optionalText("patient.dateOfBirth", written, 10, problems);
+    if (text == null) {
+      return null;
+    }
+    try {
+      LocalDate date = LocalDate.parse(text);
+      if (date.isBefore(EARLIEST_BIRTH) || date.isAfter(LocalDate.now(clock))) {
+        problems.add(new FieldProblem("patient.dateOfBirth", "range", "must be between 1900-01-01 and today"));
+        return null;
+      }
+      return date;
+    } catch (DateTimeParseException e) {
+      problems.add(new FieldProblem("patient.dateOfBirth", "date", "must be a date as YYYY-MM-DD"));
+      return null;
+    }
+  }
 }

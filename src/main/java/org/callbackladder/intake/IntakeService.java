@@ -1,50 +1,110 @@
 package org.callbackladder.intake;
 
+import static org.callbackladder.CallbackProcess.MSG_ADDITIONAL_REQUEST;
 import static org.callbackladder.CallbackProcess.MSG_CALLBACK_REQUESTED;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import org.callbackladder.CallbackProcess.Vars;
-import org.callbackladder.intake.CallbackRequestValidator.ValidRequest;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackRequestRepository;
+import org.callbackladder.request.CallbackSignal;
+import org.callbackladder.request.CallbackSignalRepository;
+import org.callbackladder.request.OpenCallback;
+import org.callbackladder.request.OpenCallbackRepository;
+import org.callbackladder.request.RequestDetails;
 import org.callbackladder.web.ConflictException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Turns a validated signal into a stored request with its ladder running. */
+/**
+ * Turns a signal into exactly one owned request per patient need. The same event delivered twice
+ * stores nothing new; a signal from a patient (by phone number) whose request is still open joins
+ * that request; anything else opens a request and starts its ladder, in the same transaction.
+ */
 @Service
 public class IntakeService {
 
   private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
+  private static final int ATTEMPTS = 3;
 
   private final CallbackRequestValidator validator;
   private final CallbackRequestRepository requests;
+  private final CallbackSignalRepository signals;
+  private final OpenCallbackRepository openCallbacks;
   private final RuntimeService runtimeService;
+  private final TransactionTemplate transaction;
   private final Clock clock;
 
   public IntakeService(
       CallbackRequestValidator validator,
       CallbackRequestRepository requests,
+      CallbackSignalRepository signals,
+      OpenCallbackRepository openCallbacks,
       RuntimeService runtimeService,
+      PlatformTransactionManager transactionManager,
       Clock clock) {
     this.validator = validator;
     this.requests = requests;
+    this.signals = signals;
+    this.openCallbacks = openCallbacks;
     this.runtimeService = runtimeService;
+    this.transaction = new TransactionTemplate(transactionManager);
     this.clock = clock;
   }
 
   /**
-   * Stores the request and starts its ladder in one transaction: either both happen or neither.
-   * Routing runs before this returns, so the request already has its queue and due time.
+   * Validates the signal, then opens, joins or recognizes a request. {@code eventId} (the
+   * channel's event id or an Idempotency-Key) is used when the input has no externalId. Two
+   * signals for one number at once: one opens the request, the other finds it open and joins it.
    */
-  @Transactional
-  public CallbackRequest receive(NewCallbackRequest input) {
-    CallbackRequest request = register(input);
+  public IntakeResult receive(NewCallbackRequest input, String eventId) {
+    RequestDetails details = validator.validate(input);
+    if (details.externalId() == null && eventId != null && !eventId.isBlank()) {
+      details = details.withExternalId(eventId.strip());
+    }
+    RequestDetails signal = details;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transaction.execute(status -> receiveOnce(signal));
+      } catch (DataIntegrityViolationException | ConcurrencyFailureException | OptimisticLockingException concurrent) {
+        // another transaction opened or changed this patient's request first: look again
+        if (attempt == ATTEMPTS) {
+          throw concurrent;
+        }
+        log.info("Concurrent intake for one patient, trying again ({} of {})", attempt + 1, ATTEMPTS);
+      }
+    }
+  }
+
+  public IntakeResult receive(NewCallbackRequest input) {
+    return receive(input, null);
+  }
+
+  private IntakeResult receiveOnce(RequestDetails details) {
+    if (details.externalId() != null) {
+      Optional<CallbackSignal> delivered = signals.findByExternalId(details.externalId());
+      if (delivered.isPresent()) {
+        CallbackSignal first = delivered.get();
+        return new IntakeResult(
+            requests.getRequired(first.getCallbackRequestId()), first.getOutcome() == CallbackSignal.Outcome.MERGED, true);
+      }
+    }
+    Optional<OpenCallback> open = openCallbacks.lockByPhone(details.patientPhone());
+    if (open.isPresent()) {
+      return merge(requests.getRequired(open.get().getCallbackRequestId()), details);
+    }
+    CallbackRequest request = open(details);
     ProcessInstance ladder =
         runtimeService
             .createMessageCorrelation(MSG_CALLBACK_REQUESTED)
@@ -52,35 +112,42 @@ public class IntakeService {
             .setVariables(ladderVariables(request))
             .correlateStartMessage();
     request.ladderStarted(ladder.getId());
+    return new IntakeResult(request, false, false);
+  }
+
+  /**
+   * Stores a new request for a patient without an open one; the caller starts its ladder. Fails
+   * with a conflict when the patient has an open request.
+   */
+  @Transactional
+  public CallbackRequest register(NewCallbackRequest input) {
+    RequestDetails details = validator.validate(input);
+    openCallbacks.findById(details.patientPhone()).ifPresent(existing -> {
+      throw new ConflictException(
+          "patient.phone already has an open callback request " + existing.getCallbackRequestId() + ": add to that one");
+    });
+    return open(details);
+  }
+
+  private CallbackRequest open(RequestDetails details) {
+    CallbackRequest request = requests.saveAndFlush(CallbackRequest.received(details, clock.instant()));
+    // fails on the primary key when another transaction opened a request for this number first
+    openCallbacks.saveAndFlush(new OpenCallback(details.patientPhone(), request.getId()));
+    signals.save(CallbackSignal.of(request.getId(), details, CallbackSignal.Outcome.CREATED, request.getReceivedAt()));
+    log.info("Callback request {} received: channel={} reason={}", request.getId(), details.channel(), details.reason());
     return request;
   }
 
-  /** Validates and stores a request; the caller starts or continues its ladder. */
-  @Transactional
-  public CallbackRequest register(NewCallbackRequest input) {
-    ValidRequest valid = validator.validate(input);
-    if (valid.externalId() != null) {
-      requests
-          .findByExternalId(valid.externalId())
-          .ifPresent(
-              existing -> {
-                throw new ConflictException(
-                    "externalId is already used by callback request " + existing.getId());
-              });
-    }
-    CallbackRequest request =
-        requests.save(
-            CallbackRequest.received(
-                valid.channel(),
-                valid.reason(),
-                valid.patientName(),
-                valid.patientPhone(),
-                valid.message(),
-                valid.preferredTimes(),
-                valid.externalId(),
-                clock.instant()));
-    log.info("Callback request {} received: channel={} reason={}", request.getId(), valid.channel(), valid.reason());
-    return request;
+  private IntakeResult merge(CallbackRequest request, RequestDetails details) {
+    CallbackSignal signal =
+        signals.saveAndFlush(CallbackSignal.of(request.getId(), details, CallbackSignal.Outcome.MERGED, clock.instant()));
+    runtimeService
+        .createMessageCorrelation(MSG_ADDITIONAL_REQUEST)
+        .processInstanceBusinessKey(request.getId().toString())
+        .correlateWithResult();
+    log.info("Signal {} ({} {}) merged into open callback request {}",
+        signal.getId(), details.channel(), details.reason(), request.getId());
+    return new IntakeResult(request, true, false);
   }
 
   /** What the ladder needs to know of a request: its id and its routing facts, nothing personal. */

@@ -10,7 +10,26 @@ public record NewCallbackRequest(
     Patient patient,
     String message,
     String preferredTimes,
-    String externalId) {
+    String externalId,
+    Referral referral,
+    Consent consent) {
 
-  public record Patient(String name, String phone) {}
+  public NewCallbackRequest(
+      String channel, String reason, Patient patient, String message, String preferredTimes, String externalId) {
+    this(channel, reason, patient, message, preferredTimes, externalId, null, null);
+  }
+
+  /** Who to call back; only name and phone are required. {@code dateOfBirth} is YYYY-MM-DD. */
+  public record Patient(String name, String phone, String email, String preferredLanguage, String dateOfBirth) {
+
+    public Patient(String name, String phone) {
+      this(name, phone, null, null, null);
+    }
+  }
+
+  /** For requests that come with a referral: who referred, and whether their records arrived. */
+  public record Referral(String practiceName, String contact, Boolean recordsReceived) {}
+
+  /** What the patient agreed to on the form; null where the form did not ask. */
+  public record Consent(Boolean text, Boolean voicemail, Boolean email) {}
 }

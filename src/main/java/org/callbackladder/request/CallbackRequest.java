@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** One owned callback request: the durable record the ladder works on. */
@@ -28,7 +29,16 @@ public class CallbackRequest {
   private String patientPhone;
   private String message;
   private String preferredTimes;
-  private String externalId;
+  private String phoneType;
+  private String email;
+  private String preferredLanguage;
+  private LocalDate dateOfBirth;
+  private String referringPractice;
+  private String referringContact;
+  private Boolean recordsReceived;
+  private Boolean consentText;
+  private Boolean consentVoicemail;
+  private Boolean consentEmail;
 
   @Enumerated(EnumType.STRING)
   private RequestStatus status;
@@ -51,24 +61,25 @@ public class CallbackRequest {
 
   protected CallbackRequest() {}
 
-  public static CallbackRequest received(
-      Channel channel,
-      Reason reason,
-      String patientName,
-      String patientPhone,
-      String message,
-      String preferredTimes,
-      String externalId,
-      Instant receivedAt) {
+  public static CallbackRequest received(RequestDetails details, Instant receivedAt) {
     CallbackRequest request = new CallbackRequest();
     request.id = UUID.randomUUID();
-    request.channel = channel;
-    request.reason = reason;
-    request.patientName = patientName;
-    request.patientPhone = patientPhone;
-    request.message = message;
-    request.preferredTimes = preferredTimes;
-    request.externalId = externalId;
+    request.channel = details.channel();
+    request.reason = details.reason();
+    request.patientName = details.patientName();
+    request.patientPhone = details.patientPhone();
+    request.phoneType = details.phoneType();
+    request.email = details.email();
+    request.preferredLanguage = details.preferredLanguage();
+    request.dateOfBirth = details.dateOfBirth();
+    request.message = details.message();
+    request.preferredTimes = details.preferredTimes();
+    request.referringPractice = details.referringPractice();
+    request.referringContact = details.referringContact();
+    request.recordsReceived = details.recordsReceived();
+    request.consentText = details.consentText();
+    request.consentVoicemail = details.consentVoicemail();
+    request.consentEmail = details.consentEmail();
     request.status = RequestStatus.OPEN;
     request.receivedAt = receivedAt;
     return request;
@@ -110,7 +121,16 @@ public class CallbackRequest {
   public String getPatientPhone() { return patientPhone; }
   public String getMessage() { return message; }
   public String getPreferredTimes() { return preferredTimes; }
-  public String getExternalId() { return externalId; }
+  public String getPhoneType() { return phoneType; }
+  public String getEmail() { return email; }
+  public String getPreferredLanguage() { return preferredLanguage; }
+  public LocalDate getDateOfBirth() { return dateOfBirth; }
+  public String getReferringPractice() { return referringPractice; }
+  public String getReferringContact() { return referringContact; }
+  public Boolean getRecordsReceived() { return recordsReceived; }
+  public Boolean getConsentText() { return consentText; }
+  public Boolean getConsentVoicemail() { return consentVoicemail; }
+  public Boolean getConsentEmail() { return consentEmail; }
   public RequestStatus getStatus() { return status; }
   public String getQueue() { return queue; }
   public Integer getPriority() { return priority; }

@@ -20,16 +20,21 @@ public class PhoneNumbers {
     this.defaultRegion = practice.phoneRegion();
   }
 
-  /** The number in E.164 (+14155550132), or empty when it is not a valid number. */
-  public Optional<String> toE164(String written) {
+  /** The number in E.164 (+14155550132) with its type (MOBILE, FIXED_LINE...), or empty when invalid. */
+  public Optional<Phone> parse(String written) {
     try {
       PhoneNumber number = UTIL.parse(written, defaultRegion);
       return UTIL.isValidNumber(number)
-          ? Optional.of(UTIL.format(number, PhoneNumberFormat.E164))
+          ? Optional.of(new Phone(UTIL.format(number, PhoneNumberFormat.E164), UTIL.getNumberType(number).name()))
           : Optional.empty();
     } catch (NumberParseException e) {
       return Optional.empty();
     }
+  }
+
+  /** The number in E.164 (+14155550132), or empty when it is not a valid number. */
+  public Optional<String> toE164(String written) {
+    return parse(written).map(Phone::e164);
   }
 
   /** An E.164 number the way a person dials it (+1 415-555-0132). */
@@ -44,4 +49,6 @@ public class PhoneNumbers {
   public String defaultRegion() {
     return defaultRegion;
   }
+
+  public record Phone(String e164, String type) {}
 }

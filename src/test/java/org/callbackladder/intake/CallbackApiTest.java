@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.callbackladder.request.CallbackRequestRepository;
+import org.callbackladder.request.CallbackSignalRepository;
+import org.callbackladder.support.Phones;
 import org.callbackladder.support.CallbackLadderTest;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
@@ -26,15 +28,21 @@ class CallbackApiTest {
   @Autowired TestRestTemplate http;
   @Autowired CallbackRequestRepository requests;
   @Autowired RuntimeService runtime;
+  @Autowired CallbackSignalRepository signals;
 
   static final String VALID = """
       {"channel": "WEB_FORM", "reason": "APPOINTMENT_REQUEST",
-       "patient": {"name": "Jordan Example", "phone": "+1 415 555 0199"},
+       "patient": {"name": "Jordan Example", "phone": "%s"},
        "message": "Checkup please", "preferredTimes": "after 3pm", "externalId": "%s"}""";
+
+  /** A valid request from a patient of its own. */
+  static String valid(String externalId) {
+    return VALID.formatted(Phones.next(), externalId);
+  }
 
   @Test
   void aValidRequestIsStoredRoutedAndShown() {
-    ResponseEntity<JsonNode> created = post("coordinator", VALID.formatted("web-form-4711"));
+    ResponseEntity<JsonNode> created = post("coordinator", valid("web-form-4711"));
 
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     JsonNode receipt = created.getBody();
@@ -45,22 +53,26 @@ class CallbackApiTest {
 
     JsonNode shown = get("manager", "/api/callbacks/" + receipt.get("id").asText()).getBody();
     assertThat(shown.get("status").asText()).isEqualTo("OPEN");
-    assertThat(shown.get("patient").get("phone").asText()).isEqualTo("+14155550199");
+    assertThat(shown.get("patient").get("phone").asText()).startsWith("+1415555");
     assertThat(shown.get("receivedAt").asText()).isEqualTo("2026-12-01T14:00:00Z");
     assertThat(shown.get("processInstanceId").asText()).isEqualTo(receipt.get("processInstanceId").asText());
     assertThat(shown.get("attempts")).isEmpty();
   }
 
   @Test
-  void theSameExternalIdTwiceIsAConflictAndStoresNothingNew() {
-    post("coordinator", VALID.formatted("portal-msg-1"));
-    long before = requests.count();
+  void theSameExternalIdTwiceAnswersAsTheFirstTimeAndStoresNothingNew() {
+    String body = valid("portal-msg-1");
+    ResponseEntity<JsonNode> first = post("coordinator", body);
+    long requestsBefore = requests.count();
+    long signalsBefore = signals.count();
 
-    ResponseEntity<JsonNode> again = post("coordinator", VALID.formatted("portal-msg-1"));
+    ResponseEntity<JsonNode> again = post("coordinator", body);
 
-    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(again.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-    assertThat(requests.count()).isEqualTo(before);
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(again.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(again.getBody().get("id")).isEqualTo(first.getBody().get("id"));
+    assertThat(requests.count()).isEqualTo(requestsBefore);
+    assertThat(signals.count()).isEqualTo(signalsBefore);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -91,7 +103,7 @@ class CallbackApiTest {
 
   @Test
   void aMessageLongerThan4000CharactersIsRefused() {
-    String body = VALID.formatted("long-1").replace("Checkup please", "x".repeat(4001));
+    String body = valid("long-1").replace("Checkup please", "x".repeat(4001));
 
     ResponseEntity<JsonNode> answer = post("coordinator", body);
 
@@ -127,7 +139,7 @@ class CallbackApiTest {
         headers.setBasicAuth(parts[0], parts[1]);
       }
       ResponseEntity<String> post = http.exchange("/api/callbacks", HttpMethod.POST,
-          new HttpEntity<>(VALID.formatted("auth-" + user.hashCode()), headers), String.class);
+          new HttpEntity<>(valid("auth-" + user.hashCode()), headers), String.class);
       ResponseEntity<String> engineRest = http.exchange("/engine-rest/task", HttpMethod.GET,
           new HttpEntity<>(headers), String.class);
 

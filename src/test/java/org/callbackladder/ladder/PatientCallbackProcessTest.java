@@ -36,6 +36,7 @@ import org.callbackladder.request.ClosureReason;
 import org.callbackladder.request.RequestStatus;
 import org.callbackladder.support.CallbackLadderTest;
 import org.callbackladder.support.Ladder;
+import org.callbackladder.support.Phones;
 import org.callbackladder.support.TestClock;
 import org.callbackladder.web.InvalidInputException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -56,6 +57,7 @@ class PatientCallbackProcessTest {
   @Autowired CallAttemptRepository attempts;
   @Autowired OutboxMessageRepository outbox;
   @Autowired TestClock clock;
+  String phone;
 
   @BeforeEach
   void setUp() {
@@ -85,7 +87,7 @@ class PatientCallbackProcessTest {
     Assertions.assertThat(attemptsOf(ladder)).singleElement()
         .satisfies(a -> {
           Assertions.assertThat(a.getAgent()).isEqualTo("coordinator");
-          Assertions.assertThat(a.getNumberDialled()).isEqualTo("+14155550132");
+          Assertions.assertThat(a.getNumberDialled()).isEqualTo(phone);
           Assertions.assertThat(a.getOutcome()).isEqualTo(AttemptOutcome.REACHED);
           Assertions.assertThat(a.getNotes()).isEqualTo("notes of REACHED");
         });
@@ -107,7 +109,7 @@ class PatientCallbackProcessTest {
     Assertions.assertThat(messagesOf(ladder)).singleElement()
         .satisfies(m -> {
           Assertions.assertThat(m.getKind()).isEqualTo(MessageKind.FOLLOW_UP);
-          Assertions.assertThat(m.getRecipient()).isEqualTo("+14155550132");
+          Assertions.assertThat(m.getRecipient()).isEqualTo(phone);
           Assertions.assertThat(m.getBody()).contains("Riverside Family Practice", "(555) 010-0142", "STOP");
         });
 
@@ -208,7 +210,7 @@ class PatientCallbackProcessTest {
 
     Assertions.assertThat(sheet)
         .containsEntry(CallSheet.PATIENT_NAME, "Jamie Rivera")
-        .containsEntry(CallSheet.PATIENT_PHONE, "+1 415-555-0132")
+        .containsEntry(CallSheet.PATIENT_PHONE, Phones.dialled(phone))
         .containsEntry(CallSheet.REASON_LABEL, "Telehealth support")
         .containsEntry(CallSheet.PATIENT_MESSAGE, "Would like a visit next week")
         .containsEntry(CallSheet.PREFERRED_TIMES, "mornings")
@@ -222,19 +224,20 @@ class PatientCallbackProcessTest {
 
   @Test
   void aCoordinatorCanEnterARequestThroughTheStartForm() {
+    String walkIn = Phones.next();
     String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionKey(CallbackProcess.PROCESS_KEY).latestVersion().singleResult().getId();
 
     ProcessInstance ladder = engine.getFormService().submitStartForm(definitionId, Map.of(
         StartForm.PATIENT_NAME, "Lee Walk-In",
-        StartForm.PATIENT_PHONE, "415 555 0177",
+        StartForm.PATIENT_PHONE, Phones.dialled(walkIn),
         Vars.REASON, "FORMS_AND_INTAKE",
         Vars.CHANNEL, "MANUAL",
         StartForm.PATIENT_MESSAGE, "Asked at the desk about forms"));
 
     assertThat(ladder).isWaitingAt(TASK_CALL_PATIENT);
     CallbackRequest stored = requests.findById(UUID.fromString(ladder.getBusinessKey())).orElseThrow();
-    Assertions.assertThat(stored.getPatientPhone()).isEqualTo("+14155550177");
+    Assertions.assertThat(stored.getPatientPhone()).isEqualTo(walkIn);
     Assertions.assertThat(stored.getProcessInstanceId()).isEqualTo(ladder.getId());
     Assertions.assertThat(stored.getQueue()).isEqualTo("callback-coordinators");
     Assertions.assertThat(engine.getRuntimeService().getVariables(ladder.getId()))
@@ -260,7 +263,8 @@ class PatientCallbackProcessTest {
   }
 
   private ProcessInstance start(String reason) {
-    return Ladder.start(intake, engine, request("WEB_FORM", reason, "Jamie Rivera", "(415) 555-0132"));
+    phone = Phones.next();
+    return Ladder.start(intake, engine, request("WEB_FORM", reason, "Jamie Rivera", phone));
   }
 
   private CallbackRequest record(ProcessInstance ladder) {

@@ -7,10 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.callbackladder.CallbackLadderApplication;
 import org.callbackladder.CallbackProcess;
@@ -127,6 +133,38 @@ class PostgresLadderIntegrationTest {
     assertThat(shown.get("status").asText()).isEqualTo("CLOSED");
     assertThat(shown.get("closureReason").asText()).isEqualTo(closure);
     assertThat(shown.get("attempts")).hasSize(attempts);
+  }
+
+  /** Ten signals for one number at the same moment, through the API: one request, ten signals. */
+  @Test
+  void simultaneousSignalsForOneNumberOpenOneRequestOnPostgres() throws Exception {
+    int senders = 10;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(senders);
+    List<Future<ResponseEntity<JsonNode>>> answers = new ArrayList<>();
+    for (int i = 0; i < senders; i++) {
+      String channel = i % 2 == 0 ? "MISSED_CALL" : "VOICEMAIL";
+      answers.add(pool.submit(() -> {
+        start.await();
+        return post(Map.of("channel", channel, "reason", "GENERAL",
+            "patient", Map.of("name", "Pat Race", "phone", "+1 415 555 0177")));
+      }));
+    }
+    start.countDown();
+    List<ResponseEntity<JsonNode>> done = new ArrayList<>();
+    for (Future<ResponseEntity<JsonNode>> answer : answers) {
+      done.add(answer.get(60, TimeUnit.SECONDS));
+    }
+    pool.shutdown();
+
+    assertThat(done).extracting(ResponseEntity::getStatusCode)
+        .containsOnly(HttpStatus.CREATED, HttpStatus.OK)
+        .filteredOn(HttpStatus.CREATED::equals).hasSize(1);
+    assertThat(done).extracting(answer -> answer.getBody().get("id").asText()).containsOnly(done.get(0).getBody().get("id").asText());
+    UUID id = UUID.fromString(done.get(0).getBody().get("id").asText());
+    assertThat(jdbc.queryForObject("select count(*) from callback_request where patient_phone = '+14155550177'", Integer.class)).isEqualTo(1);
+    assertThat(jdbc.queryForObject("select count(*) from callback_signal where callback_request_id = ?", Integer.class, id)).isEqualTo(senders);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id.toString()).count()).isEqualTo(1);
   }
 
   @Test

@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Primary;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "spring.datasource.url=jdbc:h2:mem:callback-ladder-test;DB_CLOSE_DELAY=-1",
+      "spring.datasource.url=jdbc:h2:mem:callback-ladder-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
       "camunda.bpm.job-execution.enabled=false",
       "callback.access.admin-password=test-admin-password",
       "callback.access.demo-users=true",

@@ -26,7 +26,7 @@ public final class Ladder {
   }
 
   public static ProcessInstance start(IntakeService intake, ProcessEngine engine, NewCallbackRequest input) {
-    CallbackRequest request = intake.receive(input);
+    CallbackRequest request = intake.receive(input).request();
     return engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceId(request.getProcessInstanceId())
         .singleResult();

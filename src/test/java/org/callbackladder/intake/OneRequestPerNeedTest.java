@@ -1,0 +1,180 @@
+package org.callbackladder.intake;
+
+import static org.callbackladder.CallbackProcess.TASK_ADD_TO_CALL_SHEET;
+import static org.callbackladder.CallbackProcess.TASK_CALL_PATIENT;
+import static org.callbackladder.CallbackProcess.TIMER_NEXT_ATTEMPT_DUE;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.Assertions;
+import org.callbackladder.CallbackProcess;
+import org.callbackladder.CallbackProcess.CallSheet;
+import org.callbackladder.CallbackProcess.StartForm;
+import org.callbackladder.CallbackProcess.Vars;
+import org.callbackladder.request.CallbackSignal;
+import org.callbackladder.request.CallbackSignalRepository;
+import org.callbackladder.support.CallbackLadderTest;
+import org.callbackladder.support.Ladder;
+import org.callbackladder.support.Phones;
+import org.callbackladder.support.TestClock;
+import org.callbackladder.web.ConflictException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A patient's repeated signals while a request is open become one request, not several. */
+@CallbackLadderTest
+class OneRequestPerNeedTest {
+
+  @Autowired IntakeService intake;
+  @Autowired ProcessEngine engine;
+  @Autowired CallbackSignalRepository signals;
+  @Autowired TestClock clock;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    clock.set(CallbackLadderTest.TUESDAY_9AM);
+  }
+
+  @Test
+  void aWebFormAfterAVoicemailJoinsTheOpenRequestAndShowsOnTheCallSheet() {
+    String phone = Phones.next();
+    IntakeResult voicemail = intake.receive(new NewCallbackRequest("VOICEMAIL", "APPOINTMENT_REQUEST",
+        new NewCallbackRequest.Patient("Sam Okafor", phone), "Hi, I need to book a physical", null, null));
+    clock.advance(java.time.Duration.ofMinutes(40));
+
+    IntakeResult webForm = intake.receive(new NewCallbackRequest("WEB_FORM", "REFERRAL_QUESTION",
+        new NewCallbackRequest.Patient("Sam Okafor", Phones.dialled(phone)), "Did you get my referral from Dr. Lee?",
+        "after 4pm", null));
+
+    Assertions.assertThat(voicemail.merged()).isFalse();
+    Assertions.assertThat(webForm.merged()).isTrue();
+    Assertions.assertThat(webForm.request().getId()).isEqualTo(voicemail.request().getId());
+    Assertions.assertThat(signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(voicemail.request().getId()))
+        .extracting(CallbackSignal::getOutcome)
+        .containsExactly(CallbackSignal.Outcome.CREATED, CallbackSignal.Outcome.MERGED);
+    ProcessInstance ladder = ladderOf(voicemail);
+    assertThat(ladder).hasPassed(TASK_ADD_TO_CALL_SHEET).isWaitingAt(TASK_CALL_PATIENT);
+    Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(CallbackProcess.PROCESS_KEY).processInstanceBusinessKey(voicemail.request().getId().toString())
+        .count()).isEqualTo(1);
+    Map<String, Object> sheet = engine.getTaskService().getVariablesLocal(task(TASK_CALL_PATIENT, ladder).getId());
+    Assertions.assertThat(sheet.get(CallSheet.REASON_LABEL)).isEqualTo("Appointment request + Referral question");
+    Assertions.assertThat((String) sheet.get(CallSheet.PATIENT_MESSAGE))
+        .contains("Voicemail, Tue 1 Dec 09:00: Hi, I need to book a physical")
+        .contains("Web form, Tue 1 Dec 09:40: Did you get my referral from Dr. Lee?");
+    Assertions.assertThat(sheet).containsEntry(CallSheet.PREFERRED_TIMES, "after 4pm");
+  }
+
+  @Test
+  void aSignalBetweenAttemptsIsOnTheNextCallSheet() {
+    String phone = Phones.next();
+    IntakeResult first = intake.receive(Ladder.request("MISSED_CALL", "GENERAL", "Ren Alvarez", phone));
+    ProcessInstance ladder = ladderOf(first);
+    Ladder.call(engine, ladder, "NO_ANSWER", null);
+    BpmnAwareTests.execute(BpmnAwareTests.job(CallbackProcess.TASK_QUEUE_FOLLOW_UP_MESSAGE, ladder));
+    assertThat(ladder).isWaitingAt(TIMER_NEXT_ATTEMPT_DUE);
+
+    IntakeResult portal = intake.receive(new NewCallbackRequest("PORTAL_MESSAGE", "GENERAL",
+        new NewCallbackRequest.Patient("Ren Alvarez", phone), "Sorry I missed you, try after lunch", null, null));
+    BpmnAwareTests.execute(BpmnAwareTests.job(TIMER_NEXT_ATTEMPT_DUE, ladder));
+
+    Assertions.assertThat(portal.merged()).isTrue();
+    Assertions.assertThat((String) engine.getTaskService()
+            .getVariablesLocal(task(TASK_CALL_PATIENT, ladder).getId()).get(CallSheet.PATIENT_MESSAGE))
+        .contains("Portal message", "Sorry I missed you, try after lunch");
+  }
+
+  @Test
+  void afterClosureTheNextSignalOpensANewRequest() {
+    String phone = Phones.next();
+    IntakeResult first = intake.receive(Ladder.request("WEB_FORM", "APPOINTMENT_CHANGE", "Ira Chen", phone));
+    Ladder.call(engine, ladderOf(first), "REACHED", "BOOKED");
+
+    IntakeResult next = intake.receive(Ladder.request("WEB_FORM", "APPOINTMENT_CHANGE", "Ira Chen", phone));
+
+    Assertions.assertThat(next.merged()).isFalse();
+    Assertions.assertThat(next.request().getId()).isNotEqualTo(first.request().getId());
+  }
+
+  @Test
+  void theSameEventIdTwiceIsOneSignal() {
+    String phone = Phones.next();
+    intake.receive(Ladder.request("WEB_FORM", "GENERAL", "Noa Berg", phone));
+    NewCallbackRequest followUp = Ladder.request("PORTAL_MESSAGE", "GENERAL", "Noa Berg", phone);
+
+    IntakeResult once = intake.receive(followUp, "portal-event-81");
+    IntakeResult twice = intake.receive(followUp, "portal-event-81");
+
+    Assertions.assertThat(once.merged()).isTrue();
+    Assertions.assertThat(once.replayed()).isFalse();
+    Assertions.assertThat(twice.merged()).isTrue();
+    Assertions.assertThat(twice.replayed()).isTrue();
+    Assertions.assertThat(signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(once.request().getId())).hasSize(2);
+  }
+
+  @Test
+  void tasklistRefusesASecondOpenRequestForOnePatient() {
+    String phone = Phones.next();
+    intake.receive(Ladder.request("WEB_FORM", "GENERAL", "Kai Moreno", phone));
+    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(CallbackProcess.PROCESS_KEY).latestVersion().singleResult().getId();
+    long ladders = engine.getRuntimeService().createProcessInstanceQuery().count();
+
+    Assertions.assertThatThrownBy(() -> engine.getFormService().submitStartForm(definitionId, Map.of(
+            StartForm.PATIENT_NAME, "Kai Moreno", StartForm.PATIENT_PHONE, phone,
+            Vars.REASON, "GENERAL", Vars.CHANNEL, "MANUAL")))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("already has an open callback request");
+    Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(ladders);
+  }
+
+  /** Eight signals for one number at the same moment: one request, one ladder, eight signals. */
+  @Test
+  void simultaneousSignalsForOneNumberOpenOneRequest() throws Exception {
+    String phone = Phones.next();
+    int senders = 8;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(senders);
+    List<Future<IntakeResult>> results = new ArrayList<>();
+    for (int i = 0; i < senders; i++) {
+      String channel = i % 2 == 0 ? "MISSED_CALL" : "VOICEMAIL";
+      Callable<IntakeResult> send = () -> {
+        start.await();
+        return intake.receive(Ladder.request(channel, "GENERAL", "Lou Park", phone));
+      };
+      results.add(pool.submit(send));
+    }
+    start.countDown();
+    List<IntakeResult> done = new ArrayList<>();
+    for (Future<IntakeResult> result : results) {
+      done.add(result.get(60, TimeUnit.SECONDS));
+    }
+    pool.shutdown();
+
+    Assertions.assertThat(done).extracting(r -> r.request().getId()).containsOnly(done.get(0).request().getId());
+    Assertions.assertThat(done).filteredOn(r -> !r.merged()).hasSize(1);
+    Assertions.assertThat(signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(done.get(0).request().getId()))
+        .hasSize(senders);
+    Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(done.get(0).request().getId().toString()).count()).isEqualTo(1);
+  }
+
+  private ProcessInstance ladderOf(IntakeResult result) {
+    return engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(result.request().getProcessInstanceId()).singleResult();
+  }
+}

@@ -1,0 +1,21 @@
+package org.callbackladder.support;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A new patient phone number for every request a test makes, so tests do not merge into each other. */
+public final class Phones {
+
+  private static final AtomicInteger NEXT = new AtomicInteger(2000);
+
+  /** A valid San Francisco number in E.164, e.g. +14155552000. */
+  public static String next() {
+    return "+1415555" + NEXT.getAndIncrement();
+  }
+
+  /** The same number as a coordinator reads it, e.g. +1 415-555-2000. */
+  public static String dialled(String e164) {
+    return "+1 415-555-" + e164.substring(8);
+  }
+
+  private Phones() {}
+}
