@@ -2,11 +2,25 @@ package org.callbackladder.intake;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.callbackladder.attempt.AttemptService;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackRequestRepository;
+import org.callbackladder.request.CallbackSearch;
+import org.callbackladder.request.CallbackSignal;
+import org.callbackladder.request.CallbackSignalRepository;
+import org.callbackladder.request.Channel;
+import org.callbackladder.request.PhoneNumbers;
+import org.callbackladder.request.RequestStatus;
+import org.callbackladder.web.FieldProblem;
+import org.callbackladder.web.FieldRules;
+import org.callbackladder.web.InvalidInputException;
 import org.callbackladder.web.NotFoundException;
+import org.springframework.data.domain.Page;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,21 +30,36 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/callbacks}: take in a callback request, and show one with its attempts. */
+/** {@code /api/callbacks}: take in a callback request, find requests, and show one with its story. */
 @RestController
 @RequestMapping(path = "/api/callbacks", produces = MediaType.APPLICATION_JSON_VALUE)
 public class CallbackController {
 
+  static final int MAX_PAGE_SIZE = 100;
+
   private final IntakeService intake;
   private final CallbackRequestRepository requests;
+  private final CallbackSignalRepository signals;
+  private final CallbackSearch search;
   private final AttemptService attempts;
+  private final PhoneNumbers phoneNumbers;
 
-  public CallbackController(IntakeService intake, CallbackRequestRepository requests, AttemptService attempts) {
+  public CallbackController(
+      IntakeService intake,
+      CallbackRequestRepository requests,
+      CallbackSignalRepository signals,
+      CallbackSearch search,
+      AttemptService attempts,
+      PhoneNumbers phoneNumbers) {
     this.intake = intake;
     this.requests = requests;
+    this.signals = signals;
+    this.search = search;
     this.attempts = attempts;
+    this.phoneNumbers = phoneNumbers;
   }
 
   /**
@@ -64,7 +93,48 @@ public class CallbackController {
   public CallbackView show(@PathVariable UUID id) {
     CallbackRequest request =
         requests.findById(id).orElseThrow(() -> new NotFoundException("No callback request " + id));
-    return CallbackView.of(request, attempts.attemptsOf(id));
+    return CallbackView.of(
+        request, signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(id), attempts.attemptsOf(id));
+  }
+
+  /**
+   * Requests by patient number (in any common format), status and channel, newest first. Each
+   * lists when and through which channel the patient got in touch.
+   */
+  @GetMapping
+  @Transactional(readOnly = true)
+  public CallbackSummary.Page find(
+      @RequestParam(required = false) String phone,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String channel,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size) {
+    List<FieldProblem> problems = new ArrayList<>();
+    String e164 = null;
+    if (phone != null && !phone.isBlank()) {
+      e164 = phoneNumbers.toE164(phone).orElse(null);
+      if (e164 == null) {
+        problems.add(new FieldProblem("phone", "phone-number", "is not a valid phone number"));
+      }
+    }
+    RequestStatus wantedStatus = status == null ? null : FieldRules.oneOf(RequestStatus.class, "status", status, problems);
+    Channel wantedChannel = channel == null ? null : FieldRules.oneOf(Channel.class, "channel", channel, problems);
+    if (page < 0) {
+      problems.add(new FieldProblem("page", "min", "must be 0 or more"));
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      problems.add(new FieldProblem("size", "range", "must be between 1 and " + MAX_PAGE_SIZE));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    Page<CallbackRequest> found = search.find(e164, wantedStatus, wantedChannel, page, size);
+    Map<UUID, List<CallbackSignal>> signalsByRequest =
+        signals.findByCallbackRequestIdInOrderByReceivedAtAscIdAsc(found.map(CallbackRequest::getId).toList()).stream()
+            .collect(Collectors.groupingBy(CallbackSignal::getCallbackRequestId));
+    return new CallbackSummary.Page(
+        found.map(r -> CallbackSummary.of(r, signalsByRequest.getOrDefault(r.getId(), List.of()))).toList(),
+        page, size, found.getTotalElements(), found.getTotalPages());
   }
 
   /** The answer to a new request: where it went and when the first attempt is due. */

@@ -1,10 +1,12 @@
 package org.callbackladder.intake;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.callbackladder.attempt.CallAttempt;
 import org.callbackladder.request.CallbackRequest;
+import org.callbackladder.request.CallbackSignal;
 
 /** A callback request with its attempts, as the API shows it. */
 public record CallbackView(
@@ -23,9 +25,14 @@ public record CallbackView(
     Instant closedAt,
     String closureReason,
     String processInstanceId,
+    List<Signal> signals,
     List<Attempt> attempts) {
 
-  public record Patient(String name, String phone) {}
+  public record Patient(
+      String name, String phone, String phoneType, String email, String preferredLanguage, LocalDate dateOfBirth) {}
+
+  /** Each time the patient got in touch; {@code merged} when it joined this request. */
+  public record Signal(String channel, String reason, Instant receivedAt, boolean merged, String message) {}
 
   public record Attempt(
       int number,
@@ -36,13 +43,14 @@ public record CallbackView(
       String resolution,
       String notes) {}
 
-  static CallbackView of(CallbackRequest request, List<CallAttempt> attempts) {
+  static CallbackView of(CallbackRequest request, List<CallbackSignal> signals, List<CallAttempt> attempts) {
     return new CallbackView(
         request.getId(),
         request.getStatus().name(),
         request.getChannel().name(),
         request.getReason().name(),
-        new Patient(request.getPatientName(), request.getPatientPhone()),
+        new Patient(request.getPatientName(), request.getPatientPhone(), request.getPhoneType(), request.getEmail(),
+            request.getPreferredLanguage(), request.getDateOfBirth()),
         request.getMessage(),
         request.getPreferredTimes(),
         request.getQueue(),
@@ -53,6 +61,10 @@ public record CallbackView(
         request.getClosedAt(),
         request.getClosureReason() == null ? null : request.getClosureReason().name(),
         request.getProcessInstanceId(),
+        signals.stream()
+            .map(s -> new Signal(s.getChannel().name(), s.getReason().name(), s.getReceivedAt(),
+                s.getOutcome() == CallbackSignal.Outcome.MERGED, s.getMessage()))
+            .toList(),
         attempts.stream()
             .map(
                 a ->

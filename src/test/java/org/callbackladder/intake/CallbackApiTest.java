@@ -7,8 +7,10 @@ import java.util.List;
 import org.callbackladder.request.CallbackRequestRepository;
 import org.callbackladder.request.CallbackSignalRepository;
 import org.callbackladder.support.Phones;
+import org.callbackladder.support.TestClock;
 import org.callbackladder.support.CallbackLadderTest;
 import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,6 +31,7 @@ class CallbackApiTest {
   @Autowired CallbackRequestRepository requests;
   @Autowired RuntimeService runtime;
   @Autowired CallbackSignalRepository signals;
+  @Autowired TestClock clock;
 
   static final String VALID = """
       {"channel": "WEB_FORM", "reason": "APPOINTMENT_REQUEST",
@@ -38,6 +41,11 @@ class CallbackApiTest {
   /** A valid request from a patient of its own. */
   static String valid(String externalId) {
     return VALID.formatted(Phones.next(), externalId);
+  }
+
+  @BeforeEach
+  void resetClock() {
+    clock.set(CallbackLadderTest.TUESDAY_9AM);
   }
 
   @Test
@@ -86,6 +94,10 @@ class CallbackApiTest {
         "not a phone number  | {\"channel\":\"WEB_FORM\",\"reason\":\"GENERAL\",\"patient\":{\"name\":\"A\",\"phone\":\"call me\"}} | patient.phone | phone-number",
         "too short a number  | {\"channel\":\"WEB_FORM\",\"reason\":\"GENERAL\",\"patient\":{\"name\":\"A\",\"phone\":\"555-01\"}} | patient.phone | phone-number",
         "patient as a string | {\"channel\":\"WEB_FORM\",\"reason\":\"GENERAL\",\"patient\":\"A\"} | patient | type",
+        "not an email        | {\"channel\":\"WEB_FORM\",\"reason\":\"GENERAL\",\"patient\":{\"name\":\"A\",\"phone\":\"+14155550100\",\"email\":\"a@b\"}} | patient.email | email",
+        "future birth date   | {\"channel\":\"WEB_FORM\",\"reason\":\"GENERAL\",\"patient\":{\"name\":\"A\",\"phone\":\"+14155550100\",\"dateOfBirth\":\"2030-01-01\"}} | patient.dateOfBirth | range",
+        "not a date          | {\"channel\":\"WEB_FORM\",\"reason\":\"GENERAL\",\"patient\":{\"name\":\"A\",\"phone\":\"+14155550100\",\"dateOfBirth\":\"29/02/1984\"}} | patient.dateOfBirth | date",
+        "not a language      | {\"channel\":\"WEB_FORM\",\"reason\":\"GENERAL\",\"patient\":{\"name\":\"A\",\"phone\":\"+14155550100\",\"preferredLanguage\":\"!!\"}} | patient.preferredLanguage | language-tag",
       })
   void invalidInputIsA400NamingTheFieldAndStoresNothing(String title, String body, String field, String rule) {
     long requestsBefore = requests.count();
@@ -99,6 +111,63 @@ class CallbackApiTest {
     assertThat(answer.getBody().get("errors").findValuesAsText("rule")).contains(rule);
     assertThat(requests.count()).isEqualTo(requestsBefore);
     assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(laddersBefore);
+  }
+
+  @Test
+  void aRepeatSignalIsMergedAndTheRequestIsFoundByPhoneInAnyFormat() {
+    String phone = Phones.next();
+    ResponseEntity<JsonNode> first = post("coordinator", """
+        {"channel": "MISSED_CALL", "reason": "GENERAL", "patient": {"name": "Drew Patel", "phone": "%s",
+         "email": "drew@example.org", "preferredLanguage": "es-MX", "dateOfBirth": "1984-02-29"},
+         "consent": {"text": true, "voicemail": false}}""".formatted(phone));
+    ResponseEntity<JsonNode> again = post("coordinator", """
+        {"channel": "VOICEMAIL", "reason": "APPOINTMENT_REQUEST", "patient": {"name": "Drew Patel", "phone": "%s"},
+         "message": "Calling back about a visit"}""".formatted(Phones.national(phone)));
+
+    assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(again.getBody().get("merged").asBoolean()).isTrue();
+    String id = first.getBody().get("id").asText();
+    assertThat(again.getBody().get("id").asText()).isEqualTo(id);
+
+    JsonNode shown = get("manager", "/api/callbacks/" + id).getBody();
+    assertThat(shown.get("signals").findValuesAsText("channel")).containsExactly("MISSED_CALL", "VOICEMAIL");
+    assertThat(shown.get("signals").get(1).get("merged").asBoolean()).isTrue();
+    assertThat(shown.get("patient").get("preferredLanguage").asText()).isEqualTo("es-MX");
+    assertThat(shown.get("patient").get("dateOfBirth").asText()).isEqualTo("1984-02-29");
+
+    JsonNode found = get("manager", "/api/callbacks?phone=415.555." + phone.substring(8) + "&status=OPEN").getBody();
+    assertThat(found.get("totalItems").asInt()).isEqualTo(1);
+    assertThat(found.get("items").get(0).get("id").asText()).isEqualTo(id);
+    assertThat(found.get("items").get(0).get("signals").findValuesAsText("channel")).containsExactly("MISSED_CALL", "VOICEMAIL");
+    JsonNode byChannel = get("manager", "/api/callbacks?channel=VOICEMAIL&size=100").getBody();
+    assertThat(byChannel.get("items").findValuesAsText("id")).contains(id);
+    assertThat(get("manager", "/api/callbacks?phone=" + phone + "&status=CLOSED").getBody().get("totalItems").asInt()).isZero();
+  }
+
+  @Test
+  void searchResultsComeNewestFirstInPages() {
+    // later than any request the other tests in this database make
+    clock.set(CallbackLadderTest.TUESDAY_9AM.plus(java.time.Duration.ofDays(30)));
+    post("coordinator", valid("page-1"));
+    clock.advance(java.time.Duration.ofMinutes(5));
+    ResponseEntity<JsonNode> newest = post("coordinator", valid("page-2"));
+
+    JsonNode page = get("manager", "/api/callbacks?size=1").getBody();
+
+    assertThat(page.get("items")).hasSize(1);
+    assertThat(page.get("items").get(0).get("id").asText()).isEqualTo(newest.getBody().get("id").asText());
+    assertThat(page.get("totalItems").asInt()).isGreaterThanOrEqualTo(2);
+    assertThat(page.get("totalPages").asInt()).isEqualTo(page.get("totalItems").asInt());
+  }
+
+  @Test
+  void badSearchParametersAreA400NamingEach() {
+    ResponseEntity<JsonNode> answer = get("manager", "/api/callbacks?phone=12&status=LOST&channel=FAX&size=500&page=-1");
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(answer.getBody().get("errors").findValuesAsText("field"))
+        .containsExactlyInAnyOrder("phone", "status", "channel", "size", "page");
   }
 
   @Test

@@ -17,5 +17,10 @@ public final class Phones {
     return "+1 415-555-" + e164.substring(8);
   }
 
+  /** The same number as a patient writes it at home, e.g. (415) 555-2000. */
+  public static String national(String e164) {
+    return "(415) 555-" + e164.substring(8);
+  }
+
   private Phones() {}
 }
