@@ -12,11 +12,16 @@ public final class CallbackProcess {
   public static final String PROCESS_KEY = "PatientCallback";
   public static final String MSG_CALLBACK_REQUESTED = "Msg_CallbackRequested";
   public static final String MSG_ADDITIONAL_REQUEST = "Msg_AdditionalRequest";
+  public static final String MSG_PATIENT_CALLED_BACK = "Msg_PatientCalledBack";
 
   public static final String TASK_CALL_PATIENT = "Task_CallPatient";
+  public static final String TASK_PATIENT_RETURNED_CALL = "Task_PatientReturnedCall";
   public static final String TASK_QUEUE_FOLLOW_UP_MESSAGE = "Task_QueueFollowUpMessage";
   public static final String TASK_QUEUE_FINAL_MESSAGE = "Task_QueueFinalMessage";
   public static final String TIMER_NEXT_ATTEMPT_DUE = "Timer_NextAttemptDue";
+  public static final String EVENT_PATIENT_CALLED_BACK = "Event_PatientCalledBack";
+  /** Where the ladder waits between attempts: for the timer, or for the patient to call back. */
+  public static final String GATEWAY_WAIT_FOR_NEXT_ATTEMPT = "Gateway_WaitForNextAttempt";
   public static final String END_EVENT_CALLBACK_CLOSED = "EndEvent_CallbackClosed";
   public static final String TASK_ADD_TO_CALL_SHEET = "Task_AddToCallSheet";
 

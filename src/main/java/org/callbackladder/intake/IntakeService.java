@@ -2,6 +2,7 @@ package org.callbackladder.intake;
 
 import static org.callbackladder.CallbackProcess.MSG_ADDITIONAL_REQUEST;
 import static org.callbackladder.CallbackProcess.MSG_CALLBACK_REQUESTED;
+import static org.callbackladder.CallbackProcess.MSG_PATIENT_CALLED_BACK;
 
 import java.time.Clock;
 import java.util.Map;
@@ -76,7 +77,7 @@ public class IntakeService {
     RequestDetails signal = details;
     for (int attempt = 1; ; attempt++) {
       try {
-        return transaction.execute(status -> receiveOnce(signal));
+        return transaction.execute(status -> receiveOnce(signal, input.isReturnCall()));
       } catch (DataIntegrityViolationException | ConcurrencyFailureException | OptimisticLockingException concurrent) {
         // another transaction opened or changed this patient's request first: look again
         if (attempt == ATTEMPTS) {
@@ -91,7 +92,7 @@ public class IntakeService {
     return receive(input, null);
   }
 
-  private IntakeResult receiveOnce(RequestDetails details) {
+  private IntakeResult receiveOnce(RequestDetails details, boolean returnCall) {
     if (details.externalId() != null) {
       Optional<CallbackSignal> delivered = signals.findByExternalId(details.externalId());
       if (delivered.isPresent()) {
@@ -102,7 +103,7 @@ public class IntakeService {
     }
     Optional<OpenCallback> open = openCallbacks.lockByPhone(details.patientPhone());
     if (open.isPresent()) {
-      return merge(requests.getRequired(open.get().getCallbackRequestId()), details);
+      return merge(requests.getRequired(open.get().getCallbackRequestId()), details, returnCall);
     }
     CallbackRequest request = open(details);
     ProcessInstance ladder =
@@ -138,11 +139,20 @@ public class IntakeService {
     return request;
   }
 
-  private IntakeResult merge(CallbackRequest request, RequestDetails details) {
+  /**
+   * Joins the signal to the open request. A return call while the ladder waits between attempts
+   * ends the wait with a "Patient returned call" task; anything else is added to the call sheet.
+   */
+  private IntakeResult merge(CallbackRequest request, RequestDetails details, boolean returnCall) {
     CallbackSignal signal =
         signals.saveAndFlush(CallbackSignal.of(request.getId(), details, CallbackSignal.Outcome.MERGED, clock.instant()));
+    boolean waitingForCallBack = returnCall
+        && runtimeService.createEventSubscriptionQuery()
+            .processInstanceId(request.getProcessInstanceId())
+            .eventName(MSG_PATIENT_CALLED_BACK)
+            .count() > 0;
     runtimeService
-        .createMessageCorrelation(MSG_ADDITIONAL_REQUEST)
+        .createMessageCorrelation(waitingForCallBack ? MSG_PATIENT_CALLED_BACK : MSG_ADDITIONAL_REQUEST)
         .processInstanceBusinessKey(request.getId().toString())
         .correlateWithResult();
     log.info("Signal {} ({} {}) merged into open callback request {}",

@@ -12,11 +12,17 @@ public record NewCallbackRequest(
     String preferredTimes,
     String externalId,
     Referral referral,
-    Consent consent) {
+    Consent consent,
+    Boolean returnCall) {
 
   public NewCallbackRequest(
       String channel, String reason, Patient patient, String message, String preferredTimes, String externalId) {
-    this(channel, reason, patient, message, preferredTimes, externalId, null, null);
+    this(channel, reason, patient, message, preferredTimes, externalId, null, null, null);
+  }
+
+  /** The patient returning one of our calls (e.g. an answered inbound call from their number). */
+  public boolean isReturnCall() {
+    return Boolean.TRUE.equals(returnCall);
   }
 
   /** Who to call back; only name and phone are required. {@code dateOfBirth} is YYYY-MM-DD. */

@@ -2,6 +2,7 @@ package org.callbackladder.intake;
 
 import static org.callbackladder.CallbackProcess.TASK_ADD_TO_CALL_SHEET;
 import static org.callbackladder.CallbackProcess.TASK_CALL_PATIENT;
+import static org.callbackladder.CallbackProcess.TASK_PATIENT_RETURNED_CALL;
 import static org.callbackladder.CallbackProcess.TIMER_NEXT_ATTEMPT_DUE;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -86,7 +87,7 @@ class OneRequestPerNeedTest {
     ProcessInstance ladder = ladderOf(first);
     Ladder.call(engine, ladder, "NO_ANSWER", null);
     BpmnAwareTests.execute(BpmnAwareTests.job(CallbackProcess.TASK_QUEUE_FOLLOW_UP_MESSAGE, ladder));
-    assertThat(ladder).isWaitingAt(TIMER_NEXT_ATTEMPT_DUE);
+    assertThat(ladder).isWaitingAt(CallbackProcess.GATEWAY_WAIT_FOR_NEXT_ATTEMPT);
 
     IntakeResult portal = intake.receive(new NewCallbackRequest("PORTAL_MESSAGE", "GENERAL",
         new NewCallbackRequest.Patient("Ren Alvarez", phone), "Sorry I missed you, try after lunch", null, null));
@@ -96,6 +97,46 @@ class OneRequestPerNeedTest {
     Assertions.assertThat((String) engine.getTaskService()
             .getVariablesLocal(task(TASK_CALL_PATIENT, ladder).getId()).get(CallSheet.PATIENT_MESSAGE))
         .contains("Portal message", "Sorry I missed you, try after lunch");
+  }
+
+  @Test
+  void aReturnCallWhileTheLadderWaitsPutsAnImmediateTaskInTheQueue() {
+    String phone = Phones.next();
+    IntakeResult first = intake.receive(Ladder.request("WEB_FORM", "APPOINTMENT_REQUEST", "Jo Tanaka", phone));
+    ProcessInstance ladder = ladderOf(first);
+    Ladder.call(engine, ladder, "VOICEMAIL_LEFT", null);
+    BpmnAwareTests.execute(BpmnAwareTests.job(CallbackProcess.TASK_QUEUE_FOLLOW_UP_MESSAGE, ladder));
+    assertThat(ladder).isWaitingAt(CallbackProcess.GATEWAY_WAIT_FOR_NEXT_ATTEMPT);
+
+    IntakeResult callBack = intake.receive(new NewCallbackRequest("MISSED_CALL", "APPOINTMENT_REQUEST",
+        new NewCallbackRequest.Patient("Jo Tanaka", phone), null, null, null, null, null, true));
+
+    Assertions.assertThat(callBack.merged()).isTrue();
+    assertThat(ladder).isWaitingAt(TASK_PATIENT_RETURNED_CALL).hasNotPassed(TIMER_NEXT_ATTEMPT_DUE);
+    Assertions.assertThat(engine.getManagementService().createJobQuery().processInstanceId(ladder.getId()).count()).isZero();
+    var returned = task(TASK_PATIENT_RETURNED_CALL, ladder);
+    assertThat(returned).hasCandidateGroup("callback-coordinators");
+    Assertions.assertThat(returned.getPriority()).isEqualTo(100);
+    Assertions.assertThat(engine.getTaskService().getVariablesLocal(returned.getId()))
+        .containsEntry(CallSheet.ATTEMPT_LABEL, "2 of 3")
+        .containsEntry(CallSheet.PATIENT_NAME, "Jo Tanaka");
+
+    engine.getTaskService().claim(returned.getId(), "coordinator");
+    engine.getTaskService().complete(returned.getId(), Map.of(Vars.ATTEMPT_OUTCOME, "REACHED", Vars.RESOLUTION, "BOOKED"));
+
+    assertThat(ladder).isEnded().hasPassed(TASK_PATIENT_RETURNED_CALL, "Task_DocumentAttempt", "Task_CloseRequest");
+  }
+
+  @Test
+  void aReturnCallWhileACallIsOpenJoinsTheCallSheet() {
+    String phone = Phones.next();
+    IntakeResult first = intake.receive(Ladder.request("WEB_FORM", "GENERAL", "Mo Silva", phone));
+
+    intake.receive(new NewCallbackRequest("MISSED_CALL", "GENERAL",
+        new NewCallbackRequest.Patient("Mo Silva", phone), null, null, null, null, null, true));
+
+    ProcessInstance ladder = ladderOf(first);
+    assertThat(ladder).isWaitingAt(TASK_CALL_PATIENT).hasPassed(TASK_ADD_TO_CALL_SHEET);
   }
 
   @Test

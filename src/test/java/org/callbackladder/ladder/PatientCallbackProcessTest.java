@@ -102,7 +102,7 @@ class PatientCallbackProcessTest {
 
     assertThat(ladder).isWaitingAt(TASK_QUEUE_FOLLOW_UP_MESSAGE);
     execute(job(TASK_QUEUE_FOLLOW_UP_MESSAGE, ladder));
-    assertThat(ladder).isWaitingAt(TIMER_NEXT_ATTEMPT_DUE);
+    assertThat(ladder).isWaitingAt(CallbackProcess.GATEWAY_WAIT_FOR_NEXT_ATTEMPT);
     // first call in the morning at 09:00; three hours later is noon, the start of "midday"
     Assertions.assertThat(job(TIMER_NEXT_ATTEMPT_DUE, ladder).getDuedate().toInstant())
         .isEqualTo(Instant.parse("2026-12-01T17:00:00Z"));
