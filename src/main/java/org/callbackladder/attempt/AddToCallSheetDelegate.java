@@ -1,14 +1,9 @@
 package org.callbackladder.attempt;
 
-import static org.callbackladder.CallbackProcess.TASK_CALL_PATIENT;
-import static org.callbackladder.CallbackProcess.Vars.MAX_ATTEMPTS;
-import static org.callbackladder.CallbackProcess.attemptNumber;
 import static org.callbackladder.CallbackProcess.requestId;
 
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,23 +14,14 @@ import org.springframework.stereotype.Component;
 @Component("addToCallSheet")
 public class AddToCallSheetDelegate implements JavaDelegate {
 
-  private final CallSheets callSheets;
-  private final TaskService tasks;
+  private final CallSheetRefresh refresh;
 
-  public AddToCallSheetDelegate(CallSheets callSheets, TaskService tasks) {
-    this.callSheets = callSheets;
-    this.tasks = tasks;
+  public AddToCallSheetDelegate(CallSheetRefresh refresh) {
+    this.refresh = refresh;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    for (Task call : tasks.createTaskQuery()
-        .processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey(TASK_CALL_PATIENT)
-        .list()) {
-      tasks.setVariablesLocal(
-          call.getId(),
-          callSheets.prepare(requestId(execution), attemptNumber(execution), (Integer) execution.getVariable(MAX_ATTEMPTS)));
-    }
+    refresh.refresh(requestId(execution));
   }
 }

@@ -63,7 +63,7 @@ public class CallSheets {
   public Map<String, Object> prepare(UUID callbackRequestId, int attemptNumber, int maxAttempts) {
     CallbackRequest request = requests.getRequired(callbackRequestId);
     Map<String, Object> sheet = new HashMap<>();
-    sheet.put(PATIENT_NAME, request.getPatientName());
+    sheet.put(PATIENT_NAME, request.getPatientName() == null ? "Not known yet: ask who is calling" : request.getPatientName());
     sheet.put(PATIENT_PHONE, phoneNumbers.forDialling(request.getPatientPhone()));
     List<CallbackSignal> received = signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(callbackRequestId);
     sheet.put(REASON_LABEL, received.stream().map(s -> s.getReason().label()).distinct().collect(Collectors.joining(" + ")));

@@ -54,7 +54,9 @@ public class CallbackRequestValidator {
     if (patient == null) {
       problems.add(new FieldProblem("patient", "required", "is required"));
     } else {
-      name = FieldRules.requiredText("patient.name", patient.name(), NAME_MAX, problems);
+      name = channel != null && channel.collectsName()
+          ? FieldRules.requiredText("patient.name", patient.name(), NAME_MAX, problems)
+          : FieldRules.optionalText("patient.name", patient.name(), NAME_MAX, problems);
       phone = phone(patient.phone(), problems);
       email = email(patient.email(), problems);
       language = language(patient.preferredLanguage(), problems);

@@ -92,6 +92,15 @@ public class IntakeService {
     return receive(input, null);
   }
 
+  /** Like {@link #receive}, for signals that matter only to a patient with an open request. */
+  public Optional<IntakeResult> receiveIfOpen(NewCallbackRequest input, String eventId) {
+    RequestDetails details = validator.validate(input);
+    if (openCallbacks.findById(details.patientPhone()).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(receive(input, eventId));
+  }
+
   private IntakeResult receiveOnce(RequestDetails details, boolean returnCall) {
     if (details.externalId() != null) {
       Optional<CallbackSignal> delivered = signals.findByExternalId(details.externalId());
@@ -146,6 +155,7 @@ public class IntakeService {
   private IntakeResult merge(CallbackRequest request, RequestDetails details, boolean returnCall) {
     CallbackSignal signal =
         signals.saveAndFlush(CallbackSignal.of(request.getId(), details, CallbackSignal.Outcome.MERGED, clock.instant()));
+    request.nameLearned(details.patientName());
     boolean waitingForCallBack = returnCall
         && runtimeService.createEventSubscriptionQuery()
             .processInstanceId(request.getProcessInstanceId())

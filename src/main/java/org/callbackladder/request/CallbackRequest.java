@@ -89,6 +89,13 @@ public class CallbackRequest {
     this.processInstanceId = processInstanceId;
   }
 
+  /** A later signal told us the name of a caller we only knew by number. */
+  public void nameLearned(String name) {
+    if (patientName == null && name != null) {
+      patientName = name;
+    }
+  }
+
   public void routed(String queue, int priority, Duration responseWindow, Instant firstAttemptDueAt) {
     this.queue = queue;
     this.priority = priority;

@@ -54,6 +54,11 @@ public class CallbackSignal {
     return signal;
   }
 
+  /** A voicemail's transcription arrived after its recording. */
+  public void transcribed(String transcription) {
+    this.message = transcription;
+  }
+
   public Long getId() { return id; }
   public UUID getCallbackRequestId() { return callbackRequestId; }
   public Channel getChannel() { return channel; }

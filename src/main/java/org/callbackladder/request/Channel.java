@@ -8,5 +8,12 @@ public enum Channel {
   PORTAL_MESSAGE,
   REFERRAL,
   TEXT_MESSAGE,
-  MANUAL
+  /** An answered call from the patient: the patient getting back to us. */
+  PHONE_CALL,
+  MANUAL;
+
+  /** Channels whose form asks for the patient's name; phone systems usually do not know it. */
+  public boolean collectsName() {
+    return this == WEB_FORM || this == PORTAL_MESSAGE || this == REFERRAL || this == MANUAL;
+  }
 }

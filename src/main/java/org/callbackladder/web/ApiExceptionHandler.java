@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.callbackladder.intake.webhook.WebhookRejectedException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -36,6 +37,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ProblemDetail notFound(NotFoundException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     problem.setTitle("Not found");
+    return problem;
+  }
+
+  @ExceptionHandler(WebhookRejectedException.class)
+  ProblemDetail webhookRejected(WebhookRejectedException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+    problem.setTitle("Webhook not accepted");
     return problem;
   }
 

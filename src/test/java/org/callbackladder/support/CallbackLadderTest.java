@@ -25,10 +25,18 @@ import org.springframework.context.annotation.Primary;
       "camunda.bpm.job-execution.enabled=false",
       "callback.access.admin-password=test-admin-password",
       "callback.access.demo-users=true",
-      "callback.access.demo-password=demo"
+      "callback.access.demo-password=demo",
+      "callback.webhooks.public-base-url=" + CallbackLadderTest.PUBLIC_BASE_URL,
+      "callback.webhooks.twilio-auth-token=" + CallbackLadderTest.TWILIO_AUTH_TOKEN,
+      "callback.webhooks.phone-system-secret=" + CallbackLadderTest.PHONE_SYSTEM_SECRET
     })
 @Import(CallbackLadderTest.ClockConfiguration.class)
 public @interface CallbackLadderTest {
+
+  /** Where the phone systems in the tests believe the application lives. */
+  String PUBLIC_BASE_URL = "https://callbacks.example.org";
+  String TWILIO_AUTH_TOKEN = "test-twilio-auth-token";
+  String PHONE_SYSTEM_SECRET = "test-phone-system-secret";
 
   /** Tuesday 1 December 2026, 09:00 in New York: inside practice hours, in the morning. */
   Instant TUESDAY_9AM = Instant.parse("2026-12-01T14:00:00Z");

@@ -1,0 +1,25 @@
+package org.callbackladder.intake.webhook;
+
+import org.callbackladder.intake.IntakeService;
+import org.callbackladder.intake.NewCallbackRequest;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one place an inbound text goes through, whichever provider delivered it. Keywords such as
+ * STOP or HELP will be answered here before a text becomes a callback signal.
+ */
+@Service
+public class InboundTexts {
+
+  private final IntakeService intake;
+
+  public InboundTexts(IntakeService intake) {
+    this.intake = intake;
+  }
+
+  public void receive(String from, String body, String messageId) {
+    intake.receive(
+        new NewCallbackRequest("TEXT_MESSAGE", "GENERAL", new NewCallbackRequest.Patient(null, from), body, null, null),
+        "twilio:sms:" + messageId);
+  }
+}

@@ -1,0 +1,80 @@
+package org.callbackladder.intake.webhook;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import java.util.Set;
+import org.callbackladder.intake.IntakeService;
+import org.callbackladder.intake.NewCallbackRequest;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Twilio's programmable-voice and messaging callbacks, so a practice can point its number at
+ * Callback Ladder. Each is checked with {@link TwilioSignature}; the provider's ids make a repeated
+ * delivery a no-op.
+ */
+@RestController
+@RequestMapping(path = "/webhooks/twilio", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+public class TwilioWebhookController {
+
+  /** Final statuses of an inbound call that nobody answered. */
+  static final Set<String> MISSED = Set.of("no-answer", "busy", "failed", "canceled");
+  static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+
+  private final TwilioSignature signature;
+  private final IntakeService intake;
+  private final Voicemails voicemails;
+  private final InboundTexts texts;
+
+  public TwilioWebhookController(
+      TwilioSignature signature, IntakeService intake, Voicemails voicemails, InboundTexts texts) {
+    this.signature = signature;
+    this.intake = intake;
+    this.voicemails = voicemails;
+    this.texts = texts;
+  }
+
+  /**
+   * Call status: an inbound call that ended unanswered is a missed call; one that was answered is
+   * the patient getting back to us, which matters only when they have an open request.
+   */
+  @PostMapping("/voice/status")
+  public ResponseEntity<Void> callStatus(HttpServletRequest request) {
+    Map<String, String> call = signature.verifiedParameters(request);
+    if (!"inbound".equalsIgnoreCase(call.get("Direction"))) {
+      return ResponseEntity.noContent().build();
+    }
+    String status = call.getOrDefault("CallStatus", "");
+    String eventId = "twilio:call:" + call.get("CallSid");
+    if (MISSED.contains(status)) {
+      intake.receive(signal("MISSED_CALL", call, null, false), eventId);
+    } else if ("completed".equals(status)) {
+      intake.receiveIfOpen(signal("PHONE_CALL", call, null, true), eventId);
+    }
+    return ResponseEntity.noContent().build();
+  }
+
+  /** A voicemail's recording, and later its transcription. */
+  @PostMapping("/voice/recording")
+  public ResponseEntity<Void> recording(HttpServletRequest request) {
+    voicemails.receive(signature.verifiedParameters(request));
+    return ResponseEntity.noContent().build();
+  }
+
+  /** An inbound text. The answer is empty TwiML: no automatic reply. */
+  @PostMapping(path = "/sms", produces = MediaType.APPLICATION_XML_VALUE)
+  public ResponseEntity<String> sms(HttpServletRequest request) {
+    Map<String, String> text = signature.verifiedParameters(request);
+    texts.receive(text.get("From"), text.get("Body"), text.get("MessageSid"));
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(EMPTY_TWIML);
+  }
+
+  static NewCallbackRequest signal(String channel, Map<String, String> call, String message, boolean returnCall) {
+    return new NewCallbackRequest(
+        channel, "GENERAL", new NewCallbackRequest.Patient(call.get("CallerName"), call.get("From")),
+        message, null, null, null, null, returnCall);
+  }
+}

@@ -1,0 +1,58 @@
+package org.callbackladder.intake.webhook;
+
+import java.util.Map;
+import java.util.Optional;
+import org.callbackladder.attempt.CallSheetRefresh;
+import org.callbackladder.intake.IntakeService;
+import org.callbackladder.request.CallbackSignal;
+import org.callbackladder.request.CallbackSignalRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A voicemail becomes a signal when its recording is reported; its transcription, which often
+ * arrives later in a second callback, is attached to that signal and shown on the call sheet.
+ */
+@Service
+public class Voicemails {
+
+  private static final Logger log = LoggerFactory.getLogger(Voicemails.class);
+
+  private final IntakeService intake;
+  private final CallbackSignalRepository signals;
+  private final CallSheetRefresh callSheets;
+
+  public Voicemails(IntakeService intake, CallbackSignalRepository signals, CallSheetRefresh callSheets) {
+    this.intake = intake;
+    this.signals = signals;
+    this.callSheets = callSheets;
+  }
+
+  @Transactional
+  public void receive(Map<String, String> recording) {
+    String eventId = "twilio:recording:" + recording.get("RecordingSid");
+    String transcription = transcription(recording);
+    Optional<CallbackSignal> known = signals.findByExternalId(eventId);
+    if (known.isPresent()) {
+      if (transcription != null && !transcription.equals(known.get().getMessage())) {
+        known.get().transcribed(transcription);
+        callSheets.refresh(known.get().getCallbackRequestId());
+        log.info("Transcription attached to voicemail signal {}", known.get().getId());
+      }
+      return;
+    }
+    String message = transcription != null
+        ? transcription
+        : "Voicemail of " + recording.getOrDefault("RecordingDuration", "?") + " s, not transcribed yet. Recording: "
+            + recording.get("RecordingUrl");
+    intake.receive(TwilioWebhookController.signal("VOICEMAIL", recording, message, false), eventId);
+  }
+
+  private static String transcription(Map<String, String> recording) {
+    String text = recording.get("TranscriptionText");
+    boolean done = recording.get("TranscriptionStatus") == null || "completed".equals(recording.get("TranscriptionStatus"));
+    return done && text != null && !text.isBlank() ? text.strip() : null;
+  }
+}

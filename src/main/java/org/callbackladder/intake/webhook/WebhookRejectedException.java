@@ -1,0 +1,9 @@
+package org.callbackladder.intake.webhook;
+
+/** A webhook call that is not provably from the phone system: answered 403, nothing stored. */
+public class WebhookRejectedException extends RuntimeException {
+
+  public WebhookRejectedException(String message) {
+    super(message);
+  }
+}
