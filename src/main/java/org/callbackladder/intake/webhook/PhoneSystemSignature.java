@@ -1,0 +1,68 @@
+package org.callbackladder.intake.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a generic phone system's signature: {@code X-Callback-Signature: sha256=<hex>}, the
+ * HMAC-SHA256 of {@code <X-Callback-Timestamp>.<raw body>} keyed with the shared secret. The
+ * timestamp (Unix seconds) must be within the tolerance of now, so a captured request cannot be
+ * sent again later.
+ */
+@Component
+public class PhoneSystemSignature {
+
+  static final String SIGNATURE_HEADER = "X-Callback-Signature";
+  static final String TIMESTAMP_HEADER = "X-Callback-Timestamp";
+
+  private final WebhookProperties webhooks;
+  private final Clock clock;
+
+  public PhoneSystemSignature(WebhookProperties webhooks, Clock clock) {
+    this.webhooks = webhooks;
+    this.clock = clock;
+  }
+
+  public void verify(String timestamp, String signature, byte[] body) {
+    if (!webhooks.phoneSystemConfigured()) {
+      throw new WebhookRejectedException("The phone-system webhook is not configured (PHONE_SYSTEM_WEBHOOK_SECRET)");
+    }
+    if (timestamp == null || signature == null) {
+      throw new WebhookRejectedException("Missing " + TIMESTAMP_HEADER + " or " + SIGNATURE_HEADER);
+    }
+    long seconds;
+    try {
+      seconds = Long.parseLong(timestamp.strip());
+    } catch (NumberFormatException e) {
+      throw new WebhookRejectedException(TIMESTAMP_HEADER + " must be Unix seconds");
+    }
+    Duration age = Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs();
+    if (age.compareTo(webhooks.timestampTolerance()) > 0) {
+      throw new WebhookRejectedException(TIMESTAMP_HEADER + " is more than " + webhooks.timestampTolerance() + " from now");
+    }
+    byte[] expected = ("sha256=" + sign(webhooks.phoneSystemSecret(), timestamp.strip(), body)).getBytes(StandardCharsets.UTF_8);
+    if (!MessageDigest.isEqual(expected, signature.strip().getBytes(StandardCharsets.UTF_8))) {
+      throw new WebhookRejectedException("Invalid " + SIGNATURE_HEADER);
+    }
+  }
+
+  /** Lower-case hex HMAC-SHA256 of {@code timestamp + "." + body}. */
+  public static String sign(String secret, String timestamp, byte[] body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(mac.doFinal(body));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available", e);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package org.callbackladder.intake.webhook;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+import org.callbackladder.intake.IntakeResult;
+import org.callbackladder.intake.IntakeService;
+import org.callbackladder.intake.NewCallbackRequest;
+import org.callbackladder.web.FieldProblem;
+import org.callbackladder.web.InvalidInputException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /webhooks/phone-system}: signed JSON events from phone systems other than Twilio. The
+ * signature is checked on the raw body before anything is read from it.
+ */
+@RestController
+public class PhoneSystemWebhookController {
+
+  private final PhoneSystemSignature signature;
+  private final IntakeService intake;
+  private final ObjectMapper json;
+
+  public PhoneSystemWebhookController(PhoneSystemSignature signature, IntakeService intake, ObjectMapper json) {
+    this.signature = signature;
+    this.intake = intake;
+    this.json = json;
+  }
+
+  @PostMapping(path = "/webhooks/phone-system", consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<Answer> receive(
+      @RequestHeader(name = PhoneSystemSignature.TIMESTAMP_HEADER, required = false) String timestamp,
+      @RequestHeader(name = PhoneSystemSignature.SIGNATURE_HEADER, required = false) String signed,
+      @RequestBody byte[] body) {
+    signature.verify(timestamp, signed, body);
+    Event event = read(body);
+    if (event.eventId() == null || event.eventId().isBlank()) {
+      throw new InvalidInputException(List.of(new FieldProblem("eventId", "required", "is required")));
+    }
+    IntakeResult result = intake.receive(
+        new NewCallbackRequest(event.channel(), event.reason() == null ? "GENERAL" : event.reason(), event.patient(),
+            event.message(), event.preferredTimes(), null, null, null, event.returnCall()),
+        "phone-system:" + event.eventId().strip());
+    return ResponseEntity.status(result.merged() ? HttpStatus.OK : HttpStatus.CREATED)
+        .body(new Answer(result.request().getId(), result.merged(), result.replayed()));
+  }
+
+  private Event read(byte[] body) {
+    try {
+      return json.readValue(body, Event.class);
+    } catch (IOException e) {
+      throw new InvalidInputException(List.of(new FieldProblem("body", "json", "is not a JSON event as documented")));
+    }
+  }
+
+  /** What a phone system sends; {@code reason} defaults to GENERAL. */
+  public record Event(
+      String eventId,
+      String channel,
+      String reason,
+      NewCallbackRequest.Patient patient,
+      String message,
+      String preferredTimes,
+      Boolean returnCall) {}
+
+  public record Answer(UUID id, boolean merged, boolean replayed) {}
+}
