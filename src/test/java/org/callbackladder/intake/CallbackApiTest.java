@@ -171,6 +171,16 @@ class CallbackApiTest {
   }
 
   @Test
+  void theApiIsDescribedInOpenApi() {
+    JsonNode docs = http.getForObject("/v3/api-docs", JsonNode.class);
+
+    assertThat(docs.get("paths").fieldNames()).toIterable().contains(
+        "/api/callbacks", "/api/callbacks/{id}", "/webhooks/twilio/voice/status", "/webhooks/twilio/voice/recording",
+        "/webhooks/twilio/sms", "/webhooks/phone-system");
+    assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
   void aMessageLongerThan4000CharactersIsRefused() {
     String body = valid("long-1").replace("Checkup please", "x".repeat(4001));
 
