@@ -17,8 +17,11 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every error of the project's API as RFC 9457 problem+json, naming the field and the rule. */
-@RestControllerAdvice(basePackages = "org.callbackladder")
+/**
+ * Every error of the project's API as RFC 9457 problem+json, naming the field and the rule. Global:
+ * requests that match no handler (a wrong content type, say) are answered here too.
+ */
+@RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   public static final URI INVALID_INPUT = URI.create("https://callbackladder.org/problems/invalid-input");
