@@ -17,6 +17,8 @@ public record CallbackView(
     Patient patient,
     String message,
     String preferredTimes,
+    Referral referral,
+    Consent consent,
     String queue,
     Integer priority,
     Instant receivedAt,
@@ -30,6 +32,11 @@ public record CallbackView(
 
   public record Patient(
       String name, String phone, String phoneType, String email, String preferredLanguage, LocalDate dateOfBirth) {}
+
+  public record Referral(String practiceName, String contact, Boolean recordsReceived) {}
+
+  /** What the intake form's consent questions were answered; null where they were not asked. */
+  public record Consent(Boolean text, Boolean voicemail, Boolean email) {}
 
   /** Each time the patient got in touch; {@code merged} when it joined this request. */
   public record Signal(String channel, String reason, Instant receivedAt, boolean merged, String message) {}
@@ -53,6 +60,10 @@ public record CallbackView(
             request.getPreferredLanguage(), request.getDateOfBirth()),
         request.getMessage(),
         request.getPreferredTimes(),
+        request.getReferringPractice() == null && request.getReferringContact() == null && request.getRecordsReceived() == null
+            ? null
+            : new Referral(request.getReferringPractice(), request.getReferringContact(), request.getRecordsReceived()),
+        new Consent(request.getConsentText(), request.getConsentVoicemail(), request.getConsentEmail()),
         request.getQueue(),
         request.getPriority(),
         request.getReceivedAt(),

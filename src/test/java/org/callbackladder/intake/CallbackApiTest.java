@@ -68,6 +68,24 @@ class CallbackApiTest {
   }
 
   @Test
+  void aReferralKeepsWhoReferredAndTheConsentAnswers() {
+    ResponseEntity<JsonNode> created = post("referrals", """
+        {"channel": "REFERRAL", "reason": "REFERRAL_QUESTION",
+         "patient": {"name": "Kim Osei", "phone": "%s", "email": "kim@example.org"},
+         "referral": {"practiceName": "Northside Cardiology", "contact": "Dr. Amara, (555) 010-0199", "recordsReceived": false},
+         "consent": {"text": true, "voicemail": true, "email": false}}""".formatted(Phones.next()));
+
+    JsonNode shown = get("manager", "/api/callbacks/" + created.getBody().get("id").asText()).getBody();
+
+    assertThat(created.getBody().get("queue").asText()).isEqualTo("referral-coordinators");
+    assertThat(shown.get("referral").get("practiceName").asText()).isEqualTo("Northside Cardiology");
+    assertThat(shown.get("referral").get("recordsReceived").asBoolean()).isFalse();
+    assertThat(shown.get("consent").get("text").asBoolean()).isTrue();
+    assertThat(shown.get("consent").get("email").asBoolean()).isFalse();
+    assertThat(shown.get("patient").get("phoneType").asText()).isIn("FIXED_LINE_OR_MOBILE", "MOBILE", "FIXED_LINE");
+  }
+
+  @Test
   void theSameExternalIdTwiceAnswersAsTheFirstTimeAndStoresNothingNew() {
     String body = valid("portal-msg-1");
     ResponseEntity<JsonNode> first = post("coordinator", body);

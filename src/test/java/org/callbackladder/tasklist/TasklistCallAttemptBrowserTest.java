@@ -133,6 +133,31 @@ class TasklistCallAttemptBrowserTest {
     assertThat(shown.get("attempts").get(0).get("notes").asText()).isEqualTo("Booked a new patient visit for Thursday 9:30");
   }
 
+  /** Whatever a patient typed is shown as the text it is: no markup, no script, no link runs. */
+  @Test
+  void patientTextIsShownAsTextNeverAsMarkup() throws IOException {
+    String name = "<img src=x onerror=\"window.pwned=1\">Avery **Bold**";
+    String message = "<script>window.pwned=2</script> [call me](javascript:window.pwned=3) <b>now</b>";
+    JsonNode receipt = http.withBasicAuth("coordinator", "demo").postForObject("/api/callbacks", Map.of(
+        "channel", "WEB_FORM", "reason", "GENERAL",
+        "patient", Map.of("name", name, "phone", "+1 415 555 0171"), "message", message), JsonNode.class);
+    String taskId = tasks.createTaskQuery().processInstanceId(receipt.get("processInstanceId").asText())
+        .taskDefinitionKey(CallbackProcess.TASK_CALL_PATIENT).singleResult().getId();
+    logInAsCoordinator();
+
+    browser.get(url("/camunda/app/tasklist/default/#/?task=" + taskId));
+    wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//*[contains(@class,'task-details')]//button[normalize-space()='Claim'] | //button[contains(@class,'claim')]"))).click();
+    wait.until(driver -> fieldValue("Patient").contains("Avery"));
+    screenshot("hostile-text");
+
+    assertThat(fieldValue("Patient")).isEqualTo(name);
+    assertThat(fieldValue("What the patient already told us")).isEqualTo(message);
+    assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined ? null : window.pwned")).isNull();
+    assertThat(browser.findElements(By.cssSelector(".fjs-form img, .fjs-form script, .fjs-form b, .fjs-form a[href^='javascript']")))
+        .isEmpty();
+  }
+
   /** The other door: a coordinator types in a request that reached the front desk. */
   @Test
   void aCoordinatorEntersARequestThroughStartProcess() throws IOException {
