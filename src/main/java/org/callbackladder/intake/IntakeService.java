@@ -25,6 +25,7 @@ import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -60,7 +61,9 @@ public class IntakeService {
     this.signals = signals;
     this.openCallbacks = openCallbacks;
     this.runtimeService = runtimeService;
+    // always a transaction of its own: after a lost race it is rolled back and tried afresh
     this.transaction = new TransactionTemplate(transactionManager);
+    this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
   }
 

@@ -9,7 +9,8 @@ import org.callbackladder.request.CallbackSignalRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A voicemail becomes a signal when its recording is reported; its transcription, which often
@@ -23,24 +24,23 @@ public class Voicemails {
   private final IntakeService intake;
   private final CallbackSignalRepository signals;
   private final CallSheetRefresh callSheets;
+  private final TransactionTemplate transaction;
 
-  public Voicemails(IntakeService intake, CallbackSignalRepository signals, CallSheetRefresh callSheets) {
+  public Voicemails(
+      IntakeService intake,
+      CallbackSignalRepository signals,
+      CallSheetRefresh callSheets,
+      PlatformTransactionManager transactionManager) {
     this.intake = intake;
     this.signals = signals;
     this.callSheets = callSheets;
+    this.transaction = new TransactionTemplate(transactionManager);
   }
 
-  @Transactional
   public void receive(Map<String, String> recording) {
     String eventId = "twilio:recording:" + recording.get("RecordingSid");
     String transcription = transcription(recording);
-    Optional<CallbackSignal> known = signals.findByExternalId(eventId);
-    if (known.isPresent()) {
-      if (transcription != null && !transcription.equals(known.get().getMessage())) {
-        known.get().transcribed(transcription);
-        callSheets.refresh(known.get().getCallbackRequestId());
-        log.info("Transcription attached to voicemail signal {}", known.get().getId());
-      }
+    if (Boolean.TRUE.equals(transaction.execute(status -> attach(eventId, transcription)))) {
       return;
     }
     String message = transcription != null
@@ -48,6 +48,20 @@ public class Voicemails {
         : "Voicemail of " + recording.getOrDefault("RecordingDuration", "?") + " s, not transcribed yet. Recording: "
             + recording.get("RecordingUrl");
     intake.receive(TwilioWebhookController.signal("VOICEMAIL", recording, message, false), eventId);
+  }
+
+  /** True when the voicemail is known already; its transcription is attached if new. */
+  private boolean attach(String eventId, String transcription) {
+    Optional<CallbackSignal> known = signals.findByExternalId(eventId);
+    if (known.isEmpty()) {
+      return false;
+    }
+    if (transcription != null && !transcription.equals(known.get().getMessage())) {
+      known.get().transcribed(transcription);
+      callSheets.refresh(known.get().getCallbackRequestId());
+      log.info("Transcription attached to voicemail signal {}", known.get().getId());
+    }
+    return true;
   }
 
   private static String transcription(Map<String, String> recording) {

@@ -10,6 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.callbackladder.CallbackProcess;
@@ -154,6 +159,32 @@ class TwilioWebhookTest {
         .singleElement().extracting(CallbackSignal::getMessage)
         .isEqualTo("Hi, this is Pat, I need to move my Thursday appointment.");
     assertThat(sheetOf(voicemail)).containsEntry(CallSheet.PATIENT_MESSAGE, "Hi, this is Pat, I need to move my Thursday appointment.");
+  }
+
+  @Test
+  void simultaneousVoicemailsFromOneNumberAreOneRequest() throws Exception {
+    String phone = Phones.next();
+    int senders = 6;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(senders);
+    List<Future<ResponseEntity<String>>> answers = new java.util.ArrayList<>();
+    for (int i = 0; i < senders; i++) {
+      Map<String, String> recording = Map.of("RecordingSid", "RE" + phone.substring(2) + "x" + i,
+          "RecordingUrl", "https://api.twilio.com/recordings/RE" + i, "RecordingDuration", "9",
+          "CallSid", "CA" + phone.substring(2) + "x" + i, "From", phone, "To", "+14155550100");
+      answers.add(pool.submit(() -> {
+        start.await();
+        return post("/webhooks/twilio/voice/recording", recording);
+      }));
+    }
+    start.countDown();
+    for (Future<ResponseEntity<String>> answer : answers) {
+      assertThat(answer.get(60, TimeUnit.SECONDS).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+    pool.shutdown();
+
+    assertThat(requests.findAll().stream().filter(r -> phone.equals(r.getPatientPhone()))).hasSize(1);
+    assertThat(signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(openRequestOf(phone).getId())).hasSize(senders);
   }
 
   @Test
