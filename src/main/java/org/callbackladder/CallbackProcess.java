@@ -38,6 +38,8 @@ public final class CallbackProcess {
     public static final String MAX_ATTEMPTS = "maxAttempts";
     public static final String ATTEMPT_NUMBER = "attemptNumber";
     public static final String ATTEMPT_DUE_AT = "attemptDueAt";
+    /** When the call task shows as due to work: the earliest time the patient may be called. */
+    public static final String ATTEMPT_FOLLOW_UP_AT = "attemptFollowUpAt";
     public static final String NEXT_ATTEMPT_AT = "nextAttemptAt";
     /** Filled by the call-attempt form. */
     public static final String ATTEMPT_OUTCOME = "attemptOutcome";

@@ -1,7 +1,9 @@
 package org.callbackladder.intake;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.IllformedLocaleException;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.callbackladder.practice.PracticeProperties;
 import org.callbackladder.request.Channel;
 import org.callbackladder.request.PhoneNumbers;
 import org.callbackladder.request.PhoneNumbers.Phone;
@@ -33,10 +36,12 @@ public class CallbackRequestValidator {
   private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
 
   private final PhoneNumbers phoneNumbers;
+  private final ZoneId practiceZone;
   private final Clock clock;
 
-  public CallbackRequestValidator(PhoneNumbers phoneNumbers, Clock clock) {
+  public CallbackRequestValidator(PhoneNumbers phoneNumbers, PracticeProperties practice, Clock clock) {
     this.phoneNumbers = phoneNumbers;
+    this.practiceZone = practice.timeZone();
     this.clock = clock;
   }
 
@@ -51,6 +56,7 @@ public class CallbackRequestValidator {
     String email = null;
     String language = null;
     LocalDate birth = null;
+    ZoneId zone = null;
     if (patient == null) {
       problems.add(new FieldProblem("patient", "required", "is required"));
     } else {
@@ -61,6 +67,7 @@ public class CallbackRequestValidator {
       email = email(patient.email(), problems);
       language = language(patient.preferredLanguage(), problems);
       birth = dateOfBirth(patient.dateOfBirth(), problems);
+      zone = timeZone(patient.timeZone(), problems);
     }
     String message = FieldRules.optionalText("message", input.message(), MESSAGE_MAX, problems);
     String preferredTimes = FieldRules.optionalText("preferredTimes", input.preferredTimes(), PREFERRED_TIMES_MAX, problems);
@@ -76,8 +83,10 @@ public class CallbackRequestValidator {
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
+    // the patient's zone: as given, else the one their number belongs to, else the practice's
+    ZoneId patientZone = zone != null ? zone : phoneNumbers.timeZoneOf(phone.e164()).orElse(practiceZone);
     return new RequestDetails(
-        channel, reason, name, phone.e164(), phone.type(), email, language, birth, message, preferredTimes,
+        channel, reason, name, phone.e164(), phone.type(), patientZone.getId(), email, language, birth, message, preferredTimes,
         referringPractice, referringContact, referral == null ? null : referral.recordsReceived(),
         consent.text(), consent.voicemail(), consent.email(), externalId);
   }
@@ -119,6 +128,19 @@ public class CallbackRequestValidator {
     }
     problems.add(new FieldProblem("patient.preferredLanguage", "language-tag", "is not a language tag such as en or es-MX"));
     return null;
+  }
+
+  private static ZoneId timeZone(String written, List<FieldProblem> problems) {
+    String text = FieldRules.optionalText("patient.timeZone", written, 64, problems);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return ZoneId.of(text);
+    } catch (DateTimeException e) {
+      problems.add(new FieldProblem("patient.timeZone", "time-zone", "is not a time zone such as America/Denver"));
+      return null;
+    }
   }
 
   private LocalDate dateOfBirth(String written, List<FieldProblem> problems) {

@@ -25,11 +25,15 @@ public record NewCallbackRequest(
     return Boolean.TRUE.equals(returnCall);
   }
 
-  /** Who to call back; only name and phone are required. {@code dateOfBirth} is YYYY-MM-DD. */
-  public record Patient(String name, String phone, String email, String preferredLanguage, String dateOfBirth) {
+  /**
+   * Who to call back; only name and phone are required. {@code dateOfBirth} is YYYY-MM-DD;
+   * {@code timeZone} an IANA zone such as America/Denver, when the form knows it.
+   */
+  public record Patient(
+      String name, String phone, String email, String preferredLanguage, String dateOfBirth, String timeZone) {
 
     public Patient(String name, String phone) {
-      this(name, phone, null, null, null);
+      this(name, phone, null, null, null, null);
     }
   }
 

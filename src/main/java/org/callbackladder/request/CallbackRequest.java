@@ -10,6 +10,7 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 
 /** One owned callback request: the durable record the ladder works on. */
@@ -30,6 +31,7 @@ public class CallbackRequest {
   private String message;
   private String preferredTimes;
   private String phoneType;
+  private String patientTimeZone;
   private String email;
   private String preferredLanguage;
   private LocalDate dateOfBirth;
@@ -69,6 +71,7 @@ public class CallbackRequest {
     request.patientName = details.patientName();
     request.patientPhone = details.patientPhone();
     request.phoneType = details.phoneType();
+    request.patientTimeZone = details.patientTimeZone();
     request.email = details.email();
     request.preferredLanguage = details.preferredLanguage();
     request.dateOfBirth = details.dateOfBirth();
@@ -129,6 +132,8 @@ public class CallbackRequest {
   public String getMessage() { return message; }
   public String getPreferredTimes() { return preferredTimes; }
   public String getPhoneType() { return phoneType; }
+  /** Where the patient is; requests from before time zones were kept answer with the fallback. */
+  public ZoneId patientZone(ZoneId fallback) { return patientTimeZone == null ? fallback : ZoneId.of(patientTimeZone); }
   public String getEmail() { return email; }
   public String getPreferredLanguage() { return preferredLanguage; }
   public LocalDate getDateOfBirth() { return dateOfBirth; }

@@ -1,9 +1,12 @@
 package org.callbackladder.request;
 
 import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import org.callbackladder.practice.PracticeProperties;
 import org.springframework.stereotype.Component;
@@ -35,6 +38,18 @@ public class PhoneNumbers {
   /** The number in E.164 (+14155550132), or empty when it is not a valid number. */
   public Optional<String> toE164(String written) {
     return parse(written).map(Phone::e164);
+  }
+
+  /** The number's time zone when libphonenumber maps it to exactly one, e.g. San Francisco numbers. */
+  public Optional<ZoneId> timeZoneOf(String e164) {
+    try {
+      List<String> zones = PhoneNumberToTimeZonesMapper.getInstance().getTimeZonesForNumber(UTIL.parse(e164, defaultRegion));
+      return zones.size() == 1 && !zones.get(0).equals(PhoneNumberToTimeZonesMapper.getUnknownTimeZone())
+          ? Optional.of(ZoneId.of(zones.get(0)))
+          : Optional.empty();
+    } catch (NumberParseException e) {
+      return Optional.empty();
+    }
   }
 
   /** An E.164 number the way a person dials it (+1 415-555-0132). */

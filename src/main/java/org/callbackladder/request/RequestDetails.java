@@ -9,6 +9,7 @@ public record RequestDetails(
     String patientName,
     String patientPhone,
     String phoneType,
+    String patientTimeZone,
     String email,
     String preferredLanguage,
     LocalDate dateOfBirth,
@@ -23,7 +24,7 @@ public record RequestDetails(
     String externalId) {
 
   public RequestDetails withExternalId(String id) {
-    return new RequestDetails(channel, reason, patientName, patientPhone, phoneType, email, preferredLanguage,
+    return new RequestDetails(channel, reason, patientName, patientPhone, phoneType, patientTimeZone, email, preferredLanguage,
         dateOfBirth, message, preferredTimes, referringPractice, referringContact, recordsReceived, consentText,
         consentVoicemail, consentEmail, id);
   }

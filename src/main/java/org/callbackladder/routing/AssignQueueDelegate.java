@@ -38,5 +38,6 @@ public class AssignQueueDelegate implements JavaDelegate {
     execution.setVariable(Vars.MAX_ATTEMPTS, assigned.decision().maxAttempts());
     execution.setVariable(Vars.ATTEMPT_NUMBER, 1);
     execution.setVariable(Vars.ATTEMPT_DUE_AT, assigned.firstAttemptDueAt());
+    execution.setVariable(Vars.ATTEMPT_FOLLOW_UP_AT, assigned.firstAttemptFollowUpAt());
   }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackRequestRepository;
+import org.callbackladder.schedule.NextAttemptPlanner;
 import org.callbackladder.schedule.PracticeCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +22,12 @@ public class QueueAssignment {
 
   private final CallbackRequestRepository requests;
   private final PracticeCalendar calendar;
+  private final NextAttemptPlanner planner;
 
-  public QueueAssignment(CallbackRequestRepository requests, PracticeCalendar calendar) {
+  public QueueAssignment(CallbackRequestRepository requests, PracticeCalendar calendar, NextAttemptPlanner planner) {
     this.requests = requests;
     this.calendar = calendar;
+    this.planner = planner;
   }
 
   @Transactional
@@ -34,6 +37,7 @@ public class QueueAssignment {
     request.routed(decision.queue(), decision.priority(), decision.responseWindow(), due);
     log.info("Callback request {} routed to {} (priority {}), first attempt due {}",
         callbackRequestId, decision.queue(), decision.priority(), due);
-    return new Assignment(decision, calendar.timerDate(due));
+    String followUp = planner.earliestCall(callbackRequestId).map(calendar::timerDate).orElse(null);
+    return new Assignment(decision, followUp, calendar.timerDate(due));
   }
 }

@@ -3,16 +3,20 @@ package org.callbackladder.schedule;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.callbackladder.schedule.PracticeCalendar.OpenInterval;
+import org.callbackladder.practice.TimeRange;
 import org.springframework.stereotype.Component;
 
 /**
- * Picks when the next attempt is due: at least the minimum gap after the last one, inside practice
- * hours, and in a part of the day not tried yet for this request when there is one in reach.
+ * Picks when an attempt may be made. Windows are never broken: every attempt is inside practice
+ * hours (not on a holiday) and inside the patient's calling window in their own time zone. Within
+ * that, in order: the patient's preferred times when any are in reach, a later practice day for
+ * the last attempt, and a part of the patient's day not tried yet.
  */
 @Component
 public class AttemptScheduler {
@@ -25,56 +29,104 @@ public class AttemptScheduler {
     this.schedule = schedule;
   }
 
-  public ScheduledAttempt nextAttempt(Instant lastAttemptAt, Set<String> triedDayParts) {
-    List<ScheduledAttempt> slots = slotsFrom(lastAttemptAt.plus(schedule.minimumGap()));
-    if (slots.isEmpty()) {
-      throw new IllegalStateException(
-          "No practice hours within " + schedule.searchDays() + " days to schedule an attempt in");
+  /** The patient's side of scheduling: where they are and when they asked to be called. */
+  public record Patient(ZoneId zone, List<TimeRange> preferences) {}
+
+  /**
+   * The next attempt after {@code lastAttemptAt} (at least the minimum gap later), or empty when
+   * practice hours and the patient's window do not meet within the search horizon.
+   *
+   * @param laterThan for the last attempt, the practice date it must come after; null otherwise
+   */
+  public Optional<ScheduledAttempt> nextAttempt(
+      Instant lastAttemptAt, Patient patient, Set<String> triedDayParts, LocalDate laterThan) {
+    List<ScheduledAttempt> pool = slots(lastAttemptAt.plus(schedule.minimumGap()), patient.zone());
+    List<ScheduledAttempt> preferred = preferred(pool, patient);
+    if (!preferred.isEmpty()) {
+      pool = preferred;
     }
-    return slots.stream()
-        .filter(slot -> !triedDayParts.contains(slot.dayPart()))
-        .findFirst()
-        .orElse(slots.get(0));
-  }
-
-  /** The day part an attempt made at this instant falls in, if any. */
-  public Optional<String> dayPartOf(Instant instant) {
-    LocalTime time = calendar.practiceTime(instant).toLocalTime();
-    return schedule.dayParts().stream()
-        .filter(part -> part.contains(time))
-        .map(ScheduleProperties.DayPart::name)
-        .findFirst();
-  }
-
-  /** The earliest start in each open day part from {@code earliest} on, in time order. */
-  private List<ScheduledAttempt> slotsFrom(Instant earliest) {
-    List<ScheduledAttempt> slots = new ArrayList<>();
-    LocalDate day = calendar.localDate(earliest);
-    for (int i = 0; i < schedule.searchDays(); i++, day = day.plusDays(1)) {
-      OpenInterval open = calendar.openingHours(day);
-      if (open == null) {
-        continue;
+    if (laterThan != null && schedule.lastAttemptOnLaterDay()) {
+      List<ScheduledAttempt> later = pool.stream().filter(s -> calendar.localDate(s.at()).isAfter(laterThan)).toList();
+      if (!later.isEmpty()) {
+        pool = later;
       }
-      for (ScheduleProperties.DayPart part : schedule.dayParts()) {
-        Instant start = latest(earliest, open.start(), calendar.at(day, part.start()));
-        Instant end = earliestOf(open.end(), calendar.at(day, part.end()));
-        if (start.isBefore(end)) {
-          slots.add(new ScheduledAttempt(start, part.name()));
+    }
+    List<ScheduledAttempt> candidates = pool;
+    return candidates.stream().filter(slot -> !triedDayParts.contains(slot.dayPart())).findFirst()
+        .or(() -> candidates.stream().findFirst());
+  }
+
+  /** The first moment from {@code from} on when the practice is open and the patient may be called. */
+  public Optional<Instant> earliestCall(Instant from, ZoneId patientZone) {
+    return windows(from, patientZone).stream().map(Interval::start).findFirst();
+  }
+
+  /** The part of the patient's day an attempt at this instant falls in, if any. */
+  public Optional<String> dayPartOf(Instant instant, ZoneId patientZone) {
+    LocalTime time = instant.atZone(patientZone).toLocalTime();
+    return schedule.dayParts().stream().filter(part -> part.contains(time)).map(ScheduleProperties.DayPart::name).findFirst();
+  }
+
+  /** Practice hours within the patient's calling window, from {@code from} on, in time order. */
+  private List<Interval> windows(Instant from, ZoneId patientZone) {
+    Interval notBefore = new Interval(from, Instant.MAX);
+    List<Interval> windows = new ArrayList<>();
+    LocalDate day = calendar.localDate(from);
+    for (int i = 0; i < schedule.searchDays(); i++, day = day.plusDays(1)) {
+      for (Interval open : calendar.openingHours(day)) {
+        for (LocalDate patientDay : patientDays(open, patientZone)) {
+          Interval window = open.intersect(PracticeCalendar.during(patientDay, schedule.callingWindow(), patientZone))
+              .intersect(notBefore);
+          if (!window.isEmpty()) {
+            windows.add(window);
+          }
         }
       }
     }
-    slots.sort((a, b) -> a.at().compareTo(b.at()));
+    windows.sort(Comparator.comparing(Interval::start));
+    return windows;
+  }
+
+  /** Each window split by the parts of the patient's day: the earliest moment in each. */
+  private List<ScheduledAttempt> slots(Instant from, ZoneId patientZone) {
+    List<ScheduledAttempt> slots = new ArrayList<>();
+    for (Interval window : windows(from, patientZone)) {
+      LocalDate patientDay = window.start().atZone(patientZone).toLocalDate();
+      for (ScheduleProperties.DayPart part : schedule.dayParts()) {
+        Interval slot = window.intersect(PracticeCalendar.during(patientDay, part.range(), patientZone));
+        if (!slot.isEmpty()) {
+          slots.add(new ScheduledAttempt(slot.start(), slot.end(), part.name()));
+        }
+      }
+    }
+    slots.sort(Comparator.comparing(ScheduledAttempt::at));
     return slots;
   }
 
-  private static Instant latest(Instant a, Instant b, Instant c) {
-    Instant max = a.isAfter(b) ? a : b;
-    return max.isAfter(c) ? max : c;
+  /** The slots narrowed to the patient's preferred times, where they meet. */
+  private static List<ScheduledAttempt> preferred(List<ScheduledAttempt> slots, Patient patient) {
+    List<ScheduledAttempt> preferred = new ArrayList<>();
+    for (ScheduledAttempt slot : slots) {
+      LocalDate patientDay = slot.at().atZone(patient.zone()).toLocalDate();
+      for (TimeRange range : patient.preferences()) {
+        Interval meet = new Interval(slot.at(), slot.until())
+            .intersect(PracticeCalendar.during(patientDay, range, patient.zone()));
+        if (!meet.isEmpty()) {
+          preferred.add(new ScheduledAttempt(meet.start(), meet.end(), slot.dayPart()));
+        }
+      }
+    }
+    preferred.sort(Comparator.comparing(ScheduledAttempt::at));
+    return preferred;
   }
 
-  private static Instant earliestOf(Instant a, Instant b) {
-    return a.isBefore(b) ? a : b;
+  /** The patient's dates an open interval touches (one, or two when they live far away). */
+  private static List<LocalDate> patientDays(Interval open, ZoneId patientZone) {
+    LocalDate first = open.start().atZone(patientZone).toLocalDate();
+    LocalDate last = open.end().atZone(patientZone).toLocalDate();
+    return first.equals(last) ? List.of(first) : List.of(first, last);
   }
 
-  public record ScheduledAttempt(Instant at, String dayPart) {}
+  /** An attempt time, how long that slot lasts, and the part of the patient's day it is in. */
+  public record ScheduledAttempt(Instant at, Instant until, String dayPart) {}
 }

@@ -3,40 +3,94 @@ package org.callbackladder.schedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.callbackladder.attempt.AttemptService;
+import org.callbackladder.attempt.CallAttempt;
+import org.callbackladder.request.CallbackRequest;
+import org.callbackladder.request.CallbackRequestRepository;
+import org.callbackladder.request.CallbackSignal;
+import org.callbackladder.request.CallbackSignalRepository;
+import org.callbackladder.schedule.AttemptScheduler.Patient;
 import org.callbackladder.schedule.AttemptScheduler.ScheduledAttempt;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Plans the next attempt of a request from what its earlier attempts already tried. */
+/** Plans a request's attempts from the patient's day, their wishes and what was tried already. */
 @Service
 public class NextAttemptPlanner {
 
+  private final CallbackRequestRepository requests;
+  private final CallbackSignalRepository signals;
   private final AttemptService attempts;
   private final AttemptScheduler scheduler;
   private final PracticeCalendar calendar;
+  private final ScheduleProperties schedule;
   private final Clock clock;
 
   public NextAttemptPlanner(
-      AttemptService attempts, AttemptScheduler scheduler, PracticeCalendar calendar, Clock clock) {
+      CallbackRequestRepository requests,
+      CallbackSignalRepository signals,
+      AttemptService attempts,
+      AttemptScheduler scheduler,
+      PracticeCalendar calendar,
+      ScheduleProperties schedule,
+      Clock clock) {
+    this.requests = requests;
+    this.signals = signals;
     this.attempts = attempts;
     this.scheduler = scheduler;
     this.calendar = calendar;
+    this.schedule = schedule;
     this.clock = clock;
   }
 
-  public PlannedAttempt plan(UUID callbackRequestId, Duration responseWindow) {
-    Set<String> tried =
-        attempts.attemptsOf(callbackRequestId).stream()
-            .map(attempt -> scheduler.dayPartOf(attempt.getCompletedAt()))
-            .flatMap(Optional::stream)
-            .collect(Collectors.toSet());
-    ScheduledAttempt next = scheduler.nextAttempt(clock.instant(), tried);
-    Instant due = calendar.addOpenTime(next.at(), responseWindow);
-    return new PlannedAttempt(calendar.timerDate(next.at()), calendar.timerDate(due), next.dayPart());
+  /** The first moment the patient may be called, from when the request arrived; empty if none in reach. */
+  @Transactional(readOnly = true)
+  public Optional<Instant> earliestCall(UUID callbackRequestId) {
+    CallbackRequest request = requests.getRequired(callbackRequestId);
+    Instant from = request.getReceivedAt().isAfter(clock.instant()) ? request.getReceivedAt() : clock.instant();
+    return scheduler.earliestCall(from, request.patientZone(calendar.zone()));
+  }
+
+  /**
+   * When attempt {@code attemptNumber} of {@code maxAttempts} is due, and until when it should be
+   * worked; empty when practice hours and the patient's window do not meet in the search horizon.
+   */
+  @Transactional(readOnly = true)
+  public Optional<PlannedAttempt> plan(UUID callbackRequestId, Duration responseWindow, int attemptNumber, int maxAttempts) {
+    CallbackRequest request = requests.getRequired(callbackRequestId);
+    ZoneId zone = request.patientZone(calendar.zone());
+    List<CallAttempt> earlier = attempts.attemptsOf(callbackRequestId);
+    Set<String> tried = earlier.stream()
+        .map(attempt -> scheduler.dayPartOf(attempt.getCompletedAt(), zone))
+        .flatMap(Optional::stream)
+        .collect(Collectors.toSet());
+    LocalDate laterThan = attemptNumber == maxAttempts && !earlier.isEmpty()
+        ? calendar.localDate(earlier.get(earlier.size() - 1).getCompletedAt())
+        : null;
+    Patient patient = new Patient(zone, PreferredTimes.parse(preferredTimes(request), schedule.dayParts()));
+    return scheduler.nextAttempt(clock.instant(), patient, tried, laterThan)
+        .map(next -> planned(next, responseWindow));
+  }
+
+  /** What the patient said last about when to call. */
+  private String preferredTimes(CallbackRequest request) {
+    return signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(request.getId()).stream()
+        .map(CallbackSignal::getPreferredTimes)
+        .filter(times -> times != null)
+        .reduce((first, latest) -> latest)
+        .orElse(request.getPreferredTimes());
+  }
+
+  private PlannedAttempt planned(ScheduledAttempt next, Duration responseWindow) {
+    return new PlannedAttempt(
+        calendar.timerDate(next.at()), calendar.timerDate(calendar.addOpenTime(next.at(), responseWindow)), next.dayPart());
   }
 
   /** Timer and due dates as ISO-8601 with the practice's offset. */

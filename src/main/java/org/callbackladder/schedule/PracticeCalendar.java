@@ -4,12 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.callbackladder.practice.PracticeProperties;
+import org.callbackladder.practice.TimeRange;
 import org.springframework.stereotype.Component;
 
-/** When the practice is open, and how far a span of open time reaches. */
+/** When the practice is open (hours per weekday, closed on holidays), and how far open time reaches. */
 @Component
 public class PracticeCalendar {
 
@@ -19,18 +22,12 @@ public class PracticeCalendar {
     this.practice = practice;
   }
 
-  /** Opening hours of one practice day, or null when the practice is closed that day. */
-  public OpenInterval openingHours(LocalDate day) {
-    PracticeProperties.Hours hours = practice.hours();
-    if (!hours.isOpenOn(day.getDayOfWeek())) {
-      return null;
+  /** The opening hours of one practice day, in order; none on a closed day or a holiday. */
+  public List<Interval> openingHours(LocalDate day) {
+    if (practice.holidays().isHoliday(day)) {
+      return List.of();
     }
-    return new OpenInterval(at(day, hours.opensAt()), at(day, hours.closesAt()));
-  }
-
-  /** A practice-local time on a practice day, as an instant. */
-  public Instant at(LocalDate day, LocalTime time) {
-    return day.atTime(time).atZone(practice.timeZone()).toInstant();
+    return practice.hoursOn(day.getDayOfWeek()).stream().map(range -> during(day, range, zone())).toList();
   }
 
   /**
@@ -42,18 +39,29 @@ public class PracticeCalendar {
     Duration left = openTime;
     LocalDate day = localDate(start);
     for (int i = 0; i < 366; i++, day = day.plusDays(1)) {
-      OpenInterval open = openingHours(day);
-      if (open == null || !open.end().isAfter(start)) {
-        continue;
+      for (Interval open : openingHours(day)) {
+        if (!open.end().isAfter(start)) {
+          continue;
+        }
+        Instant from = open.start().isAfter(start) ? open.start() : start;
+        Duration available = Duration.between(from, open.end());
+        if (available.compareTo(left) >= 0) {
+          return from.plus(left);
+        }
+        left = left.minus(available);
       }
-      Instant from = open.start().isAfter(start) ? open.start() : start;
-      Duration available = Duration.between(from, open.end());
-      if (available.compareTo(left) >= 0) {
-        return from.plus(left);
-      }
-      left = left.minus(available);
     }
     throw new IllegalStateException("The practice has no opening hours within a year");
+  }
+
+  /** A local time on a date in a zone, as an instant (a time skipped by a clock change moves on). */
+  public static Instant at(LocalDate day, LocalTime time, ZoneId zone) {
+    return ZonedDateTime.of(day, time, zone).toInstant();
+  }
+
+  /** A range of local time on a date in a zone. */
+  public static Interval during(LocalDate day, TimeRange range, ZoneId zone) {
+    return new Interval(at(day, range.start(), zone), at(day, range.end(), zone));
   }
 
   /** An instant as a timer or due date: ISO-8601 with the practice's offset. */
@@ -62,12 +70,14 @@ public class PracticeCalendar {
   }
 
   public LocalDate localDate(Instant instant) {
-    return instant.atZone(practice.timeZone()).toLocalDate();
+    return instant.atZone(zone()).toLocalDate();
   }
 
   public ZonedDateTime practiceTime(Instant instant) {
-    return instant.atZone(practice.timeZone());
+    return instant.atZone(zone());
   }
 
-  public record OpenInterval(Instant start, Instant end) {}
+  public ZoneId zone() {
+    return practice.timeZone();
+  }
 }

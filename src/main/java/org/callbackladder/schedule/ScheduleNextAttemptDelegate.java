@@ -22,10 +22,15 @@ public class ScheduleNextAttemptDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    PlannedAttempt next =
-        planner.plan(requestId(execution), Duration.parse((String) execution.getVariable(Vars.RESPONSE_WINDOW)));
-    execution.setVariable(Vars.ATTEMPT_NUMBER, attemptNumber(execution) + 1);
-    execution.setVariable(Vars.NEXT_ATTEMPT_AT, next.at());
-    execution.setVariable(Vars.ATTEMPT_DUE_AT, next.dueAt());
+    int next = attemptNumber(execution) + 1;
+    PlannedAttempt planned = planner
+        .plan(requestId(execution), Duration.parse((String) execution.getVariable(Vars.RESPONSE_WINDOW)), next,
+            (Integer) execution.getVariable(Vars.MAX_ATTEMPTS))
+        .orElseThrow(() -> new IllegalStateException(
+            "Practice hours and the patient's calling window do not meet in the search horizon"));
+    execution.setVariable(Vars.ATTEMPT_NUMBER, next);
+    execution.setVariable(Vars.NEXT_ATTEMPT_AT, planned.at());
+    execution.setVariable(Vars.ATTEMPT_FOLLOW_UP_AT, planned.at());
+    execution.setVariable(Vars.ATTEMPT_DUE_AT, planned.dueAt());
   }
 }

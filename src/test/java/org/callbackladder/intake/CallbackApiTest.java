@@ -61,7 +61,7 @@ class CallbackApiTest {
 
     JsonNode shown = get("manager", "/api/callbacks/" + receipt.get("id").asText()).getBody();
     assertThat(shown.get("status").asText()).isEqualTo("OPEN");
-    assertThat(shown.get("patient").get("phone").asText()).startsWith("+1415555");
+    assertThat(shown.get("patient").get("phone").asText()).startsWith("+1212555");
     assertThat(shown.get("receivedAt").asText()).isEqualTo("2026-12-01T14:00:00Z");
     assertThat(shown.get("processInstanceId").asText()).isEqualTo(receipt.get("processInstanceId").asText());
     assertThat(shown.get("attempts")).isEmpty();
@@ -154,7 +154,7 @@ class CallbackApiTest {
     assertThat(shown.get("patient").get("preferredLanguage").asText()).isEqualTo("es-MX");
     assertThat(shown.get("patient").get("dateOfBirth").asText()).isEqualTo("1984-02-29");
 
-    JsonNode found = get("manager", "/api/callbacks?phone=415.555." + phone.substring(8) + "&status=OPEN").getBody();
+    JsonNode found = get("manager", "/api/callbacks?phone=212.555." + phone.substring(8) + "&status=OPEN").getBody();
     assertThat(found.get("totalItems").asInt()).isEqualTo(1);
     assertThat(found.get("items").get(0).get("id").asText()).isEqualTo(id);
     assertThat(found.get("items").get(0).get("signals").findValuesAsText("channel")).containsExactly("MISSED_CALL", "VOICEMAIL");

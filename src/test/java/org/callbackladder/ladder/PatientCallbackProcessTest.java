@@ -30,6 +30,7 @@ import org.callbackladder.contact.MessageKind;
 import org.callbackladder.contact.OutboxMessage;
 import org.callbackladder.contact.OutboxMessageRepository;
 import org.callbackladder.intake.IntakeService;
+import org.callbackladder.intake.NewCallbackRequest;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackRequestRepository;
 import org.callbackladder.request.ClosureReason;
@@ -75,6 +76,8 @@ class PatientCallbackProcessTest {
     Assertions.assertThat(first.getPriority()).isEqualTo(70);
     // the routing table gives appointment requests four open hours: 09:00 + 4h = 13:00 New York
     Assertions.assertThat(first.getDueDate().toInstant()).isEqualTo(Instant.parse("2026-12-01T18:00:00Z"));
+    // a New York patient may be called at once
+    Assertions.assertThat(first.getFollowUpDate().toInstant()).isEqualTo(CallbackLadderTest.TUESDAY_9AM);
 
     call(engine, ladder, "REACHED", "BOOKED");
 
@@ -135,6 +138,20 @@ class PatientCallbackProcessTest {
   }
 
   @Test
+  void aPatientWhoAskedForMorningsIsCalledBackTheNextMorning() {
+    phone = Phones.next();
+    ProcessInstance ladder = Ladder.start(intake, engine, new NewCallbackRequest("WEB_FORM", "APPOINTMENT_REQUEST",
+        new NewCallbackRequest.Patient("Jamie Rivera", phone), null, "Mornings please, before work", null));
+
+    call(engine, ladder, "NO_ANSWER", null);
+    execute(job(TASK_QUEUE_FOLLOW_UP_MESSAGE, ladder));
+
+    // 09:00 + 3 hours is past the morning: the next morning at 08:00, although the morning was tried
+    Assertions.assertThat(job(TIMER_NEXT_ATTEMPT_DUE, ladder).getDuedate().toInstant())
+        .isEqualTo(Instant.parse("2026-12-02T13:00:00Z"));
+  }
+
+  @Test
   void aWrongNumberClosesAtOnce() {
     ProcessInstance ladder = start("GENERAL");
 
@@ -166,11 +183,11 @@ class PatientCallbackProcessTest {
     clock.set(Instant.parse("2026-12-01T17:00:00Z"));
     call(engine, ladder, "VOICEMAIL_LEFT", null);
     execute(job(TASK_QUEUE_FOLLOW_UP_MESSAGE, ladder));
-    // morning and midday tried: the third attempt goes to the late afternoon, 15:00
+    // the last attempt waits for a later practice day; morning and midday were tried: 15:00 Wednesday
     Assertions.assertThat(job(TIMER_NEXT_ATTEMPT_DUE, ladder).getDuedate().toInstant())
-        .isEqualTo(Instant.parse("2026-12-01T20:00:00Z"));
+        .isEqualTo(Instant.parse("2026-12-02T20:00:00Z"));
     execute(job(TIMER_NEXT_ATTEMPT_DUE, ladder));
-    clock.set(Instant.parse("2026-12-01T20:00:00Z"));
+    clock.set(Instant.parse("2026-12-02T20:00:00Z"));
     call(engine, ladder, "BUSY", null);
 
     assertThat(ladder).isWaitingAt(TASK_QUEUE_FINAL_MESSAGE);
@@ -213,7 +230,7 @@ class PatientCallbackProcessTest {
         .containsEntry(CallSheet.PATIENT_PHONE, Phones.dialled(phone))
         .containsEntry(CallSheet.REASON_LABEL, "Telehealth support")
         .containsEntry(CallSheet.PATIENT_MESSAGE, "Would like a visit next week")
-        .containsEntry(CallSheet.PREFERRED_TIMES, "mornings")
+        .containsEntry(CallSheet.PREFERRED_TIMES, "any weekday")
         .containsEntry(CallSheet.ATTEMPT_HISTORY, "No earlier attempts.");
     Assertions.assertThat((String) sheet.get(CallSheet.CALL_SCRIPT))
         .contains("Riverside Family Practice", "video visit", "call 911");

@@ -3,6 +3,8 @@ package org.callbackladder.practice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import org.callbackladder.schedule.ScheduleProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -10,11 +12,13 @@ import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAut
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Import;
 
-/** A practice's hours and day parts are checked when the application starts. */
+/** A practice's hours, holidays and day parts are read and checked when the application starts. */
 class PracticeConfigurationTest {
 
   @EnableConfigurationProperties({PracticeProperties.class, ScheduleProperties.class})
+  @Import(CalendarConverters.class)
   static class Config {}
 
   final ApplicationContextRunner context =
@@ -26,38 +30,53 @@ class PracticeConfigurationTest {
               "callback.practice.callback-number=(555) 010-0100",
               "callback.practice.time-zone=America/Chicago",
               "callback.practice.phone-region=US",
-              "callback.practice.hours.open-days=MONDAY,TUESDAY",
-              "callback.practice.hours.opens-at=08:30",
-              "callback.practice.hours.closes-at=17:00",
+              "callback.practice.hours.monday=08:30-12:00,13:00-17:00",
+              "callback.practice.hours.tuesday=08:30-17:00",
+              "callback.practice.holidays.yearly=12-25,01-01",
+              "callback.practice.holidays.dates=2026-11-26",
               "callback.schedule.minimum-gap=PT3H",
+              "callback.schedule.calling-window=08:00-20:00",
               "callback.schedule.search-days=14",
               "callback.schedule.day-parts[0].name=morning",
               "callback.schedule.day-parts[0].start=08:00",
               "callback.schedule.day-parts[0].end=12:00");
 
   @Test
-  void aValidPracticeBinds() {
+  void aPracticeWithALunchClosureAndHolidaysBinds() {
     context.run(started -> {
       assertThat(started).hasNotFailed();
-      assertThat(started.getBean(PracticeProperties.class).hours().isOpenOn(DayOfWeek.TUESDAY)).isTrue();
+      PracticeProperties practice = started.getBean(PracticeProperties.class);
+      assertThat(practice.hoursOn(DayOfWeek.MONDAY))
+          .containsExactly(TimeRange.parse("08:30-12:00"), TimeRange.parse("13:00-17:00"));
+      assertThat(practice.hoursOn(DayOfWeek.SATURDAY)).isEmpty();
+      assertThat(practice.holidays().isHoliday(LocalDate.parse("2027-12-25"))).isTrue();
+      assertThat(practice.holidays().isHoliday(LocalDate.parse("2026-11-26"))).isTrue();
+      assertThat(practice.holidays().isHoliday(LocalDate.parse("2027-11-26"))).isFalse();
+      assertThat(started.getBean(ScheduleProperties.class).callingWindow().start()).isEqualTo(LocalTime.of(8, 0));
     });
   }
 
   @Test
-  void closingBeforeOpeningStopsTheStart() {
-    context.withPropertyValues("callback.practice.hours.closes-at=07:00").run(started ->
-        assertThat(started).getFailure().rootCause().hasMessageContaining("opens-at must be before closes-at"));
+  void hoursThatEndBeforeTheyStartStopTheStart() {
+    context.withPropertyValues("callback.practice.hours.monday=17:00-08:00").run(started ->
+        assertThat(started).getFailure().rootCause().hasMessageContaining("must start before it ends"));
+  }
+
+  @Test
+  void overlappingHoursStopTheStart() {
+    context.withPropertyValues("callback.practice.hours.monday=08:00-13:00,12:00-17:00").run(started ->
+        assertThat(started).getFailure().hasStackTraceContaining("hours of one day must not overlap"));
   }
 
   @Test
   void aDayPartEndingBeforeItStartsStopsTheStart() {
     context.withPropertyValues("callback.schedule.day-parts[0].end=07:00").run(started ->
-        assertThat(started).getFailure().rootCause().hasMessageContaining("start must be before end"));
+        assertThat(started).getFailure().hasStackTraceContaining("start must be before end"));
   }
 
   @Test
   void aPracticeWithoutANameStopsTheStart() {
     context.withPropertyValues("callback.practice.name=").run(started ->
-        assertThat(started).getFailure().rootCause().hasMessageContaining("callback.practice.name"));
+        assertThat(started).getFailure().hasStackTraceContaining("callback.practice.name"));
   }
 }

@@ -1,104 +1,170 @@
 package org.callbackladder.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.callbackladder.support.TestPractice.at;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.EnumSet;
+import java.time.MonthDay;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.callbackladder.practice.PracticeProperties;
+import org.callbackladder.practice.TimeRange;
+import org.callbackladder.schedule.AttemptScheduler.Patient;
 import org.callbackladder.schedule.AttemptScheduler.ScheduledAttempt;
 import org.callbackladder.schedule.ScheduleProperties.DayPart;
 import org.callbackladder.support.TestPractice;
 import org.junit.jupiter.api.Test;
 
+/** When attempts may be made: practice hours, the patient's own day, their wishes, and variety. */
 class AttemptSchedulerTest {
 
-  static final List<DayPart> DAY_PARTS =
-      List.of(
-          new DayPart("morning", LocalTime.of(8, 0), LocalTime.of(12, 0)),
-          new DayPart("midday", LocalTime.of(12, 0), LocalTime.of(15, 0)),
-          new DayPart("late-afternoon", LocalTime.of(15, 0), LocalTime.of(18, 0)),
-          new DayPart("evening", LocalTime.of(18, 0), LocalTime.of(20, 0)));
+  static final List<DayPart> DAY_PARTS = List.of(
+      new DayPart("morning", LocalTime.of(8, 0), LocalTime.of(12, 0)),
+      new DayPart("midday", LocalTime.of(12, 0), LocalTime.of(15, 0)),
+      new DayPart("afternoon", LocalTime.of(15, 0), LocalTime.of(18, 0)),
+      new DayPart("evening", LocalTime.of(18, 0), LocalTime.of(20, 0)));
+  static final ZoneId NEW_YORK = TestPractice.NEW_YORK;
+  static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
+  static final ZoneId LOS_ANGELES = ZoneId.of("America/Los_Angeles");
+  static final ZoneId PHOENIX = ZoneId.of("America/Phoenix");
+  static final Patient IN_NEW_YORK = new Patient(NEW_YORK, List.of());
 
   final PracticeCalendar calendar = new PracticeCalendar(TestPractice.weekdaysEightToSix());
-  final AttemptScheduler scheduler =
-      new AttemptScheduler(calendar, new ScheduleProperties(Duration.ofHours(3), DAY_PARTS, 14));
+  final AttemptScheduler scheduler = scheduler(calendar);
+
+  static AttemptScheduler scheduler(PracticeCalendar calendar) {
+    return new AttemptScheduler(calendar,
+        new ScheduleProperties(Duration.ofHours(3), TimeRange.parse("08:00-20:00"), DAY_PARTS, true, 14));
+  }
 
   @Test
   void theNextAttemptKeepsTheMinimumGapAndChangesTheTimeOfDay() {
-    ScheduledAttempt next = scheduler.nextAttempt(at("2026-12-01T09:00"), Set.of("morning"));
-
-    assertThat(next).isEqualTo(new ScheduledAttempt(at("2026-12-01T12:00"), "midday"));
+    assertThat(next(at("2026-12-01T09:00"), IN_NEW_YORK, Set.of("morning"), null))
+        .isEqualTo(at("2026-12-01T12:00"));
   }
 
   @Test
   void aTimeOfDayAlreadyTriedIsSkippedEvenWhenItComesFirst() {
-    // 10:00 + 3h = 13:00 (midday), but midday was tried: late afternoon at 15:00
-    ScheduledAttempt next =
-        scheduler.nextAttempt(at("2026-12-01T10:00"), Set.of("morning", "midday"));
-
-    assertThat(next).isEqualTo(new ScheduledAttempt(at("2026-12-01T15:00"), "late-afternoon"));
+    // 10:00 + 3h = 13:00 (midday), but midday was tried: the afternoon at 15:00
+    assertThat(next(at("2026-12-01T10:00"), IN_NEW_YORK, Set.of("morning", "midday"), null))
+        .isEqualTo(at("2026-12-01T15:00"));
   }
 
   @Test
   void anAttemptLateInTheDayMovesToTheNextPracticeDay() {
-    ScheduledAttempt next = scheduler.nextAttempt(at("2026-12-04T16:30"), Set.of("late-afternoon"));
-
-    assertThat(next).isEqualTo(new ScheduledAttempt(at("2026-12-07T08:00"), "morning"));
+    assertThat(next(at("2026-12-04T16:30"), IN_NEW_YORK, Set.of("afternoon"), null)).isEqualTo(at("2026-12-07T08:00"));
   }
 
   @Test
   void whenEveryTimeOfDayWasTriedTheEarliestSlotWins() {
-    ScheduledAttempt next =
-        scheduler.nextAttempt(
-            at("2026-12-01T09:00"), Set.of("morning", "midday", "late-afternoon", "evening"));
-
-    assertThat(next.at()).isEqualTo(at("2026-12-01T12:00"));
+    assertThat(next(at("2026-12-01T09:00"), IN_NEW_YORK, Set.of("morning", "midday", "afternoon", "evening"), null))
+        .isEqualTo(at("2026-12-01T12:00"));
   }
 
   @Test
-  void theDayPartOfAnAttemptIsReadInPracticeTime() {
-    assertThat(scheduler.dayPartOf(at("2026-12-01T12:30"))).contains("midday");
-    assertThat(scheduler.dayPartOf(at("2026-12-01T22:30"))).isEmpty();
+  void aPatientThreeZonesAwayIsCalledInsideTheirOwnWindow() {
+    // 08:00 in Los Angeles is 11:00 in New York: nothing earlier, whatever the practice's hours
+    Patient inLosAngeles = new Patient(LOS_ANGELES, List.of());
+    assertThat(scheduler.earliestCall(at("2026-12-01T07:00"), LOS_ANGELES)).contains(at("2026-12-01T11:00"));
+    assertThat(next(at("2026-12-01T06:00"), inLosAngeles, Set.of(), null)).isEqualTo(at("2026-12-01T11:00"));
+    // a call at 11:00 New York was their morning: the next is their midday, 12:00 LA = 15:00 NY
+    assertThat(next(at("2026-12-01T11:00"), inLosAngeles, Set.of("morning"), null)).isEqualTo(at("2026-12-01T15:00"));
   }
 
-  /** A week of attempts at every quarter hour: each next attempt is in hours, after the gap, and varied. */
   @Test
-  void everyScheduledAttemptIsInsidePracticeHoursAndAfterTheGap() {
-    Instant from = at("2026-11-30T00:00");
-    for (int quarter = 0; quarter < 7 * 24 * 4; quarter++) {
-      Instant last = from.plus(Duration.ofMinutes(15L * quarter));
-      Set<String> tried = new HashSet<>();
-      scheduler.dayPartOf(last).ifPresent(tried::add);
+  void preferredTimesWinOverVarietyButNeverOverTheWindows() {
+    Patient afternoons = new Patient(NEW_YORK, List.of(TimeRange.parse("15:00-18:00")));
+    Patient evenings = new Patient(NEW_YORK, List.of(TimeRange.parse("18:00-20:00")));
 
-      ScheduledAttempt next = scheduler.nextAttempt(last, tried);
+    // the afternoon was tried already, but it is what the patient asked for
+    assertThat(next(at("2026-12-01T09:00"), afternoons, Set.of("afternoon"), null)).isEqualTo(at("2026-12-01T15:00"));
+    // the practice closes at 18:00: an evening wish cannot be met, so the usual rules apply
+    assertThat(next(at("2026-12-01T09:00"), evenings, Set.of("morning"), null)).isEqualTo(at("2026-12-01T12:00"));
+  }
 
-      var local = calendar.practiceTime(next.at());
-      assertThat(local.getDayOfWeek()).isIn(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
-      assertThat(local.toLocalTime()).isBetween(LocalTime.of(8, 0), LocalTime.of(17, 59));
-      assertThat(Duration.between(last, next.at())).isGreaterThanOrEqualTo(Duration.ofHours(3));
-      assertThat(tried).doesNotContain(next.dayPart());
+  @Test
+  void theLastAttemptWaitsForALaterPracticeDay() {
+    assertThat(next(at("2026-12-01T09:00"), IN_NEW_YORK, Set.of("morning"), LocalDate.parse("2026-12-01")))
+        .isEqualTo(at("2026-12-02T12:00"));
+  }
+
+  @Test
+  void lunchClosuresAndHolidaysAreSkipped() {
+    PracticeProperties practice = TestPractice.practice(
+        Map.of(DayOfWeek.TUESDAY, List.of(TimeRange.parse("08:00-12:00"), TimeRange.parse("13:00-18:00"))),
+        new PracticeProperties.Holidays(List.of(MonthDay.of(12, 25)), List.of(LocalDate.parse("2026-12-24"))));
+    AttemptScheduler withLunch = scheduler(new PracticeCalendar(practice));
+
+    assertThat(withLunch.nextAttempt(at("2026-12-01T09:00"), IN_NEW_YORK, Set.of("morning"), null).map(ScheduledAttempt::at))
+        .contains(at("2026-12-01T13:00"));
+    // Wednesday 23 December, 16:00: Thursday and Friday are holidays, the weekend is closed
+    assertThat(withLunch.nextAttempt(at("2026-12-23T16:00"), IN_NEW_YORK, Set.of(), null).map(ScheduledAttempt::at))
+        .contains(at("2026-12-28T08:00"));
+  }
+
+  @Test
+  void noAttemptWhenThePracticeAndThePatientsDayNeverMeet() {
+    // 08:00-20:00 in Tokyo is 18:00-06:00 in New York, after the practice closes
+    Patient inTokyo = new Patient(ZoneId.of("Asia/Tokyo"), List.of());
+
+    assertThat(scheduler.nextAttempt(at("2026-12-01T09:00"), inTokyo, Set.of(), null)).isEmpty();
+    assertThat(scheduler.earliestCall(at("2026-12-01T09:00"), inTokyo.zone())).isEmpty();
+  }
+
+  @Test
+  void aPatientWithoutDaylightSavingTimeMovesAgainstThePracticeAcrossTheYear() {
+    // Phoenix stays on standard time: its 08:00 is 10:00 in New York in winter, 11:00 in summer
+    assertThat(scheduler.earliestCall(at("2026-01-12T07:00"), PHOENIX)).contains(at("2026-01-12T10:00"));
+    assertThat(scheduler.earliestCall(at("2026-07-13T07:00"), PHOENIX)).contains(at("2026-07-13T11:00"));
+  }
+
+  /**
+   * Every third hour of 2026, both clock changes included, for patients in four zones: each next
+   * attempt is inside practice hours (not on a holiday) and the patient's window, at least the gap
+   * after the last one, never before it, and in another part of the patient's day.
+   */
+  @Test
+  void everyScheduledAttemptOfAYearKeepsEveryRule() {
+    PracticeProperties practice = TestPractice.practice(
+        Map.of(DayOfWeek.WEDNESDAY, List.of(TimeRange.parse("08:00-12:30"), TimeRange.parse("13:30-18:00"))),
+        new PracticeProperties.Holidays(List.of(MonthDay.of(1, 1), MonthDay.of(7, 4), MonthDay.of(12, 25)),
+            List.of(LocalDate.parse("2026-11-26"))));
+    PracticeCalendar year = new PracticeCalendar(practice);
+    AttemptScheduler scheduler = scheduler(year);
+    int checked = 0;
+    for (ZoneId zone : List.of(NEW_YORK, CHICAGO, LOS_ANGELES, PHOENIX)) {
+      for (Instant last = at("2026-01-01T00:00"); last.isBefore(at("2027-01-01T00:00")); last = last.plus(Duration.ofHours(3))) {
+        Set<String> tried = new HashSet<>();
+        scheduler.dayPartOf(last, zone).ifPresent(tried::add);
+
+        Optional<ScheduledAttempt> next = scheduler.nextAttempt(last, new Patient(zone, List.of()), tried, null);
+
+        assertThat(next).as("an attempt after %s for %s", last, zone).isPresent();
+        Instant at = next.get().at();
+        ZonedDateTime practiceTime = at.atZone(NEW_YORK);
+        LocalTime patientTime = at.atZone(zone).toLocalTime();
+        assertThat(year.openingHours(practiceTime.toLocalDate()).stream().anyMatch(open -> open.contains(at)))
+            .as("%s inside practice hours", practiceTime).isTrue();
+        assertThat(patientTime).as("%s in %s inside the calling window", patientTime, zone)
+            .isBetween(LocalTime.of(8, 0), LocalTime.of(19, 59, 59));
+        assertThat(Duration.between(last, at)).isGreaterThanOrEqualTo(Duration.ofHours(3));
+        assertThat(tried).as("another part of the day after %s", last).doesNotContain(next.get().dayPart());
+        checked++;
+      }
     }
+    assertThat(checked).isEqualTo(4 * 365 * 8);
   }
 
-  @Test
-  void aPracticeWithNoHoursInReachIsAnError() {
-    PracticeCalendar closedOnWeekdays =
-        new PracticeCalendar(
-            new PracticeProperties(
-                "Weekend Practice", "(555) 010-0100", TestPractice.NEW_YORK, "US",
-                new PracticeProperties.Hours(EnumSet.of(DayOfWeek.SATURDAY), LocalTime.of(9, 0), LocalTime.of(12, 0))));
-    AttemptScheduler scheduler =
-        new AttemptScheduler(closedOnWeekdays, new ScheduleProperties(Duration.ofHours(3), DAY_PARTS, 2));
-
-    assertThatThrownBy(() -> scheduler.nextAttempt(at("2026-12-01T09:00"), Set.of()))
-        .hasMessageContaining("No practice hours within 2 days");
+  private Instant next(Instant last, Patient patient, Set<String> tried, LocalDate laterThan) {
+    return scheduler.nextAttempt(last, patient, tried, laterThan).orElseThrow().at();
   }
 }

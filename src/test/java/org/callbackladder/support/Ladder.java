@@ -22,7 +22,7 @@ public final class Ladder {
 
   public static NewCallbackRequest request(String channel, String reason, String name, String phone) {
     return new NewCallbackRequest(
-        channel, reason, new NewCallbackRequest.Patient(name, phone), "Would like a visit next week", "mornings", null);
+        channel, reason, new NewCallbackRequest.Patient(name, phone), "Would like a visit next week", "any weekday", null);
   }
 
   public static ProcessInstance start(IntakeService intake, ProcessEngine engine, NewCallbackRequest input) {

@@ -7,19 +7,19 @@ public final class Phones {
 
   private static final AtomicInteger NEXT = new AtomicInteger(2000);
 
-  /** A valid San Francisco number in E.164, e.g. +14155552000. */
+  /** A valid New York number in E.164 (the practice's own time zone), e.g. +12125552000. */
   public static String next() {
-    return "+1415555" + NEXT.getAndIncrement();
+    return "+1212555" + NEXT.getAndIncrement();
   }
 
-  /** The same number as a coordinator reads it, e.g. +1 415-555-2000. */
+  /** The same number as a coordinator reads it, e.g. +1 212-555-2000. */
   public static String dialled(String e164) {
-    return "+1 415-555-" + e164.substring(8);
+    return "+1 212-555-" + e164.substring(8);
   }
 
-  /** The same number as a patient writes it at home, e.g. (415) 555-2000. */
+  /** The same number as a patient writes it at home, e.g. (212) 555-2000. */
   public static String national(String e164) {
-    return "(415) 555-" + e164.substring(8);
+    return "(212) 555-" + e164.substring(8);
   }
 
   private Phones() {}
