@@ -179,6 +179,12 @@ class PostgresLadderIntegrationTest {
   }
 
   @Test
+  void dueTimersHaveTheirIndexOnPostgres() {
+    assertThat(jdbc.queryForObject("select count(*) from pg_indexes where indexname = 'cl_idx_job_duedate'", Integer.class))
+        .isEqualTo(1);
+  }
+
+  @Test
   void thePostgresProfileSeedsNoDemoUsers() {
     assertThat(engine.getIdentityService().createUserQuery().userId("coordinator").count()).isZero();
     assertThat(engine.getIdentityService().checkPassword("admin", ADMIN_PASSWORD)).isTrue();
