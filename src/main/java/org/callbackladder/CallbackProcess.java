@@ -71,6 +71,7 @@ public final class CallbackProcess {
     public static final String PREFERRED_TIMES = "preferredTimes";
     public static final String ATTEMPT_HISTORY = "attemptHistory";
     public static final String CALL_SCRIPT = "callScript";
+    public static final String PATIENT_TIME = "patientTime";
 
     private CallSheet() {}
   }

@@ -6,9 +6,16 @@ import static org.callbackladder.CallbackProcess.CallSheet.CALL_SCRIPT;
 import static org.callbackladder.CallbackProcess.CallSheet.PATIENT_MESSAGE;
 import static org.callbackladder.CallbackProcess.CallSheet.PATIENT_NAME;
 import static org.callbackladder.CallbackProcess.CallSheet.PATIENT_PHONE;
+import static org.callbackladder.CallbackProcess.CallSheet.PATIENT_TIME;
 import static org.callbackladder.CallbackProcess.CallSheet.PREFERRED_TIMES;
 import static org.callbackladder.CallbackProcess.CallSheet.REASON_LABEL;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -18,12 +25,14 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.callbackladder.contact.ScriptCatalog;
 import org.callbackladder.practice.PracticeProperties;
+import org.callbackladder.practice.TimeRange;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackRequestRepository;
 import org.callbackladder.request.CallbackSignal;
 import org.callbackladder.request.CallbackSignalRepository;
 import org.callbackladder.request.Channel;
 import org.callbackladder.request.PhoneNumbers;
+import org.callbackladder.schedule.ScheduleProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,6 +52,8 @@ public class CallSheets {
   private final ScriptCatalog scripts;
   private final PhoneNumbers phoneNumbers;
   private final PracticeProperties practice;
+  private final ScheduleProperties schedule;
+  private final Clock clock;
 
   public CallSheets(
       CallbackRequestRepository requests,
@@ -50,13 +61,17 @@ public class CallSheets {
       CallbackSignalRepository signals,
       ScriptCatalog scripts,
       PhoneNumbers phoneNumbers,
-      PracticeProperties practice) {
+      PracticeProperties practice,
+      ScheduleProperties schedule,
+      Clock clock) {
     this.requests = requests;
     this.attempts = attempts;
     this.signals = signals;
     this.scripts = scripts;
     this.phoneNumbers = phoneNumbers;
     this.practice = practice;
+    this.schedule = schedule;
+    this.clock = clock;
   }
 
   @Transactional(readOnly = true)
@@ -73,6 +88,7 @@ public class CallSheets {
         .reduce((first, latest) -> latest).orElse("None given."));
     sheet.put(ATTEMPT_HISTORY, history(attempts.findByCallbackRequestIdOrderByAttemptNumber(callbackRequestId)));
     sheet.put(CALL_SCRIPT, scripts.scriptFor(request.getReason()).forCallSheet());
+    sheet.put(PATIENT_TIME, patientTime(request.patientZone(practice.timeZone())));
     return sheet;
   }
 
@@ -91,6 +107,31 @@ public class CallSheets {
   private static String label(Channel channel) {
     String words = channel.name().replace('_', ' ').toLowerCase(Locale.US);
     return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
+  /**
+   * Where the patient's day is against the practice's: "America/Los_Angeles, 3 hours behind the
+   * practice. Call between 11:00 and 23:00 practice time (08:00-20:00 theirs). It was 06:05 there
+   * when this call was prepared."
+   */
+  private String patientTime(ZoneId zone) {
+    Instant now = clock.instant();
+    ZonedDateTime theirs = now.atZone(zone);
+    long minutes = Duration.between(now.atZone(practice.timeZone()).toLocalDateTime(), theirs.toLocalDateTime()).toMinutes();
+    String offset = minutes == 0 ? "the practice's own time"
+        : hours(Math.abs(minutes)) + (minutes < 0 ? " behind" : " ahead of") + " the practice";
+    TimeRange window = schedule.callingWindow();
+    LocalTime from = theirs.with(window.start()).withZoneSameInstant(practice.timeZone()).toLocalTime();
+    LocalTime until = theirs.with(window.end()).withZoneSameInstant(practice.timeZone()).toLocalTime();
+    return zone.getId() + ", " + offset + ". Call between " + from + " and " + until + " practice time ("
+        + window + " theirs). It was " + theirs.toLocalTime().withSecond(0).withNano(0) + " there when this call was prepared.";
+  }
+
+  private static String hours(long minutes) {
+    long hours = minutes / 60;
+    long rest = minutes % 60;
+    String text = hours == 1 ? "1 hour" : hours + " hours";
+    return rest == 0 ? text : text + " " + rest + " minutes";
   }
 
   private String history(List<CallAttempt> earlier) {

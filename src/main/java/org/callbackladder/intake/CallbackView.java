@@ -27,11 +27,16 @@ public record CallbackView(
     Instant closedAt,
     String closureReason,
     String processInstanceId,
+    NextAttempt nextAttempt,
     List<Signal> signals,
     List<Attempt> attempts) {
 
   public record Patient(
-      String name, String phone, String phoneType, String email, String preferredLanguage, LocalDate dateOfBirth) {}
+      String name, String phone, String phoneType, String timeZone, String email, String preferredLanguage,
+      LocalDate dateOfBirth) {}
+
+  /** When the ladder will next call, and which rules chose that time. */
+  public record NextAttempt(Instant at, String why) {}
 
   public record Referral(String practiceName, String contact, Boolean recordsReceived) {}
 
@@ -56,7 +61,8 @@ public record CallbackView(
         request.getStatus().name(),
         request.getChannel().name(),
         request.getReason().name(),
-        new Patient(request.getPatientName(), request.getPatientPhone(), request.getPhoneType(), request.getEmail(),
+        new Patient(request.getPatientName(), request.getPatientPhone(), request.getPhoneType(),
+            request.getPatientTimeZone(), request.getEmail(),
             request.getPreferredLanguage(), request.getDateOfBirth()),
         request.getMessage(),
         request.getPreferredTimes(),
@@ -72,6 +78,7 @@ public record CallbackView(
         request.getClosedAt(),
         request.getClosureReason() == null ? null : request.getClosureReason().name(),
         request.getProcessInstanceId(),
+        request.getNextAttemptAt() == null ? null : new NextAttempt(request.getNextAttemptAt(), request.getNextAttemptReason()),
         signals.stream()
             .map(s -> new Signal(s.getChannel().name(), s.getReason().name(), s.getReceivedAt(),
                 s.getOutcome() == CallbackSignal.Outcome.MERGED, s.getMessage()))

@@ -56,6 +56,9 @@ public class CallbackRequest {
   @Enumerated(EnumType.STRING)
   private ClosureReason closureReason;
 
+  private Instant nextAttemptAt;
+  private String nextAttemptReason;
+
   @Column(name = "process_instance_id")
   private String processInstanceId;
 
@@ -106,7 +109,14 @@ public class CallbackRequest {
     this.firstAttemptDueAt = firstAttemptDueAt;
   }
 
+  /** When the next attempt may be made, and which rules chose that time. */
+  public void nextAttemptPlanned(Instant at, String reason) {
+    this.nextAttemptAt = at;
+    this.nextAttemptReason = reason;
+  }
+
   public void attemptDocumented(Instant at) {
+    nextAttemptPlanned(null, null);
     if (firstAttemptAt == null) {
       firstAttemptAt = at;
     }
@@ -120,6 +130,7 @@ public class CallbackRequest {
       throw new IllegalStateException("Callback request " + id + " is already closed");
     }
     this.status = RequestStatus.CLOSED;
+    nextAttemptPlanned(null, null);
     this.closureReason = reason;
     this.closedAt = at;
   }
@@ -132,6 +143,7 @@ public class CallbackRequest {
   public String getMessage() { return message; }
   public String getPreferredTimes() { return preferredTimes; }
   public String getPhoneType() { return phoneType; }
+  public String getPatientTimeZone() { return patientTimeZone; }
   /** Where the patient is; requests from before time zones were kept answer with the fallback. */
   public ZoneId patientZone(ZoneId fallback) { return patientTimeZone == null ? fallback : ZoneId.of(patientTimeZone); }
   public String getEmail() { return email; }
@@ -153,4 +165,6 @@ public class CallbackRequest {
   public Instant getClosedAt() { return closedAt; }
   public ClosureReason getClosureReason() { return closureReason; }
   public String getProcessInstanceId() { return processInstanceId; }
+  public Instant getNextAttemptAt() { return nextAttemptAt; }
+  public String getNextAttemptReason() { return nextAttemptReason; }
 }

@@ -41,19 +41,26 @@ public class AttemptScheduler {
   public Optional<ScheduledAttempt> nextAttempt(
       Instant lastAttemptAt, Patient patient, Set<String> triedDayParts, LocalDate laterThan) {
     List<ScheduledAttempt> pool = slots(lastAttemptAt.plus(schedule.minimumGap()), patient.zone());
+    List<String> why = new ArrayList<>(List.of("inside practice hours and the patient's calling window"));
     List<ScheduledAttempt> preferred = preferred(pool, patient);
     if (!preferred.isEmpty()) {
       pool = preferred;
+      why.add("at a time the patient asked for");
     }
     if (laterThan != null && schedule.lastAttemptOnLaterDay()) {
       List<ScheduledAttempt> later = pool.stream().filter(s -> calendar.localDate(s.at()).isAfter(laterThan)).toList();
       if (!later.isEmpty()) {
         pool = later;
+        why.add("on a later practice day for the last attempt");
       }
     }
     List<ScheduledAttempt> candidates = pool;
-    return candidates.stream().filter(slot -> !triedDayParts.contains(slot.dayPart())).findFirst()
-        .or(() -> candidates.stream().findFirst());
+    Optional<ScheduledAttempt> untried =
+        candidates.stream().filter(slot -> !triedDayParts.contains(slot.dayPart())).findFirst();
+    if (untried.isPresent() && !triedDayParts.isEmpty()) {
+      why.add("in a part of the patient's day not tried yet");
+    }
+    return untried.or(() -> candidates.stream().findFirst()).map(slot -> slot.because(String.join(", ", why)));
   }
 
   /** The first moment from {@code from} on when the practice is open and the patient may be called. */
@@ -127,6 +134,15 @@ public class AttemptScheduler {
     return first.equals(last) ? List.of(first) : List.of(first, last);
   }
 
-  /** An attempt time, how long that slot lasts, and the part of the patient's day it is in. */
-  public record ScheduledAttempt(Instant at, Instant until, String dayPart) {}
+  /** An attempt time, how long that slot lasts, the part of the patient's day it is in, and why. */
+  public record ScheduledAttempt(Instant at, Instant until, String dayPart, String why) {
+
+    ScheduledAttempt(Instant at, Instant until, String dayPart) {
+      this(at, until, dayPart, null);
+    }
+
+    ScheduledAttempt because(String reason) {
+      return new ScheduledAttempt(at, until, dayPart, reason);
+    }
+  }
 }

@@ -50,19 +50,25 @@ public class NextAttemptPlanner {
     this.clock = clock;
   }
 
-  /** The first moment the patient may be called, from when the request arrived; empty if none in reach. */
-  @Transactional(readOnly = true)
+  /**
+   * The first moment the patient may be called, from when the request arrived, kept on the request
+   * as its next attempt; empty if none is in reach.
+   */
+  @Transactional
   public Optional<Instant> earliestCall(UUID callbackRequestId) {
     CallbackRequest request = requests.getRequired(callbackRequestId);
     Instant from = request.getReceivedAt().isAfter(clock.instant()) ? request.getReceivedAt() : clock.instant();
-    return scheduler.earliestCall(from, request.patientZone(calendar.zone()));
+    Optional<Instant> earliest = scheduler.earliestCall(from, request.patientZone(calendar.zone()));
+    earliest.ifPresent(at -> request.nextAttemptPlanned(at,
+        "the first attempt: the earliest time inside practice hours and the patient's calling window"));
+    return earliest;
   }
 
   /**
    * When attempt {@code attemptNumber} of {@code maxAttempts} is due, and until when it should be
    * worked; empty when practice hours and the patient's window do not meet in the search horizon.
    */
-  @Transactional(readOnly = true)
+  @Transactional
   public Optional<PlannedAttempt> plan(UUID callbackRequestId, Duration responseWindow, int attemptNumber, int maxAttempts) {
     CallbackRequest request = requests.getRequired(callbackRequestId);
     ZoneId zone = request.patientZone(calendar.zone());
@@ -75,8 +81,10 @@ public class NextAttemptPlanner {
         ? calendar.localDate(earlier.get(earlier.size() - 1).getCompletedAt())
         : null;
     Patient patient = new Patient(zone, PreferredTimes.parse(preferredTimes(request), schedule.dayParts()));
-    return scheduler.nextAttempt(clock.instant(), patient, tried, laterThan)
-        .map(next -> planned(next, responseWindow));
+    Optional<ScheduledAttempt> next = scheduler.nextAttempt(clock.instant(), patient, tried, laterThan);
+    next.ifPresent(slot -> request.nextAttemptPlanned(slot.at(),
+        "attempt " + attemptNumber + ", in the patient's " + slot.dayPart() + " (" + zone.getId() + "): " + slot.why()));
+    return next.map(slot -> planned(slot, responseWindow));
   }
 
   /** What the patient said last about when to call. */

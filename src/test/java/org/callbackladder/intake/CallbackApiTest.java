@@ -65,6 +65,9 @@ class CallbackApiTest {
     assertThat(shown.get("receivedAt").asText()).isEqualTo("2026-12-01T14:00:00Z");
     assertThat(shown.get("processInstanceId").asText()).isEqualTo(receipt.get("processInstanceId").asText());
     assertThat(shown.get("attempts")).isEmpty();
+    assertThat(shown.get("patient").get("timeZone").asText()).isEqualTo("America/New_York");
+    assertThat(shown.get("nextAttempt").get("at").asText()).isEqualTo("2026-12-01T14:00:00Z");
+    assertThat(shown.get("nextAttempt").get("why").asText()).startsWith("the first attempt");
   }
 
   @Test

@@ -152,6 +152,31 @@ class PatientCallbackProcessTest {
   }
 
   @Test
+  void aPatientThreeTimeZonesAwayIsCalledInTheirOwnDay() {
+    // a San Francisco number: the patient's zone is Los Angeles, three hours behind the practice
+    ProcessInstance ladder = Ladder.start(intake, engine, request("WEB_FORM", "GENERAL", "Quinn Ortega", "+1 415 555 0190"));
+
+    Task first = task(TASK_CALL_PATIENT, ladder);
+    // 09:00 in New York is 06:00 in Los Angeles: the task waits until their 08:00, 11:00 here
+    Assertions.assertThat(first.getFollowUpDate().toInstant()).isEqualTo(Instant.parse("2026-12-01T16:00:00Z"));
+    Assertions.assertThat(record(ladder).getNextAttemptAt()).isEqualTo(Instant.parse("2026-12-01T16:00:00Z"));
+    Assertions.assertThat((String) engine.getTaskService().getVariableLocal(first.getId(), CallSheet.PATIENT_TIME))
+        .isEqualTo("America/Los_Angeles, 3 hours behind the practice. Call between 11:00 and 23:00 practice time"
+            + " (08:00-20:00 theirs). It was 06:00 there when this call was prepared.");
+
+    clock.set(Instant.parse("2026-12-01T16:30:00Z"));
+    call(engine, ladder, "NO_ANSWER", null);
+    execute(job(TASK_QUEUE_FOLLOW_UP_MESSAGE, ladder));
+
+    // their morning was tried at 08:30; three hours later is their midday, 12:00 there, 15:00 here
+    Assertions.assertThat(job(TIMER_NEXT_ATTEMPT_DUE, ladder).getDuedate().toInstant())
+        .isEqualTo(Instant.parse("2026-12-01T20:00:00Z"));
+    Assertions.assertThat(record(ladder).getNextAttemptReason())
+        .isEqualTo("attempt 2, in the patient's midday (America/Los_Angeles): inside practice hours and the patient's"
+            + " calling window, in a part of the patient's day not tried yet");
+  }
+
+  @Test
   void aWrongNumberClosesAtOnce() {
     ProcessInstance ladder = start("GENERAL");
 
@@ -234,6 +259,8 @@ class PatientCallbackProcessTest {
         .containsEntry(CallSheet.ATTEMPT_HISTORY, "No earlier attempts.");
     Assertions.assertThat((String) sheet.get(CallSheet.CALL_SCRIPT))
         .contains("Riverside Family Practice", "video visit", "call 911");
+    Assertions.assertThat(sheet).containsEntry(CallSheet.PATIENT_TIME, "America/New_York, the practice's own time."
+        + " Call between 08:00 and 20:00 practice time (08:00-20:00 theirs). It was 09:00 there when this call was prepared.");
     // patient details are on the task, not in the process
     Assertions.assertThat(engine.getRuntimeService().getVariables(ladder.getId()))
         .doesNotContainKeys(CallSheet.PATIENT_NAME, CallSheet.PATIENT_PHONE, CallSheet.PATIENT_MESSAGE);

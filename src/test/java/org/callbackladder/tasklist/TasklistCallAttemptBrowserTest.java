@@ -118,11 +118,11 @@ class TasklistCallAttemptBrowserTest {
     assertThat(fieldValue("What the patient already told us")).isEqualTo("New to the area, looking for a family doctor");
     assertThat(fieldValue("Script")).contains("Riverside Family Practice", "becoming a patient", "call 911");
 
-    browser.findElement(By.xpath("//label[contains(normalize-space(), 'Reached the patient')]")).click();
+    click(By.xpath("//label[contains(normalize-space(), 'Reached the patient')]"));
     choose("What was done", "Booked an appointment");
     type(By.xpath(fieldXpath("Notes") + "//textarea"), "Booked a new patient visit for Thursday 9:30");
     screenshot("form-filled");
-    browser.findElement(By.xpath("//button[normalize-space()='Complete']")).click();
+    click(By.xpath("//button[normalize-space()='Complete']"));
 
     wait.until(driver -> tasks.createTaskQuery().taskId(taskId).count() == 0);
     screenshot("completed");
@@ -197,6 +197,13 @@ class TasklistCallAttemptBrowserTest {
 
   private String url(String path) {
     return "http://localhost:" + port + path;
+  }
+
+  /** Scrolls the element to the middle of the window, as a person would, and clicks it. */
+  private void click(By element) {
+    WebElement target = wait.until(ExpectedConditions.presenceOfElementLocated(element));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", target);
+    wait.until(ExpectedConditions.elementToBeClickable(target)).click();
   }
 
   private void type(By field, String text) {
