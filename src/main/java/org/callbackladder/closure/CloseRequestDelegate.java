@@ -5,6 +5,7 @@ import static org.callbackladder.CallbackProcess.Vars.RESOLUTION;
 import static org.callbackladder.CallbackProcess.requestId;
 
 import org.callbackladder.attempt.AttemptReport;
+import org.callbackladder.request.ClosureReason;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,6 +22,11 @@ public class CloseRequestDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    if (execution.getVariable(ATTEMPT_OUTCOME) == null) {
+      // closed by a practice manager before any call could be made
+      closures.close(requestId(execution), ClosureReason.UNREACHABLE);
+      return;
+    }
     AttemptReport last =
         AttemptReport.of(execution.getVariable(ATTEMPT_OUTCOME), execution.getVariable(RESOLUTION), null);
     closures.close(requestId(execution), ClosureService.reasonFor(last.outcome(), last.resolution()));

@@ -56,6 +56,7 @@ public class CallbackRequest {
   @Enumerated(EnumType.STRING)
   private ClosureReason closureReason;
 
+  private Instant responseWindowMissedAt;
   private Instant nextAttemptAt;
   private String nextAttemptReason;
 
@@ -107,6 +108,15 @@ public class CallbackRequest {
     this.priority = priority;
     this.responseWindow = responseWindow.toString();
     this.firstAttemptDueAt = firstAttemptDueAt;
+  }
+
+  /** The first attempt was not worked inside its response window; true the first time only. */
+  public boolean responseWindowMissed(Instant at) {
+    if (responseWindowMissedAt != null) {
+      return false;
+    }
+    responseWindowMissedAt = at;
+    return true;
   }
 
   /** When the next attempt may be made, and which rules chose that time. */
@@ -166,5 +176,6 @@ public class CallbackRequest {
   public ClosureReason getClosureReason() { return closureReason; }
   public String getProcessInstanceId() { return processInstanceId; }
   public Instant getNextAttemptAt() { return nextAttemptAt; }
+  public Instant getResponseWindowMissedAt() { return responseWindowMissedAt; }
   public String getNextAttemptReason() { return nextAttemptReason; }
 }

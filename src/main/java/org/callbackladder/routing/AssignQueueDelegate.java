@@ -4,13 +4,16 @@ import static org.callbackladder.CallbackProcess.requestId;
 
 import java.util.Map;
 import org.callbackladder.CallbackProcess.Vars;
+import org.callbackladder.schedule.ScheduleNextAttemptDelegate;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
  * BPMN: "Assign queue and response window" (Task_AssignQueue). Applies the result of the "Callback
- * routing" table to the request and sets up the first attempt.
+ * routing" table to the request and sets up the first attempt, or raises NoCallingWindow when the
+ * patient cannot be called inside both windows in the days ahead.
  */
 @Component("assignQueue")
 public class AssignQueueDelegate implements JavaDelegate {
@@ -39,5 +42,11 @@ public class AssignQueueDelegate implements JavaDelegate {
     execution.setVariable(Vars.ATTEMPT_NUMBER, 1);
     execution.setVariable(Vars.ATTEMPT_DUE_AT, assigned.firstAttemptDueAt());
     execution.setVariable(Vars.ATTEMPT_FOLLOW_UP_AT, assigned.firstAttemptFollowUpAt());
+    if (assigned.firstAttemptFollowUpAt() == null) {
+      // no attempt made yet: scheduling again plans attempt 1
+      execution.setVariable(Vars.ATTEMPT_NUMBER, 0);
+      throw new BpmnError(ScheduleNextAttemptDelegate.NO_CALLING_WINDOW,
+          "Practice hours and the patient's calling window do not meet in the search horizon");
+    }
   }
 }

@@ -177,6 +177,60 @@ class PatientCallbackProcessTest {
   }
 
   @Test
+  void anUnworkedFirstAttemptIsMarkedLateAndAManagerReviewsIt() {
+    ProcessInstance ladder = start("APPOINTMENT_REQUEST");
+
+    clock.set(Instant.parse("2026-12-01T18:00:00Z"));
+    execute(job("Timer_ResponseWindowEnds", ladder));
+
+    assertThat(ladder).isWaitingAt(TASK_CALL_PATIENT, "Task_ReviewLateCallback");
+    assertThat(task("Task_ReviewLateCallback", ladder)).hasCandidateGroup("practice-managers");
+    Assertions.assertThat(task(TASK_CALL_PATIENT, ladder).getPriority()).isEqualTo(100);
+    Assertions.assertThat(record(ladder).getResponseWindowMissedAt()).isEqualTo(Instant.parse("2026-12-01T18:00:00Z"));
+
+    call(engine, ladder, "REACHED", "BOOKED");
+    assertThat(ladder).isNotEnded();
+    engine.getTaskService().complete(task("Task_ReviewLateCallback", ladder).getId(), Map.of("lateCallbackHandled", true));
+
+    assertThat(ladder).isEnded().hasPassed("Task_MarkResponseWindowMissed", END_EVENT_CALLBACK_CLOSED);
+    Assertions.assertThat(record(ladder).getClosureReason()).isEqualTo(ClosureReason.BOOKED);
+  }
+
+  @Test
+  void aLaterAttemptPastItsDueDateIsNotAMissedResponseWindow() {
+    ProcessInstance ladder = start("APPOINTMENT_REQUEST");
+    call(engine, ladder, "NO_ANSWER", null);
+    waitForNextAttempt(ladder);
+
+    execute(job("Timer_ResponseWindowEnds", ladder));
+
+    assertThat(ladder).hasPassed("EndEvent_LaterAttemptLate").hasNotPassed("Task_MarkResponseWindowMissed")
+        .isWaitingAt(TASK_CALL_PATIENT);
+    Assertions.assertThat(record(ladder).getResponseWindowMissedAt()).isNull();
+  }
+
+  @Test
+  void withNoTimeToCallAManagerDecidesAndNothingIsScheduledOutsideTheWindows() {
+    // 08:00-20:00 in Tokyo is 18:00-06:00 in New York: the practice is always closed then
+    phone = Phones.next();
+    ProcessInstance ladder = Ladder.start(intake, engine, new NewCallbackRequest("WEB_FORM", "GENERAL",
+        new NewCallbackRequest.Patient("Aiko Sato", phone, null, null, null, "Asia/Tokyo"), null, null, null));
+
+    // not even a first call: the request goes to a practice manager instead of the queue
+    assertThat(ladder).isWaitingAt("Task_ResolveCallingWindow").hasNotPassed(TASK_CALL_PATIENT);
+    assertThat(task("Task_ResolveCallingWindow", ladder)).hasCandidateGroup("practice-managers");
+    Assertions.assertThat(engine.getManagementService().createJobQuery().processInstanceId(ladder.getId()).count()).isZero();
+
+    engine.getTaskService().complete(task("Task_ResolveCallingWindow", ladder).getId(),
+        Map.of("callingWindowDecision", "SCHEDULE_AGAIN"));
+    assertThat(ladder).isWaitingAt("Task_ResolveCallingWindow");
+
+    engine.getTaskService().complete(task("Task_ResolveCallingWindow", ladder).getId(), Map.of("callingWindowDecision", "CLOSE"));
+    assertThat(ladder).isEnded();
+    Assertions.assertThat(record(ladder).getClosureReason()).isEqualTo(ClosureReason.UNREACHABLE);
+  }
+
+  @Test
   void aWrongNumberClosesAtOnce() {
     ProcessInstance ladder = start("GENERAL");
 

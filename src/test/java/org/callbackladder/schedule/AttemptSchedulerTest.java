@@ -128,9 +128,9 @@ class AttemptSchedulerTest {
   }
 
   /**
-   * Every third hour of 2026, both clock changes included, for patients in four zones: each next
-   * attempt is inside practice hours (not on a holiday) and the patient's window, at least the gap
-   * after the last one, never before it, and in another part of the patient's day.
+   * Every hour of 2026, both clock changes included, for patients in four zones: a request arriving
+   * then gets its first call no earlier, and each next attempt is inside practice hours (not on a
+   * holiday) and the patient's window, at least the gap after the last, in another part of their day.
    */
   @Test
   void everyScheduledAttemptOfAYearKeepsEveryRule() {
@@ -142,7 +142,12 @@ class AttemptSchedulerTest {
     AttemptScheduler scheduler = scheduler(year);
     int checked = 0;
     for (ZoneId zone : List.of(NEW_YORK, CHICAGO, LOS_ANGELES, PHOENIX)) {
-      for (Instant last = at("2026-01-01T00:00"); last.isBefore(at("2027-01-01T00:00")); last = last.plus(Duration.ofHours(3))) {
+      for (Instant last = at("2026-01-01T00:00"); last.isBefore(at("2027-01-01T00:00")); last = last.plus(Duration.ofHours(1))) {
+        Instant first = scheduler.earliestCall(last, zone).orElseThrow();
+        assertThat(first).isAfterOrEqualTo(last);
+        assertThat(year.openingHours(year.localDate(first)).stream().anyMatch(open -> open.contains(first))).isTrue();
+        assertThat(first.atZone(zone).toLocalTime()).isBetween(LocalTime.of(8, 0), LocalTime.of(19, 59, 59));
+
         Set<String> tried = new HashSet<>();
         scheduler.dayPartOf(last, zone).ifPresent(tried::add);
 
@@ -161,7 +166,7 @@ class AttemptSchedulerTest {
         checked++;
       }
     }
-    assertThat(checked).isEqualTo(4 * 365 * 8);
+    assertThat(checked).isEqualTo(4 * 365 * 24);
   }
 
   private Instant next(Instant last, Patient patient, Set<String> tried, LocalDate laterThan) {
