@@ -7,15 +7,8 @@ import static org.callbackladder.CallbackProcess.TIMER_NEXT_ATTEMPT_DUE;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.Assertions;
 import org.callbackladder.CallbackProcess;
 import org.callbackladder.CallbackProcess.CallSheet;
@@ -24,6 +17,7 @@ import org.callbackladder.CallbackProcess.Vars;
 import org.callbackladder.request.CallbackSignal;
 import org.callbackladder.request.CallbackSignalRepository;
 import org.callbackladder.support.CallbackLadderTest;
+import org.callbackladder.support.Concurrently;
 import org.callbackladder.support.Ladder;
 import org.callbackladder.support.Phones;
 import org.callbackladder.support.TestClock;
@@ -188,23 +182,8 @@ class OneRequestPerNeedTest {
   void simultaneousSignalsForOneNumberOpenOneRequest() throws Exception {
     String phone = Phones.next();
     int senders = 8;
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(senders);
-    List<Future<IntakeResult>> results = new ArrayList<>();
-    for (int i = 0; i < senders; i++) {
-      String channel = i % 2 == 0 ? "MISSED_CALL" : "VOICEMAIL";
-      Callable<IntakeResult> send = () -> {
-        start.await();
-        return intake.receive(Ladder.request(channel, "GENERAL", "Lou Park", phone));
-      };
-      results.add(pool.submit(send));
-    }
-    start.countDown();
-    List<IntakeResult> done = new ArrayList<>();
-    for (Future<IntakeResult> result : results) {
-      done.add(result.get(60, TimeUnit.SECONDS));
-    }
-    pool.shutdown();
+    List<IntakeResult> done = Concurrently.run(senders, i -> () ->
+        intake.receive(Ladder.request(i % 2 == 0 ? "MISSED_CALL" : "VOICEMAIL", "GENERAL", "Lou Park", phone)));
 
     Assertions.assertThat(done).extracting(r -> r.request().getId()).containsOnly(done.get(0).request().getId());
     Assertions.assertThat(done).filteredOn(r -> !r.merged()).hasSize(1);

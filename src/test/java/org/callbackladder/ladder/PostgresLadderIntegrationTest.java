@@ -7,21 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.callbackladder.CallbackLadderApplication;
 import org.callbackladder.CallbackProcess;
 import org.callbackladder.CallbackProcess.Vars;
 import org.callbackladder.support.CallbackLadderTest;
+import org.callbackladder.support.Concurrently;
 import org.callbackladder.support.TestClock;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
@@ -139,23 +134,9 @@ class PostgresLadderIntegrationTest {
   @Test
   void simultaneousSignalsForOneNumberOpenOneRequestOnPostgres() throws Exception {
     int senders = 10;
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(senders);
-    List<Future<ResponseEntity<JsonNode>>> answers = new ArrayList<>();
-    for (int i = 0; i < senders; i++) {
-      String channel = i % 2 == 0 ? "MISSED_CALL" : "VOICEMAIL";
-      answers.add(pool.submit(() -> {
-        start.await();
-        return post(Map.of("channel", channel, "reason", "GENERAL",
-            "patient", Map.of("name", "Pat Race", "phone", "+1 415 555 0177")));
-      }));
-    }
-    start.countDown();
-    List<ResponseEntity<JsonNode>> done = new ArrayList<>();
-    for (Future<ResponseEntity<JsonNode>> answer : answers) {
-      done.add(answer.get(60, TimeUnit.SECONDS));
-    }
-    pool.shutdown();
+    List<ResponseEntity<JsonNode>> done = Concurrently.run(senders, i -> () ->
+        post(Map.of("channel", i % 2 == 0 ? "MISSED_CALL" : "VOICEMAIL", "reason", "GENERAL",
+            "patient", Map.of("name", "Pat Race", "phone", "+1 415 555 0177"))));
 
     assertThat(done).extracting(ResponseEntity::getStatusCode)
         .containsOnly(HttpStatus.CREATED, HttpStatus.OK)

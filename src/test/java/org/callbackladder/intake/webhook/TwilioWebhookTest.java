@@ -10,11 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.callbackladder.CallbackProcess;
@@ -25,6 +20,7 @@ import org.callbackladder.request.CallbackSignal;
 import org.callbackladder.request.CallbackSignalRepository;
 import org.callbackladder.request.Channel;
 import org.callbackladder.support.CallbackLadderTest;
+import org.callbackladder.support.Concurrently;
 import org.callbackladder.support.Phones;
 import org.callbackladder.support.TestClock;
 import org.camunda.bpm.engine.ManagementService;
@@ -165,23 +161,12 @@ class TwilioWebhookTest {
   void simultaneousVoicemailsFromOneNumberAreOneRequest() throws Exception {
     String phone = Phones.next();
     int senders = 6;
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(senders);
-    List<Future<ResponseEntity<String>>> answers = new java.util.ArrayList<>();
-    for (int i = 0; i < senders; i++) {
-      Map<String, String> recording = Map.of("RecordingSid", "RE" + phone.substring(2) + "x" + i,
-          "RecordingUrl", "https://api.twilio.com/recordings/RE" + i, "RecordingDuration", "9",
-          "CallSid", "CA" + phone.substring(2) + "x" + i, "From", phone, "To", "+14155550100");
-      answers.add(pool.submit(() -> {
-        start.await();
-        return post("/webhooks/twilio/voice/recording", recording);
-      }));
-    }
-    start.countDown();
-    for (Future<ResponseEntity<String>> answer : answers) {
-      assertThat(answer.get(60, TimeUnit.SECONDS).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-    }
-    pool.shutdown();
+    List<ResponseEntity<String>> answers = Concurrently.run(senders, i -> () -> post("/webhooks/twilio/voice/recording",
+        Map.of("RecordingSid", "RE" + phone.substring(2) + "x" + i,
+            "RecordingUrl", "https://api.twilio.com/recordings/RE" + i, "RecordingDuration", "9",
+            "CallSid", "CA" + phone.substring(2) + "x" + i, "From", phone, "To", "+14155550100")));
+
+    assertThat(answers).extracting(ResponseEntity::getStatusCode).containsOnly(HttpStatus.NO_CONTENT);
 
     assertThat(requests.findAll().stream().filter(r -> phone.equals(r.getPatientPhone()))).hasSize(1);
     assertThat(signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(openRequestOf(phone).getId())).hasSize(senders);
