@@ -1,5 +1,6 @@
 package org.callbackladder.access;
 
+import java.time.Period;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -33,11 +34,16 @@ public class PatientDataHistory extends AbstractProcessEnginePlugin {
     configuration.setHistoryEventHandler(new Masking(new DbHistoryEventHandler(), patientData));
   }
 
+  /**
+   * {@code callback.privacy.*}: which variables are patient data, how long the project's records
+   * of closed requests are kept, and when expired ones are removed.
+   */
   @ConfigurationProperties("callback.privacy")
-  public record Settings(List<String> patientDataVariables) {
+  public record Settings(List<String> patientDataVariables, Period retention, String purgeCron) {
 
     public Settings {
       patientDataVariables = patientDataVariables == null ? List.of() : List.copyOf(patientDataVariables);
+      retention = retention == null ? Period.ofYears(6) : retention;
     }
   }
 
