@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.callbackladder.access.AuditLog;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackRequestRepository;
 import org.slf4j.Logger;
@@ -19,11 +20,13 @@ public class AttemptService {
 
   private final CallbackRequestRepository requests;
   private final CallAttemptRepository attempts;
+  private final AuditLog audit;
   private final Clock clock;
 
-  public AttemptService(CallbackRequestRepository requests, CallAttemptRepository attempts, Clock clock) {
+  public AttemptService(CallbackRequestRepository requests, CallAttemptRepository attempts, AuditLog audit, Clock clock) {
     this.requests = requests;
     this.attempts = attempts;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -36,6 +39,7 @@ public class AttemptService {
             CallAttempt.documented(
                 callbackRequestId, attemptNumber, agent, request.getPatientPhone(), report, now));
     request.attemptDocumented(now);
+    audit.record(AuditLog.Action.ATTEMPT_DOCUMENTED, callbackRequestId, "attempt " + attemptNumber + ": " + report.outcome());
     log.info(
         "Callback request {} attempt {} documented by {}: {}",
         callbackRequestId, attemptNumber, agent, report.outcome());

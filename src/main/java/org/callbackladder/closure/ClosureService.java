@@ -2,6 +2,7 @@ package org.callbackladder.closure;
 
 import java.time.Clock;
 import java.util.UUID;
+import org.callbackladder.access.AuditLog;
 import org.callbackladder.attempt.AttemptOutcome;
 import org.callbackladder.attempt.Resolution;
 import org.callbackladder.request.CallbackRequestRepository;
@@ -20,11 +21,14 @@ public class ClosureService {
 
   private final CallbackRequestRepository requests;
   private final OpenCallbackRepository openCallbacks;
+  private final AuditLog audit;
   private final Clock clock;
 
-  public ClosureService(CallbackRequestRepository requests, OpenCallbackRepository openCallbacks, Clock clock) {
+  public ClosureService(
+      CallbackRequestRepository requests, OpenCallbackRepository openCallbacks, AuditLog audit, Clock clock) {
     this.requests = requests;
     this.openCallbacks = openCallbacks;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -46,6 +50,7 @@ public class ClosureService {
     requests.getRequired(callbackRequestId).close(reason, clock.instant());
     // the patient's next signal opens a new request
     openCallbacks.release(callbackRequestId);
+    audit.record(AuditLog.Action.CLOSED, callbackRequestId, reason.name());
     log.info("Callback request {} closed: {}", callbackRequestId, reason);
   }
 }

@@ -4,6 +4,7 @@ import static org.callbackladder.CallbackProcess.TASK_CALL_PATIENT;
 
 import java.time.Clock;
 import java.util.UUID;
+import org.callbackladder.access.AuditLog;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackRequestRepository;
 import org.camunda.bpm.engine.TaskService;
@@ -24,11 +25,13 @@ public class ResponseWindows {
 
   private final CallbackRequestRepository requests;
   private final TaskService tasks;
+  private final AuditLog audit;
   private final Clock clock;
 
-  public ResponseWindows(CallbackRequestRepository requests, TaskService tasks, Clock clock) {
+  public ResponseWindows(CallbackRequestRepository requests, TaskService tasks, AuditLog audit, Clock clock) {
     this.requests = requests;
     this.tasks = tasks;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -37,6 +40,7 @@ public class ResponseWindows {
     CallbackRequest request = requests.getRequired(callbackRequestId);
     if (request.responseWindowMissed(clock.instant())) {
       log.warn("Callback request {} missed its response window", callbackRequestId);
+      audit.record(AuditLog.Action.RESPONSE_WINDOW_MISSED, callbackRequestId, null);
     }
     for (Task call : tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(TASK_CALL_PATIENT).list()) {
       tasks.setPriority(call.getId(), Math.max(call.getPriority(), LATE_PRIORITY));

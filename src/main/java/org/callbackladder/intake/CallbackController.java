@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.callbackladder.access.AuditLog;
 import org.callbackladder.attempt.AttemptService;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackRequestRepository;
@@ -46,6 +47,7 @@ public class CallbackController {
   private final CallbackSearch search;
   private final AttemptService attempts;
   private final PhoneNumbers phoneNumbers;
+  private final AuditLog audit;
 
   public CallbackController(
       IntakeService intake,
@@ -53,13 +55,15 @@ public class CallbackController {
       CallbackSignalRepository signals,
       CallbackSearch search,
       AttemptService attempts,
-      PhoneNumbers phoneNumbers) {
+      PhoneNumbers phoneNumbers,
+      AuditLog audit) {
     this.intake = intake;
     this.requests = requests;
     this.signals = signals;
     this.search = search;
     this.attempts = attempts;
     this.phoneNumbers = phoneNumbers;
+    this.audit = audit;
   }
 
   /**
@@ -89,10 +93,11 @@ public class CallbackController {
   }
 
   @GetMapping("/{id}")
-  @Transactional(readOnly = true)
+  @Transactional
   public CallbackView show(@PathVariable UUID id) {
     CallbackRequest request =
         requests.findById(id).orElseThrow(() -> new NotFoundException("No callback request " + id));
+    audit.record(AuditLog.Action.READ, id, null);
     return CallbackView.of(
         request, signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(id), attempts.attemptsOf(id));
   }
@@ -102,7 +107,7 @@ public class CallbackController {
    * lists when and through which channel the patient got in touch.
    */
   @GetMapping
-  @Transactional(readOnly = true)
+  @Transactional
   public CallbackSummary.Page find(
       @RequestParam(required = false) String phone,
       @RequestParam(required = false) String status,
@@ -129,6 +134,7 @@ public class CallbackController {
       throw new InvalidInputException(problems);
     }
     Page<CallbackRequest> found = search.find(e164, wantedStatus, wantedChannel, page, size);
+    found.forEach(request -> audit.record(AuditLog.Action.LISTED, request.getId(), "search"));
     Map<UUID, List<CallbackSignal>> signalsByRequest =
         signals.findByCallbackRequestIdInOrderByReceivedAtAscIdAsc(found.map(CallbackRequest::getId).toList()).stream()
             .collect(Collectors.groupingBy(CallbackSignal::getCallbackRequestId));

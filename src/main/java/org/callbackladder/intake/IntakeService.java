@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import org.callbackladder.CallbackProcess.Vars;
+import org.callbackladder.access.AuditLog;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackRequestRepository;
 import org.callbackladder.request.CallbackSignal;
@@ -46,6 +47,7 @@ public class IntakeService {
   private final OpenCallbackRepository openCallbacks;
   private final RuntimeService runtimeService;
   private final TransactionTemplate transaction;
+  private final AuditLog audit;
   private final Clock clock;
 
   public IntakeService(
@@ -55,6 +57,7 @@ public class IntakeService {
       OpenCallbackRepository openCallbacks,
       RuntimeService runtimeService,
       PlatformTransactionManager transactionManager,
+      AuditLog audit,
       Clock clock) {
     this.validator = validator;
     this.requests = requests;
@@ -64,6 +67,7 @@ public class IntakeService {
     // always a transaction of its own: after a lost race it is rolled back and tried afresh
     this.transaction = new TransactionTemplate(transactionManager);
     this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -147,6 +151,7 @@ public class IntakeService {
     // fails on the primary key when another transaction opened a request for this number first
     openCallbacks.saveAndFlush(new OpenCallback(details.patientPhone(), request.getId()));
     signals.save(CallbackSignal.of(request.getId(), details, CallbackSignal.Outcome.CREATED, request.getReceivedAt()));
+    audit.record(AuditLog.Action.CREATED, request.getId(), details.channel() + " " + details.reason());
     log.info("Callback request {} received: channel={} reason={}", request.getId(), details.channel(), details.reason());
     return request;
   }
@@ -159,6 +164,7 @@ public class IntakeService {
     CallbackSignal signal =
         signals.saveAndFlush(CallbackSignal.of(request.getId(), details, CallbackSignal.Outcome.MERGED, clock.instant()));
     request.nameLearned(details.patientName());
+    audit.record(AuditLog.Action.MERGED, request.getId(), details.channel() + " " + details.reason());
     boolean waitingForCallBack = returnCall
         && runtimeService.createEventSubscriptionQuery()
             .processInstanceId(request.getProcessInstanceId())

@@ -1,0 +1,103 @@
+package org.callbackladder.access;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.callbackladder.web.FieldProblem;
+import org.callbackladder.web.ForbiddenException;
+import org.callbackladder.web.InvalidInputException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/audit}: who saw and changed which request. Practice managers and administrators only. */
+@RestController
+public class AuditController {
+
+  static final List<String> ALLOWED = List.of(Groups.PRACTICE_MANAGERS, "camunda-admin");
+  static final int MAX_PAGE_SIZE = 500;
+
+  private final AuditEventRepository events;
+  private final AuditLog audit;
+
+  public AuditController(AuditEventRepository events, AuditLog audit) {
+    this.events = events;
+    this.audit = audit;
+  }
+
+  @GetMapping(path = "/api/audit", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Transactional(readOnly = true)
+  public Entries list(
+      @RequestParam(required = false) UUID callbackId,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "100") int size,
+      Authentication user) {
+    allowed(user);
+    Page<AuditEvent> found = find(callbackId, page, size);
+    return new Entries(found.map(Entry::of).toList(), page, size, found.getTotalElements());
+  }
+
+  /** The same, as CSV for a spreadsheet; the export itself is audited. */
+  @GetMapping(path = "/api/audit.csv", produces = "text/csv")
+  @Transactional
+  public ResponseEntity<String> csv(
+      @RequestParam(required = false) UUID callbackId,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "500") int size,
+      Authentication user) {
+    allowed(user);
+    Page<AuditEvent> found = find(callbackId, page, size);
+    audit.record(AuditLog.Action.EXPORTED, callbackId, found.getNumberOfElements() + " audit rows as CSV");
+    String rows = found.stream()
+        .map(e -> String.join(",", e.getOccurredAt().toString(), csv(e.getActor()), e.getAction(),
+            e.getCallbackRequestId() == null ? "" : e.getCallbackRequestId().toString(), csv(e.getDetail()), csv(e.getSource())))
+        .collect(Collectors.joining("\r\n"));
+    return ResponseEntity.ok()
+        .header("Content-Disposition", "attachment; filename=\"audit.csv\"")
+        .contentType(MediaType.parseMediaType("text/csv"))
+        .body("occurred_at,actor,action,callback_request_id,detail,source\r\n" + rows + (rows.isEmpty() ? "" : "\r\n"));
+  }
+
+  private Page<AuditEvent> find(UUID callbackId, int page, int size) {
+    if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+      throw new InvalidInputException(List.of(new FieldProblem("size", "range",
+          "page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE)));
+    }
+    PageRequest pageRequest = PageRequest.of(page, size);
+    return callbackId == null
+        ? events.findAllByOrderByOccurredAtDescIdDesc(pageRequest)
+        : events.findByCallbackRequestIdOrderByOccurredAtAscIdAsc(callbackId, pageRequest);
+  }
+
+  private static void allowed(Authentication user) {
+    boolean manager = user != null && user.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(ALLOWED::contains);
+    if (!manager) {
+      throw new ForbiddenException("The audit trail is for practice managers");
+    }
+  }
+
+  /** A CSV field, quoted when it needs to be; a leading = + - @ is neutralized for spreadsheets. */
+  static String csv(String value) {
+    if (value == null) {
+      return "";
+    }
+    String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
+    return safe.matches(".*[\",\r\n].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+  }
+
+  public record Entry(Instant occurredAt, String actor, String action, UUID callbackRequestId, String detail, String source) {
+    static Entry of(AuditEvent e) {
+      return new Entry(e.getOccurredAt(), e.getActor(), e.getAction(), e.getCallbackRequestId(), e.getDetail(), e.getSource());
+    }
+  }
+
+  public record Entries(List<Entry> items, int page, int size, long totalItems) {}
+}

@@ -1,0 +1,83 @@
+package org.callbackladder.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.callbackladder.support.CallbackLadderTest;
+import org.callbackladder.support.Phones;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** Who saw and changed which request, when and from where; for practice managers to read and export. */
+@CallbackLadderTest
+class AuditTest {
+
+  @Autowired TestRestTemplate http;
+  @Autowired TaskService tasks;
+
+  @Test
+  void everyReadAndChangeOfARequestIsOnItsAuditTrail() {
+    String phone = Phones.next();
+    JsonNode receipt = http.withBasicAuth("coordinator", "demo").postForObject("/api/callbacks", Map.of(
+        "channel", "WEB_FORM", "reason", "GENERAL", "patient", Map.of("name", "Audrey Trail", "phone", phone)), JsonNode.class);
+    String id = receipt.get("id").asText();
+    http.withBasicAuth("manager", "demo").getForObject("/api/callbacks/" + id, JsonNode.class);
+    http.withBasicAuth("referrals", "demo").getForObject("/api/callbacks?phone=" + phone, JsonNode.class);
+    var call = tasks.createTaskQuery().processInstanceId(receipt.get("processInstanceId").asText()).singleResult();
+    tasks.claim(call.getId(), "coordinator");
+    tasks.complete(call.getId(), Map.of("attemptOutcome", "REACHED", "resolution", "BOOKED"));
+
+    JsonNode trail = http.withBasicAuth("manager", "demo").getForObject("/api/audit?callbackId=" + id, JsonNode.class);
+
+    assertThat(trail.get("items").findValuesAsText("action"))
+        .containsExactly("CREATED", "READ", "LISTED", "ATTEMPT_DOCUMENTED", "CLOSED");
+    assertThat(trail.get("items").findValuesAsText("actor")).startsWith("coordinator", "manager", "referrals");
+    assertThat(trail.get("items").get(0).get("source").asText()).isEqualTo("127.0.0.1");
+    assertThat(trail.get("items").get(4).get("detail").asText()).isEqualTo("BOOKED");
+  }
+
+  @Test
+  void onlyPracticeManagersReadTheTrail() {
+    ResponseEntity<String> coordinator = http.withBasicAuth("coordinator", "demo").getForEntity("/api/audit", String.class);
+    ResponseEntity<String> csv = http.withBasicAuth("operations", "demo").getForEntity("/api/audit.csv", String.class);
+
+    assertThat(coordinator.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(coordinator.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void theTrailExportsAsCsvAndTheExportIsAudited() {
+    JsonNode receipt = http.withBasicAuth("coordinator", "demo").postForObject("/api/callbacks", Map.of(
+        "channel", "WEB_FORM", "reason", "GENERAL", "patient", Map.of("name", "Csv Person", "phone", Phones.next())), JsonNode.class);
+    String id = receipt.get("id").asText();
+
+    ResponseEntity<String> export = http.withBasicAuth("manager", "demo").getForEntity("/api/audit.csv?callbackId=" + id, String.class);
+
+    assertThat(export.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(export.getHeaders().getContentType().toString()).startsWith("text/csv");
+    assertThat(export.getBody()).startsWith("occurred_at,actor,action,callback_request_id,detail,source\r\n")
+        .contains(",coordinator,CREATED," + id + ",WEB_FORM GENERAL,127.0.0.1");
+    JsonNode trail = http.withBasicAuth("manager", "demo").getForObject("/api/audit?callbackId=" + id, JsonNode.class);
+    assertThat(trail.get("items").findValuesAsText("action")).containsExactly("CREATED", "EXPORTED");
+    assertThat(AuditController.csv("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+  }
+
+  @Test
+  void aFailedApiLoginIsAudited() {
+    http.withBasicAuth("mallory", "guess").getForEntity("/api/callbacks/00000000-0000-0000-0000-000000000000", String.class);
+
+    JsonNode trail = http.withBasicAuth("manager", "demo").getForObject("/api/audit?size=50", JsonNode.class);
+
+    assertThat(trail.get("items")).anySatisfy(entry -> {
+      assertThat(entry.get("action").asText()).isEqualTo("LOGIN_FAILED");
+      assertThat(entry.get("actor").asText()).isEqualTo("mallory");
+    });
+  }
+}
