@@ -2,7 +2,6 @@ package org.callbackladder.access;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Seeds one demo user per role for the zero-setup run, so every part of the product can be tried
- * at once. Never in the postgres profile. Existing users and groups are left as they are.
+ * at once. Never in the postgres profile. Existing users are left as they are; the groups come
+ * from {@link AccessSetup}.
  */
 @Component
 @Profile("!postgres")
@@ -42,14 +42,6 @@ public class DemoUsers {
 
   @EventListener(ApplicationReadyEvent.class)
   public void seed() {
-    for (Groups.Role role : Groups.ROLES) {
-      if (identity.createGroupQuery().groupId(role.groupId()).count() == 0) {
-        Group group = identity.newGroup(role.groupId());
-        group.setName(role.name());
-        group.setType("WORKFLOW");
-        identity.saveGroup(group);
-      }
-    }
     for (String[] demo : USERS) {
       if (identity.createUserQuery().userId(demo[0]).count() == 0) {
         User user = identity.newUser(demo[0]);

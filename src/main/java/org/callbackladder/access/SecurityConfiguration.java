@@ -29,6 +29,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -56,7 +57,7 @@ public class SecurityConfiguration {
         // JSON answers never load or frame anything; nosniff, frame options and HSTS (over HTTPS) are Spring's defaults
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
         .csrf(csrf -> csrf.disable())
-        .addFilterAfter(new EngineAuthenticationFilter(identity), BasicAuthenticationFilter.class)
+        .addFilterAfter(new EngineAuthenticationFilter(identity, path.matcher("/engine-rest/**")), BasicAuthenticationFilter.class)
         .build();
   }
 
@@ -103,15 +104,23 @@ public class SecurityConfiguration {
   }
 
   /**
-   * Tells the engine who is calling for the length of the request, so task completions and the
-   * user-operation log name the right person.
+   * Tells the engine who is calling engine-rest for the length of the request, so Camunda's
+   * authorizations apply and task completions and the user-operation log name the right person.
+   * The project's own API decides itself what a user may do; its engine calls are the application's.
    */
   static class EngineAuthenticationFilter extends OncePerRequestFilter {
 
     private final IdentityService identity;
+    private final RequestMatcher engineRest;
 
-    EngineAuthenticationFilter(IdentityService identity) {
+    EngineAuthenticationFilter(IdentityService identity, RequestMatcher engineRest) {
       this.identity = identity;
+      this.engineRest = engineRest;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+      return !engineRest.matches(request);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.callbackladder.intake.webhook.WebhookRejectedException;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -53,6 +54,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ForbiddenException.class)
   ProblemDetail forbidden(ForbiddenException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+    problem.setTitle("Not allowed");
+    return problem;
+  }
+
+  @ExceptionHandler(AuthorizationException.class)
+  ProblemDetail notAuthorized(AuthorizationException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Not allowed for this user");
     problem.setTitle("Not allowed");
     return problem;
   }

@@ -1,0 +1,80 @@
+package org.callbackladder.access;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.springframework.stereotype.Component;
+
+/**
+ * The roles' groups and what each may do in Camunda, created when the engine starts, in every
+ * profile. Idempotent: a restart adds nothing, and what a practice changes later in Admin stays
+ * (a grant is only added where that group has none for that resource yet).
+ *
+ * <p>Coordinators and the clinical team work the tasks of their own queues (Camunda grants task
+ * access to a task's candidate groups). Practice managers also read every task. Operations use
+ * Cockpit to watch, retry and repair, and do not work patient tasks.
+ */
+@Component
+public class AccessSetup extends AbstractProcessEnginePlugin {
+
+  static final List<String> STAFF = List.of(
+      Groups.CALLBACK_COORDINATORS, Groups.REFERRAL_COORDINATORS, Groups.CLINICAL_TEAM, Groups.PRACTICE_MANAGERS);
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    IdentityService identity = engine.getIdentityService();
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    for (Groups.Role role : Groups.ROLES) {
+      if (identity.createGroupQuery().groupId(role.groupId()).count() == 0) {
+        Group group = identity.newGroup(role.groupId());
+        group.setName(role.name());
+        group.setType("WORKFLOW");
+        identity.saveGroup(group);
+      }
+    }
+    for (String group : STAFF) {
+      grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(authorizations, group, Resources.FILTER, "*", Permissions.READ);
+      grant(authorizations, group, Resources.PROCESS_DEFINITION, "PatientCallback",
+          Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+      grant(authorizations, group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    }
+    grant(authorizations, Groups.PRACTICE_MANAGERS, Resources.TASK, "*", Permissions.READ);
+    grant(authorizations, Groups.OPERATIONS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(authorizations, Groups.OPERATIONS, Resources.PROCESS_DEFINITION, "*",
+        Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY);
+    grant(authorizations, Groups.OPERATIONS, Resources.PROCESS_INSTANCE, "*", Permissions.READ, Permissions.UPDATE);
+    grant(authorizations, Groups.OPERATIONS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+    grant(authorizations, Groups.OPERATIONS, Resources.DEPLOYMENT, "*", Permissions.READ);
+    grant(authorizations, Groups.OPERATIONS, Resources.BATCH, "*", Permissions.CREATE, Permissions.READ);
+  }
+
+  private static void grant(
+      AuthorizationService authorizations, String group, Resource resource, String resourceId, Permission... permissions) {
+    boolean exists = authorizations.createAuthorizationQuery()
+        .groupIdIn(group).resourceType(resource).resourceId(resourceId).count() > 0;
+    if (exists) {
+      return;
+    }
+    Authorization grant = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+    grant.setGroupId(group);
+    grant.setResource(resource);
+    grant.setResourceId(resourceId);
+    for (Permission permission : permissions) {
+      grant.addPermission(permission);
+    }
+    authorizations.saveAuthorization(grant);
+  }
+}

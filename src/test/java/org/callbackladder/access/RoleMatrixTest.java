@@ -1,0 +1,94 @@
+package org.callbackladder.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.callbackladder.intake.IntakeResult;
+import org.callbackladder.intake.IntakeService;
+import org.callbackladder.support.CallbackLadderTest;
+import org.callbackladder.support.Ladder;
+import org.callbackladder.support.Phones;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+/** Each role through engine-rest, as Tasklist and Cockpit use it: which tasks it sees, claims and completes. */
+@CallbackLadderTest
+class RoleMatrixTest {
+
+  @Autowired TestRestTemplate http;
+  @Autowired IntakeService intake;
+  @Autowired ProcessEngine engine;
+  @Autowired AccessSetup access;
+
+  @Test
+  void eachQueueSeesAndWorksOnlyItsOwnTasks() {
+    String general = taskOf(intake.receive(Ladder.request("WEB_FORM", "GENERAL", "Gen Eral", Phones.next())));
+    String referral = taskOf(intake.receive(Ladder.request("WEB_FORM", "REFERRAL_QUESTION", "Ref Erral", Phones.next())));
+
+    assertThat(sees("coordinator", general)).isTrue();
+    assertThat(sees("coordinator", referral)).isFalse();
+    assertThat(sees("referrals", referral)).isTrue();
+    assertThat(sees("referrals", general)).isFalse();
+    assertThat(sees("clinician", general)).isFalse();
+    assertThat(sees("manager", general)).isTrue();
+    assertThat(sees("manager", referral)).isTrue();
+    assertThat(sees("operations", general)).isFalse();
+
+    assertThat(post("operations", "/engine-rest/task/" + general + "/claim", "{\"userId\":\"operations\"}"))
+        .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+    assertThat(post("coordinator", "/engine-rest/task/" + referral + "/claim", "{\"userId\":\"coordinator\"}"))
+        .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+    assertThat(post("coordinator", "/engine-rest/task/" + general + "/claim", "{\"userId\":\"coordinator\"}"))
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(post("coordinator", "/engine-rest/task/" + general + "/complete",
+        "{\"variables\": {\"attemptOutcome\": {\"value\": \"WRONG_NUMBER\"}}}")).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  @Test
+  void operationsWatchesInstancesButNotPatientTasks() {
+    IntakeResult request = intake.receive(Ladder.request("WEB_FORM", "GENERAL", "Ops Watch", Phones.next()));
+
+    JsonNode instances = http.withBasicAuth("operations", "demo")
+        .getForObject("/engine-rest/process-instance?processInstanceIds=" + request.request().getProcessInstanceId(), JsonNode.class);
+    JsonNode tasks = http.withBasicAuth("operations", "demo")
+        .getForObject("/engine-rest/task?processInstanceId=" + request.request().getProcessInstanceId(), JsonNode.class);
+
+    assertThat(instances).hasSize(1);
+    assertThat(tasks).isEmpty();
+  }
+
+  @Test
+  void settingUpAccessAgainChangesNothing() {
+    long before = engine.getAuthorizationService().createAuthorizationQuery().count();
+
+    access.postProcessEngineBuild(engine);
+
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery().count()).isEqualTo(before);
+    assertThat(engine.getProcessEngineConfiguration().isAuthorizationEnabled()).isTrue();
+  }
+
+  private String taskOf(IntakeResult result) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(result.request().getProcessInstanceId())
+        .singleResult().getId();
+  }
+
+  private boolean sees(String user, String taskId) {
+    JsonNode tasks = http.withBasicAuth(user, "demo").getForObject("/engine-rest/task?taskId=" + taskId, JsonNode.class);
+    return tasks.size() == 1;
+  }
+
+  private HttpStatus post(String user, String path, String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return HttpStatus.valueOf(http.withBasicAuth(user, "demo")
+        .exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class).getStatusCode().value());
+  }
+}
