@@ -3,23 +3,31 @@ package org.callbackladder.access;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
 /**
  * The roles' groups and what each may do in Camunda, created when the engine starts, in every
  * profile. Idempotent: a restart adds nothing, and what a practice changes later in Admin stays
  * (a grant is only added where that group has none for that resource yet).
+ *
+ * <p>Tasklist filters: "My queue", "Due today" and "Overdue" for everyone who works calls,
+ * "Clinical" for the clinical team, "Exceptions" for practice managers.
  *
  * <p>Coordinators and the clinical team work the tasks of their own queues (Camunda grants task
  * access to a task's candidate groups). Practice managers also read every task. Operations use
@@ -45,7 +53,6 @@ public class AccessSetup extends AbstractProcessEnginePlugin {
     }
     for (String group : STAFF) {
       grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(authorizations, group, Resources.FILTER, "*", Permissions.READ);
       grant(authorizations, group, Resources.PROCESS_DEFINITION, "PatientCallback",
           Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
       grant(authorizations, group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
@@ -59,6 +66,38 @@ public class AccessSetup extends AbstractProcessEnginePlugin {
     grant(authorizations, Groups.OPERATIONS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
     grant(authorizations, Groups.OPERATIONS, Resources.DEPLOYMENT, "*", Permissions.READ);
     grant(authorizations, Groups.OPERATIONS, Resources.BATCH, "*", Permissions.CREATE, Permissions.READ);
+    TaskService tasks = engine.getTaskService();
+    List<String> queues = List.of(Groups.CALLBACK_COORDINATORS, Groups.REFERRAL_COORDINATORS, Groups.CLINICAL_TEAM, Groups.PRACTICE_MANAGERS);
+    filter(engine, "My queue", 1, "Open tasks of your groups, newest first",
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+            .orderByTaskPriority().desc(), queues);
+    filter(engine, "Due today", 2, "Due before midnight",
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+            .dueBeforeExpression("${dateTime().withTimeAtStartOfDay().plusDays(1)}").orderByDueDate().asc(), queues);
+    filter(engine, "Overdue", 3, "Past their due date",
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+            .dueBeforeExpression("${now()}").orderByDueDate().asc(), queues);
+    filter(engine, "Clinical", 4, "For licensed staff only",
+        tasks.createTaskQuery().taskCandidateGroup(Groups.CLINICAL_TEAM).includeAssignedTasks().orderByTaskPriority().desc(),
+        List.of(Groups.CLINICAL_TEAM));
+    filter(engine, "Exceptions", 5, "Late first callbacks and requests with no time to call",
+        tasks.createTaskQuery().taskDefinitionKeyIn("Task_ReviewLateCallback", "Task_ResolveCallingWindow")
+            .orderByTaskCreateTime().asc(), List.of(Groups.PRACTICE_MANAGERS));
+  }
+
+  /** A Tasklist filter shown to the given groups, created once by name. */
+  private static void filter(ProcessEngine engine, String name, int order, String description, TaskQuery query, List<String> groups) {
+    FilterService filters = engine.getFilterService();
+    if (filters.createFilterQuery().filterName(name).count() > 0) {
+      return;
+    }
+    Filter filter = filters.newTaskFilter(name)
+        .setQuery(query)
+        .setProperties(Map.of("description", description, "priority", order, "refresh", true));
+    filters.saveFilter(filter);
+    for (String group : groups) {
+      grant(engine.getAuthorizationService(), group, Resources.FILTER, filter.getId(), Permissions.READ);
+    }
   }
 
   private static void grant(

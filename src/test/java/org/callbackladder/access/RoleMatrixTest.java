@@ -66,12 +66,36 @@ class RoleMatrixTest {
   }
 
   @Test
+  void eachGroupSeesItsOwnTasklistFilters() {
+    assertThat(filters("coordinator")).containsExactlyInAnyOrder("My queue", "Due today", "Overdue");
+    assertThat(filters("clinician")).containsExactlyInAnyOrder("My queue", "Due today", "Overdue", "Clinical");
+    assertThat(filters("manager")).containsExactlyInAnyOrder("My queue", "Due today", "Overdue", "Exceptions");
+    assertThat(filters("operations")).isEmpty();
+
+    String general = taskOf(intake.receive(Ladder.request("WEB_FORM", "GENERAL", "Fil Ter", Phones.next())));
+    String myQueue = http.withBasicAuth("coordinator", "demo").getForObject("/engine-rest/filter?name=My queue", JsonNode.class)
+        .get(0).get("id").asText();
+    JsonNode listed = http.withBasicAuth("coordinator", "demo")
+        .getForObject("/engine-rest/filter/" + myQueue + "/list?maxResults=1000", JsonNode.class);
+    assertThat(listed.findValuesAsText("id")).contains(general);
+  }
+
+  private java.util.List<String> filters(String user) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    http.withBasicAuth(user, "demo").getForObject("/engine-rest/filter", JsonNode.class)
+        .forEach(filter -> names.add(filter.get("name").asText()));
+    return names;
+  }
+
+  @Test
   void settingUpAccessAgainChangesNothing() {
     long before = engine.getAuthorizationService().createAuthorizationQuery().count();
+    long filters = engine.getFilterService().createFilterQuery().count();
 
     access.postProcessEngineBuild(engine);
 
     assertThat(engine.getAuthorizationService().createAuthorizationQuery().count()).isEqualTo(before);
+    assertThat(engine.getFilterService().createFilterQuery().count()).isEqualTo(filters);
     assertThat(engine.getProcessEngineConfiguration().isAuthorizationEnabled()).isTrue();
   }
 
