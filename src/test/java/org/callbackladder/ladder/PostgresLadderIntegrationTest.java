@@ -244,6 +244,20 @@ class PostgresLadderIntegrationTest {
         .hasMessageContaining("CALLBACK_ADMIN_PASSWORD");
   }
 
+  @Test
+  void thePostgresProfileRefusesAWeakAdminPassword() {
+    SpringApplicationBuilder postgresProfile =
+        new SpringApplicationBuilder(CallbackLadderApplication.class).profiles("postgres");
+
+    assertThatThrownBy(() -> postgresProfile.run(
+            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+            "--spring.datasource.username=postgres",
+            "--spring.datasource.password=",
+            "--callback.access.admin-password=admin",
+            "--server.port=0"))
+        .hasStackTraceContaining("CALLBACK_ADMIN_PASSWORD is too weak");
+  }
+
   private void completeCall(String ladder, String outcome, String resolution) {
     completeCall(ladder, outcome, resolution, null);
   }
