@@ -39,37 +39,27 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    problem.setTitle("Not found");
-    return problem;
+    return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
   }
 
   @ExceptionHandler(WebhookRejectedException.class)
   ProblemDetail webhookRejected(WebhookRejectedException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-    problem.setTitle("Webhook not accepted");
-    return problem;
+    return problem(HttpStatus.FORBIDDEN, "Webhook not accepted", e.getMessage());
   }
 
   @ExceptionHandler(ForbiddenException.class)
   ProblemDetail forbidden(ForbiddenException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-    problem.setTitle("Not allowed");
-    return problem;
+    return problem(HttpStatus.FORBIDDEN, "Not allowed", e.getMessage());
   }
 
   @ExceptionHandler(AuthorizationException.class)
   ProblemDetail notAuthorized(AuthorizationException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Not allowed for this user");
-    problem.setTitle("Not allowed");
-    return problem;
+    return problem(HttpStatus.FORBIDDEN, "Not allowed", "Not allowed for this user");
   }
 
   @ExceptionHandler(ConflictException.class)
   ProblemDetail conflict(ConflictException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    problem.setTitle("Conflict");
-    return problem;
+    return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
   }
 
   /** Unreadable JSON, or a value of the wrong JSON type: name the field when Jackson knows it. */
@@ -90,6 +80,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       problem.setType(INVALID_INPUT);
     }
     return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    return problem;
   }
 
   private static ProblemDetail invalid(List<FieldProblem> problems) {

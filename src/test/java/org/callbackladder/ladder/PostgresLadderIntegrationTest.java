@@ -230,15 +230,7 @@ class PostgresLadderIntegrationTest {
 
   @Test
   void thePostgresProfileRefusesToStartWithoutAnAdminPassword() {
-    SpringApplicationBuilder postgresProfile =
-        new SpringApplicationBuilder(CallbackLadderApplication.class).profiles("postgres");
-
-    assertThatThrownBy(() -> postgresProfile.run(
-            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-            "--spring.datasource.username=postgres",
-            "--spring.datasource.password=",
-            "--callback.access.admin-password=",
-            "--server.port=0"))
+    assertThatThrownBy(() -> startPostgresProfile(""))
         .rootCause()
         .hasMessageContaining("callback.access.admin-password")
         .hasMessageContaining("CALLBACK_ADMIN_PASSWORD");
@@ -246,16 +238,18 @@ class PostgresLadderIntegrationTest {
 
   @Test
   void thePostgresProfileRefusesAWeakAdminPassword() {
-    SpringApplicationBuilder postgresProfile =
-        new SpringApplicationBuilder(CallbackLadderApplication.class).profiles("postgres");
-
-    assertThatThrownBy(() -> postgresProfile.run(
-            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-            "--spring.datasource.username=postgres",
-            "--spring.datasource.password=",
-            "--callback.access.admin-password=admin",
-            "--server.port=0"))
+    assertThatThrownBy(() -> startPostgresProfile("admin"))
         .hasStackTraceContaining("CALLBACK_ADMIN_PASSWORD is too weak");
+  }
+
+  /** The production profile on this database, as an operator starts it, with this admin password. */
+  private void startPostgresProfile(String adminPassword) {
+    new SpringApplicationBuilder(CallbackLadderApplication.class).profiles("postgres").run(
+        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+        "--spring.datasource.username=postgres",
+        "--spring.datasource.password=",
+        "--callback.access.admin-password=" + adminPassword,
+        "--server.port=0");
   }
 
   private void completeCall(String ladder, String outcome, String resolution) {
