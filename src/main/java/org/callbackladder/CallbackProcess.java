@@ -24,6 +24,10 @@ public final class CallbackProcess {
   public static final String GATEWAY_WAIT_FOR_NEXT_ATTEMPT = "Gateway_WaitForNextAttempt";
   public static final String END_EVENT_CALLBACK_CLOSED = "EndEvent_CallbackClosed";
   public static final String TASK_ADD_TO_CALL_SHEET = "Task_AddToCallSheet";
+  public static final String TASK_REVIEW_LATE_CALLBACK = "Task_ReviewLateCallback";
+  public static final String TASK_RESOLVE_CALLING_WINDOW = "Task_ResolveCallingWindow";
+  /** BPMN error: practice hours and the patient's calling window do not meet in the days ahead. */
+  public static final String ERROR_NO_CALLING_WINDOW = "NoCallingWindow";
 
   /** Process variables: ids, routing facts and timer dates. Patient details live in the tables. */
   public static final class Vars {

@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import java.util.List;
 import java.util.Map;
+import org.callbackladder.CallbackProcess;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.FilterService;
@@ -81,7 +82,7 @@ public class AccessSetup extends AbstractProcessEnginePlugin {
         tasks.createTaskQuery().taskCandidateGroup(Groups.CLINICAL_TEAM).includeAssignedTasks().orderByTaskPriority().desc(),
         List.of(Groups.CLINICAL_TEAM));
     filter(engine, "Exceptions", 5, "Late first callbacks and requests with no time to call",
-        tasks.createTaskQuery().taskDefinitionKeyIn("Task_ReviewLateCallback", "Task_ResolveCallingWindow")
+        tasks.createTaskQuery().taskDefinitionKeyIn(CallbackProcess.TASK_REVIEW_LATE_CALLBACK, CallbackProcess.TASK_RESOLVE_CALLING_WINDOW)
             .orderByTaskCreateTime().asc(), List.of(Groups.PRACTICE_MANAGERS));
   }
 

@@ -77,22 +77,7 @@ public class IntakeService {
    * signals for one number at once: one opens the request, the other finds it open and joins it.
    */
   public IntakeResult receive(NewCallbackRequest input, String eventId) {
-    RequestDetails details = validator.validate(input);
-    if (details.externalId() == null && eventId != null && !eventId.isBlank()) {
-      details = details.withExternalId(eventId.strip());
-    }
-    RequestDetails signal = details;
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return transaction.execute(status -> receiveOnce(signal, input.isReturnCall()));
-      } catch (DataIntegrityViolationException | ConcurrencyFailureException | OptimisticLockingException concurrent) {
-        // another transaction opened or changed this patient's request first: look again
-        if (attempt == ATTEMPTS) {
-          throw concurrent;
-        }
-        log.info("Concurrent intake for one patient, trying again ({} of {})", attempt + 1, ATTEMPTS);
-      }
-    }
+    return receiveValid(validated(input, eventId), input.isReturnCall());
   }
 
   public IntakeResult receive(NewCallbackRequest input) {
@@ -101,11 +86,33 @@ public class IntakeService {
 
   /** Like {@link #receive}, for signals that matter only to a patient with an open request. */
   public Optional<IntakeResult> receiveIfOpen(NewCallbackRequest input, String eventId) {
-    RequestDetails details = validator.validate(input);
+    RequestDetails details = validated(input, eventId);
     if (openCallbacks.findById(details.patientPhone()).isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(receive(input, eventId));
+    return Optional.of(receiveValid(details, input.isReturnCall()));
+  }
+
+  /** The validated signal, identified by its own externalId or else by the channel's event id. */
+  private RequestDetails validated(NewCallbackRequest input, String eventId) {
+    RequestDetails details = validator.validate(input);
+    return details.externalId() == null && eventId != null && !eventId.isBlank()
+        ? details.withExternalId(eventId.strip())
+        : details;
+  }
+
+  private IntakeResult receiveValid(RequestDetails signal, boolean returnCall) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transaction.execute(status -> receiveOnce(signal, returnCall));
+      } catch (DataIntegrityViolationException | ConcurrencyFailureException | OptimisticLockingException concurrent) {
+        // another transaction opened or changed this patient's request first: look again
+        if (attempt == ATTEMPTS) {
+          throw concurrent;
+        }
+        log.info("Concurrent intake for one patient, trying again ({} of {})", attempt + 1, ATTEMPTS);
+      }
+    }
   }
 
   private IntakeResult receiveOnce(RequestDetails details, boolean returnCall) {

@@ -3,8 +3,8 @@ package org.callbackladder.routing;
 import static org.callbackladder.CallbackProcess.requestId;
 
 import java.util.Map;
+import org.callbackladder.CallbackProcess;
 import org.callbackladder.CallbackProcess.Vars;
-import org.callbackladder.schedule.ScheduleNextAttemptDelegate;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -45,7 +45,7 @@ public class AssignQueueDelegate implements JavaDelegate {
     if (assigned.firstAttemptFollowUpAt() == null) {
       // no attempt made yet: scheduling again plans attempt 1
       execution.setVariable(Vars.ATTEMPT_NUMBER, 0);
-      throw new BpmnError(ScheduleNextAttemptDelegate.NO_CALLING_WINDOW,
+      throw new BpmnError(CallbackProcess.ERROR_NO_CALLING_WINDOW,
           "Practice hours and the patient's calling window do not meet in the search horizon");
     }
   }

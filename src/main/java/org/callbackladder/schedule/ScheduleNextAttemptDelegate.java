@@ -4,6 +4,7 @@ import static org.callbackladder.CallbackProcess.attemptNumber;
 import static org.callbackladder.CallbackProcess.requestId;
 
 import java.time.Duration;
+import org.callbackladder.CallbackProcess;
 import org.callbackladder.CallbackProcess.Vars;
 import org.callbackladder.schedule.NextAttemptPlanner.PlannedAttempt;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -19,8 +20,6 @@ import org.springframework.stereotype.Component;
 @Component("scheduleNextAttempt")
 public class ScheduleNextAttemptDelegate implements JavaDelegate {
 
-  public static final String NO_CALLING_WINDOW = "NoCallingWindow";
-
   private final NextAttemptPlanner planner;
 
   public ScheduleNextAttemptDelegate(NextAttemptPlanner planner) {
@@ -33,7 +32,7 @@ public class ScheduleNextAttemptDelegate implements JavaDelegate {
     PlannedAttempt planned = planner
         .plan(requestId(execution), Duration.parse((String) execution.getVariable(Vars.RESPONSE_WINDOW)), next,
             (Integer) execution.getVariable(Vars.MAX_ATTEMPTS))
-        .orElseThrow(() -> new BpmnError(NO_CALLING_WINDOW,
+        .orElseThrow(() -> new BpmnError(CallbackProcess.ERROR_NO_CALLING_WINDOW,
             "Practice hours and the patient's calling window do not meet in the search horizon"));
     execution.setVariable(Vars.ATTEMPT_NUMBER, next);
     execution.setVariable(Vars.NEXT_ATTEMPT_AT, planned.at());

@@ -77,11 +77,7 @@ class OneRequestPerNeedTest {
   @Test
   void aSignalBetweenAttemptsIsOnTheNextCallSheet() {
     String phone = Phones.next();
-    IntakeResult first = intake.receive(Ladder.request("MISSED_CALL", "GENERAL", "Ren Alvarez", phone));
-    ProcessInstance ladder = ladderOf(first);
-    Ladder.call(engine, ladder, "NO_ANSWER", null);
-    BpmnAwareTests.execute(BpmnAwareTests.job(CallbackProcess.TASK_QUEUE_FOLLOW_UP_MESSAGE, ladder));
-    assertThat(ladder).isWaitingAt(CallbackProcess.GATEWAY_WAIT_FOR_NEXT_ATTEMPT);
+    ProcessInstance ladder = waitingAfterAnUnansweredCall(Ladder.request("MISSED_CALL", "GENERAL", "Ren Alvarez", phone), "NO_ANSWER");
 
     IntakeResult portal = intake.receive(new NewCallbackRequest("PORTAL_MESSAGE", "GENERAL",
         new NewCallbackRequest.Patient("Ren Alvarez", phone), "Sorry I missed you, try after lunch", null, null));
@@ -96,14 +92,10 @@ class OneRequestPerNeedTest {
   @Test
   void aReturnCallWhileTheLadderWaitsPutsAnImmediateTaskInTheQueue() {
     String phone = Phones.next();
-    IntakeResult first = intake.receive(Ladder.request("WEB_FORM", "APPOINTMENT_REQUEST", "Jo Tanaka", phone));
-    ProcessInstance ladder = ladderOf(first);
-    Ladder.call(engine, ladder, "VOICEMAIL_LEFT", null);
-    BpmnAwareTests.execute(BpmnAwareTests.job(CallbackProcess.TASK_QUEUE_FOLLOW_UP_MESSAGE, ladder));
-    assertThat(ladder).isWaitingAt(CallbackProcess.GATEWAY_WAIT_FOR_NEXT_ATTEMPT);
+    ProcessInstance ladder = waitingAfterAnUnansweredCall(
+        Ladder.request("WEB_FORM", "APPOINTMENT_REQUEST", "Jo Tanaka", phone), "VOICEMAIL_LEFT");
 
-    IntakeResult callBack = intake.receive(new NewCallbackRequest("MISSED_CALL", "APPOINTMENT_REQUEST",
-        new NewCallbackRequest.Patient("Jo Tanaka", phone), null, null, null, null, null, true));
+    IntakeResult callBack = intake.receive(returnCall("APPOINTMENT_REQUEST", "Jo Tanaka", phone));
 
     Assertions.assertThat(callBack.merged()).isTrue();
     assertThat(ladder).isWaitingAt(TASK_PATIENT_RETURNED_CALL).hasNotPassed(TIMER_NEXT_ATTEMPT_DUE);
@@ -126,8 +118,7 @@ class OneRequestPerNeedTest {
     String phone = Phones.next();
     IntakeResult first = intake.receive(Ladder.request("WEB_FORM", "GENERAL", "Mo Silva", phone));
 
-    intake.receive(new NewCallbackRequest("MISSED_CALL", "GENERAL",
-        new NewCallbackRequest.Patient("Mo Silva", phone), null, null, null, null, null, true));
+    intake.receive(returnCall("GENERAL", "Mo Silva", phone));
 
     ProcessInstance ladder = ladderOf(first);
     assertThat(ladder).isWaitingAt(TASK_CALL_PATIENT).hasPassed(TASK_ADD_TO_CALL_SHEET);
@@ -191,6 +182,21 @@ class OneRequestPerNeedTest {
         .hasSize(senders);
     Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey(done.get(0).request().getId().toString()).count()).isEqualTo(1);
+  }
+
+  /** A request whose first call went unanswered: its ladder now waits for the next attempt. */
+  private ProcessInstance waitingAfterAnUnansweredCall(NewCallbackRequest request, String outcome) {
+    ProcessInstance ladder = ladderOf(intake.receive(request));
+    Ladder.call(engine, ladder, outcome, null);
+    BpmnAwareTests.execute(BpmnAwareTests.job(CallbackProcess.TASK_QUEUE_FOLLOW_UP_MESSAGE, ladder));
+    assertThat(ladder).isWaitingAt(CallbackProcess.GATEWAY_WAIT_FOR_NEXT_ATTEMPT);
+    return ladder;
+  }
+
+  /** An answered call from the patient's number. */
+  private static NewCallbackRequest returnCall(String reason, String name, String phone) {
+    return new NewCallbackRequest("MISSED_CALL", reason, new NewCallbackRequest.Patient(name, phone),
+        null, null, null, null, null, true);
   }
 
   private ProcessInstance ladderOf(IntakeResult result) {

@@ -17,9 +17,10 @@ public class InboundTexts {
     this.intake = intake;
   }
 
-  public void receive(String from, String body, String messageId) {
+  /** {@code eventId} is the provider's id of the message, so a repeated delivery is one signal. */
+  public void receive(String from, String body, String eventId) {
     intake.receive(
         new NewCallbackRequest("TEXT_MESSAGE", "GENERAL", new NewCallbackRequest.Patient(null, from), body, null, null),
-        "twilio:sms:" + messageId);
+        eventId);
   }
 }

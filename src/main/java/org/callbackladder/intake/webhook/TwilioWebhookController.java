@@ -68,7 +68,7 @@ public class TwilioWebhookController {
   @PostMapping(path = "/sms", produces = MediaType.APPLICATION_XML_VALUE)
   public ResponseEntity<String> sms(HttpServletRequest request) {
     Map<String, String> text = signature.verifiedParameters(request);
-    texts.receive(text.get("From"), text.get("Body"), text.get("MessageSid"));
+    texts.receive(text.get("From"), text.get("Body"), "twilio:sms:" + text.get("MessageSid"));
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(EMPTY_TWIML);
   }
 
