@@ -5,14 +5,12 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.callbackladder.web.FieldProblem;
-import org.callbackladder.web.ForbiddenException;
 import org.callbackladder.web.InvalidInputException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class AuditController {
 
-  static final List<String> ALLOWED = List.of(Groups.PRACTICE_MANAGERS, "camunda-admin");
+  static final List<String> ALLOWED = List.of(Groups.PRACTICE_MANAGERS, Groups.ADMINS);
   static final int MAX_PAGE_SIZE = 500;
 
   private final AuditEventRepository events;
@@ -78,10 +76,7 @@ public class AuditController {
   }
 
   private static void allowed(Authentication user) {
-    boolean manager = user != null && user.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(ALLOWED::contains);
-    if (!manager) {
-      throw new ForbiddenException("The audit trail is for practice managers");
-    }
+    Groups.requireAny(user, ALLOWED, "The audit trail is for practice managers");
   }
 
   /** A CSV field, quoted when it needs to be; a leading = + - @ is neutralized for spreadsheets. */

@@ -20,7 +20,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class AuditLog {
 
   /** What is audited. */
-  public enum Action { CREATED, MERGED, READ, LISTED, ATTEMPT_DOCUMENTED, CLOSED, RESPONSE_WINDOW_MISSED, EXPORTED, LOGIN_FAILED }
+  public enum Action {
+    CREATED, MERGED, READ, LISTED, ASSIGNED, ATTEMPT_DOCUMENTED, CLOSED, RESPONSE_WINDOW_MISSED, EXPORTED, LOGIN_FAILED,
+    TOKEN_ISSUED, TOKEN_REVOKED
+  }
 
   private final AuditEventRepository events;
   private final IdentityService identity;

@@ -1,6 +1,9 @@
 package org.callbackladder.access;
 
 import java.util.List;
+import org.callbackladder.web.ForbiddenException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 
 /** The groups of the product's roles; task queues are these group ids. */
 public final class Groups {
@@ -10,6 +13,8 @@ public final class Groups {
   public static final String CLINICAL_TEAM = "clinical-team";
   public static final String PRACTICE_MANAGERS = "practice-managers";
   public static final String OPERATIONS = "operations";
+  /** Camunda's own administrators' group (the admin user). */
+  public static final String ADMINS = org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN;
 
   public record Role(String groupId, String name) {}
 
@@ -20,6 +25,15 @@ public final class Groups {
           new Role(CLINICAL_TEAM, "Clinical team"),
           new Role(PRACTICE_MANAGERS, "Practice managers"),
           new Role(OPERATIONS, "Operations"));
+
+  /** Refuses (403) a signed-in user who is in none of the groups. */
+  static void requireAny(Authentication user, List<String> groups, String refusal) {
+    boolean member = user != null
+        && user.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(groups::contains);
+    if (!member) {
+      throw new ForbiddenException(refusal);
+    }
+  }
 
   private Groups() {}
 }

@@ -25,6 +25,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -34,14 +35,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * {@code /api/**} and {@code /engine-rest/**} need HTTP basic authentication against Camunda's
- * identity service (the users and groups managed in Camunda Admin). The Camunda webapps under
+ * identity service (the users and groups managed in Camunda Admin), or an integration's API token. The Camunda webapps under
  * {@code /camunda} keep their own login. Health and info are public.
  */
 @Configuration
 public class SecurityConfiguration {
 
   @Bean
-  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identity, ObjectMapper json) throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identity, ObjectMapper json, ApiTokens tokens, AuditLog audit)
+      throws Exception {
     // Path-pattern matchers, not securityMatcher(String...): those build MVC matchers, which never
     // match engine-rest (a Jersey servlet outside Spring MVC) and would leave it open.
     PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
@@ -52,11 +54,13 @@ public class SecurityConfiguration {
                 auth.requestMatchers(path.matcher("/actuator/health/**"), path.matcher("/actuator/info")).permitAll()
                     .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint(json)))
-        .exceptionHandling(ex -> ex.authenticationEntryPoint(problemEntryPoint(json)))
+        .exceptionHandling(ex -> ex.authenticationEntryPoint(problemEntryPoint(json)).accessDeniedHandler(problemAccessDenied(json)))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // JSON answers never load or frame anything; nosniff, frame options and HSTS (over HTTPS) are Spring's defaults
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
         .csrf(csrf -> csrf.disable())
+        .addFilterBefore(new ApiTokenFilter(tokens, userId -> signedIn(identity, userId), audit,
+            problemEntryPoint(json), problemAccessDenied(json)), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identity, path.matcher("/engine-rest/**")), BasicAuthenticationFilter.class)
         .build();
   }
@@ -76,12 +80,7 @@ public class SecurityConfiguration {
         if (password == null || !identity.checkPassword(userId, password.toString())) {
           throw new BadCredentialsException("Bad credentials");
         }
-        List<SimpleGrantedAuthority> groups =
-            identity.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId)
-                .map(SimpleGrantedAuthority::new)
-                .toList();
-        return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
+        return signedIn(identity, userId);
       }
 
       @Override
@@ -91,16 +90,35 @@ public class SecurityConfiguration {
     };
   }
 
+  /** A signed-in user with their Camunda groups as authorities. */
+  private static Authentication signedIn(IdentityService identity, String userId) {
+    List<SimpleGrantedAuthority> groups =
+        identity.createGroupQuery().groupMember(userId).list().stream()
+            .map(Group::getId)
+            .map(SimpleGrantedAuthority::new)
+            .toList();
+    return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
+  }
+
   private static AuthenticationEntryPoint problemEntryPoint(ObjectMapper json) {
     return (request, response, e) -> {
-      ProblemDetail problem =
-          ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Sign in with HTTP basic authentication");
-      problem.setTitle("Authentication required");
-      response.setStatus(HttpStatus.UNAUTHORIZED.value());
       response.setHeader("WWW-Authenticate", "Basic realm=\"Callback Ladder\"");
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      json.writeValue(response.getOutputStream(), problem);
+      writeProblem(json, response, HttpStatus.UNAUTHORIZED, "Authentication required",
+          "Sign in with HTTP basic authentication or an API token (Authorization: Bearer)");
     };
+  }
+
+  private static AccessDeniedHandler problemAccessDenied(ObjectMapper json) {
+    return (request, response, e) -> writeProblem(json, response, HttpStatus.FORBIDDEN, "Not allowed", e.getMessage());
+  }
+
+  private static void writeProblem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String title, String detail)
+      throws IOException {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    json.writeValue(response.getOutputStream(), problem);
   }
 
   /**
