@@ -1,14 +1,18 @@
 package org.callbackladder.access;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The administrator account and whether demo users are seeded ({@code callback.access.*}). The
- * admin password comes from {@code CALLBACK_ADMIN_PASSWORD}; without one the postgres profile does
- * not start, nor with a weak one.
+ * The administrator account, the practice's own users and whether demo users are seeded
+ * ({@code callback.access.*}). The admin password comes from {@code CALLBACK_ADMIN_PASSWORD};
+ * without one the postgres profile does not start, nor with a weak one.
  */
 @Validated
 @ConfigurationProperties("callback.access")
@@ -17,18 +21,50 @@ public record AccessProperties(
     @NotBlank(message = "must be set: export CALLBACK_ADMIN_PASSWORD") String adminPassword,
     boolean demoUsers,
     String demoPassword,
-    boolean requireStrongAdminPassword) {
+    boolean requireStrongPasswords,
+    @Valid List<StaffUser> users) {
 
   static final int STRONG_LENGTH = 12;
 
-  /** In production: at least 12 characters, not the user id, not a run of one character. */
+  public AccessProperties {
+    users = users == null ? List.of() : List.copyOf(users);
+    if (requireStrongPasswords) {
+      for (StaffUser user : users) {
+        if (!isStrong(user.password(), user.id())) {
+          throw new IllegalArgumentException("callback.access.users: the password of '" + user.id()
+              + "' is missing or too weak: use at least 12 characters, not the user id");
+        }
+      }
+    }
+  }
+
+  /**
+   * A user the practice lists in configuration, created at start-up when missing. Once created it is
+   * the practice's to change in Camunda Admin: a restart does not overwrite it.
+   */
+  public record StaffUser(
+      @NotBlank @Pattern(regexp = "[a-zA-Z0-9._@-]+", message = "may use letters, digits and . _ @ - only") String id,
+      String firstName,
+      String lastName,
+      @Email String email,
+      @NotBlank(message = "is needed to create the user") String password,
+      List<String> groups) {
+
+    public StaffUser {
+      groups = groups == null ? List.of() : List.copyOf(groups);
+    }
+  }
+
   @AssertTrue(message = "CALLBACK_ADMIN_PASSWORD is too weak: use at least 12 characters, not the user id")
   public boolean isAdminPasswordStrongEnough() {
-    if (!requireStrongAdminPassword || adminPassword == null || adminPassword.isBlank()) {
-      return true;
-    }
-    return adminPassword.length() >= STRONG_LENGTH
-        && !adminPassword.equalsIgnoreCase(adminUser)
-        && adminPassword.chars().distinct().count() > 3;
+    return !requireStrongPasswords || adminPassword == null || adminPassword.isBlank() || isStrong(adminPassword, adminUser);
+  }
+
+  /** At least 12 characters, not the user id, not a run of one or two characters. */
+  static boolean isStrong(String password, String userId) {
+    return password != null
+        && password.length() >= STRONG_LENGTH
+        && !password.equalsIgnoreCase(userId)
+        && password.chars().distinct().count() > 3;
   }
 }

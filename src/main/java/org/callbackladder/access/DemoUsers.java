@@ -1,8 +1,6 @@
 package org.callbackladder.access;
 
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -32,25 +30,19 @@ public class DemoUsers {
           new String[] {"manager", "Morgan", "Manager", Groups.PRACTICE_MANAGERS},
           new String[] {"operations", "Oakley", "Operations", Groups.OPERATIONS});
 
-  private final IdentityService identity;
+  private final StaffUsers staff;
   private final AccessProperties access;
 
-  public DemoUsers(IdentityService identity, AccessProperties access) {
-    this.identity = identity;
+  public DemoUsers(StaffUsers staff, AccessProperties access) {
+    this.staff = staff;
     this.access = access;
   }
 
   @EventListener(ApplicationReadyEvent.class)
   public void seed() {
     for (String[] demo : USERS) {
-      if (identity.createUserQuery().userId(demo[0]).count() == 0) {
-        User user = identity.newUser(demo[0]);
-        user.setFirstName(demo[1]);
-        user.setLastName(demo[2]);
-        user.setPassword(access.demoPassword());
-        identity.saveUser(user);
-        identity.createMembership(demo[0], demo[3]);
-      }
+      staff.createIfMissing(new AccessProperties.StaffUser(
+          demo[0], demo[1], demo[2], null, access.demoPassword(), List.of(demo[3])));
     }
     log.warn(
         "DEMO USERS ARE ENABLED: coordinator, referrals, clinician, manager, operations, all with the"

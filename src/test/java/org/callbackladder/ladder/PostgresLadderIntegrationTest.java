@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -242,14 +243,24 @@ class PostgresLadderIntegrationTest {
         .hasStackTraceContaining("CALLBACK_ADMIN_PASSWORD is too weak");
   }
 
+  @Test
+  void thePostgresProfileRefusesAConfiguredUserWithAWeakPassword() {
+    assertThatThrownBy(() -> startPostgresProfile("a-strong-admin-password",
+            "--callback.access.users[0].id=jo", "--callback.access.users[0].password=jo12345",
+            "--callback.access.users[0].groups=callback-coordinators"))
+        .hasStackTraceContaining("the password of 'jo' is missing or too weak");
+  }
+
   /** The production profile on this database, as an operator starts it, with this admin password. */
-  private void startPostgresProfile(String adminPassword) {
-    new SpringApplicationBuilder(CallbackLadderApplication.class).profiles("postgres").run(
+  private void startPostgresProfile(String adminPassword, String... settings) {
+    List<String> args = new ArrayList<>(List.of(
         "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
         "--spring.datasource.username=postgres",
         "--spring.datasource.password=",
         "--callback.access.admin-password=" + adminPassword,
-        "--server.port=0");
+        "--server.port=0"));
+    args.addAll(List.of(settings));
+    new SpringApplicationBuilder(CallbackLadderApplication.class).profiles("postgres").run(args.toArray(String[]::new));
   }
 
   private void completeCall(String ladder, String outcome, String resolution) {
