@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.callbackladder.support.CallbackLadderTest;
 import org.callbackladder.support.Phones;
+import org.callbackladder.support.WebappLogin;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,10 +37,11 @@ class AuditTest {
     JsonNode trail = http.withBasicAuth("manager", "demo").getForObject("/api/audit?callbackId=" + id, JsonNode.class);
 
     assertThat(trail.get("items").findValuesAsText("action"))
-        .containsExactly("CREATED", "READ", "LISTED", "ATTEMPT_DOCUMENTED", "CLOSED");
+        .containsExactly("CREATED", "READ", "LISTED", "ASSIGNED", "ATTEMPT_DOCUMENTED", "CLOSED");
     assertThat(trail.get("items").findValuesAsText("actor")).startsWith("coordinator", "manager", "referrals");
     assertThat(trail.get("items").get(0).get("source").asText()).isEqualTo("127.0.0.1");
-    assertThat(trail.get("items").get(4).get("detail").asText()).isEqualTo("BOOKED");
+    assertThat(trail.get("items").get(3).get("detail").asText()).isEqualTo("Call patient: coordinator");
+    assertThat(trail.get("items").get(5).get("detail").asText()).isEqualTo("BOOKED");
   }
 
   @Test
@@ -78,6 +80,38 @@ class AuditTest {
     assertThat(trail.get("items")).anySatisfy(entry -> {
       assertThat(entry.get("action").asText()).isEqualTo("LOGIN_FAILED");
       assertThat(entry.get("actor").asText()).isEqualTo("mallory");
+    });
+  }
+
+  @Test
+  void handingATaskOverAndReleasingItAreAudited() {
+    JsonNode receipt = http.withBasicAuth("coordinator", "demo").postForObject("/api/callbacks", Map.of(
+        "channel", "WEB_FORM", "reason", "GENERAL", "patient", Map.of("name", "Hand Over", "phone", Phones.next())), JsonNode.class);
+    var call = tasks.createTaskQuery().processInstanceId(receipt.get("processInstanceId").asText()).singleResult();
+
+    ResponseEntity<String> claim = http.withBasicAuth("coordinator", "demo").postForEntity(
+        "/engine-rest/task/" + call.getId() + "/claim", Map.of("userId", "coordinator"), String.class);
+    tasks.setAssignee(call.getId(), "manager");
+    tasks.setAssignee(call.getId(), null);
+
+    JsonNode trail = http.withBasicAuth("manager", "demo")
+        .getForObject("/api/audit?callbackId=" + receipt.get("id").asText(), JsonNode.class);
+    assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(trail.get("items").findValuesAsText("detail"))
+        .containsSubsequence("Call patient: coordinator", "Call patient: manager", "Call patient: released");
+    assertThat(trail.get("items").get(1).get("actor").asText()).as("the engine-rest caller").isEqualTo("coordinator");
+  }
+
+  @Test
+  void aFailedTasklistLoginIsAuditedWithTheUserIdTried() {
+    ResponseEntity<JsonNode> login = WebappLogin.login(http, "tasklist", "nobody.at.the.desk", "guess").login();
+
+    assertThat(login.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    JsonNode trail = http.withBasicAuth("manager", "demo").getForObject("/api/audit?size=50", JsonNode.class);
+    assertThat(trail.get("items")).anySatisfy(entry -> {
+      assertThat(entry.get("action").asText()).isEqualTo("LOGIN_FAILED");
+      assertThat(entry.get("actor").asText()).isEqualTo("nobody.at.the.desk");
+      assertThat(entry.get("detail").asText()).isEqualTo("Camunda tasklist login");
     });
   }
 }

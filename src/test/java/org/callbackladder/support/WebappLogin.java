@@ -1,0 +1,57 @@
+package org.callbackladder.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * Signs in to a Camunda webapp as the login page does: fetch a page for the session and CSRF
+ * cookies, then post the form with the CSRF token.
+ */
+public final class WebappLogin {
+
+  /** The answers of both steps: the page's cookies and the login's answer (its body lists the user's apps). */
+  public record Result(ResponseEntity<String> page, ResponseEntity<JsonNode> login) {
+
+    public List<String> cookies() {
+      List<String> all = new java.util.ArrayList<>(page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE));
+      all.addAll(login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE));
+      return all;
+    }
+  }
+
+  public static Result login(TestRestTemplate http, String app, String userId, String password, HttpHeaders extra) {
+    HttpHeaders pageHeaders = new HttpHeaders();
+    pageHeaders.addAll(extra);
+    ResponseEntity<String> page =
+        http.exchange("/camunda/app/" + app + "/", HttpMethod.GET, new HttpEntity<>(pageHeaders), String.class);
+    List<String> set = page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE);
+    HttpHeaders headers = new HttpHeaders();
+    headers.addAll(extra);
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+    headers.add(HttpHeaders.COOKIE, String.join("; ", set.stream().map(cookie -> cookie.split(";", 2)[0]).toList()));
+    set.stream().filter(cookie -> cookie.startsWith("XSRF-TOKEN="))
+        .findFirst()
+        .ifPresent(cookie -> headers.add("X-XSRF-TOKEN", cookie.split(";", 2)[0].substring("XSRF-TOKEN=".length())));
+    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    form.add("username", userId);
+    form.add("password", password);
+    ResponseEntity<JsonNode> login = http.postForEntity(
+        "/camunda/api/admin/auth/user/default/login/" + app, new HttpEntity<>(form, headers), JsonNode.class);
+    return new Result(page, login);
+  }
+
+  public static Result login(TestRestTemplate http, String app, String userId, String password) {
+    return login(http, app, userId, password, new HttpHeaders());
+  }
+
+  private WebappLogin() {}
+}
