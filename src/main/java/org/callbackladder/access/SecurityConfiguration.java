@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -18,6 +19,7 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
@@ -41,7 +43,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration
 public class SecurityConfiguration {
 
+  /** What the project's own pages (Swagger UI) may load: their own scripts and styles, nothing from elsewhere. */
+  static final String PAGES_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
+      + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
   @Bean
+  @Order(1)
   SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identity, ObjectMapper json, ApiTokens tokens, AuditLog audit)
       throws Exception {
     // Path-pattern matchers, not securityMatcher(String...): those build MVC matchers, which never
@@ -62,6 +69,38 @@ public class SecurityConfiguration {
         .addFilterBefore(new ApiTokenFilter(tokens, userId -> signedIn(identity, userId), audit,
             problemEntryPoint(json), problemAccessDenied(json)), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identity, path.matcher("/engine-rest/**")), BasicAuthenticationFilter.class)
+        .build();
+  }
+
+  /**
+   * Tasklist, Cockpit and Admin keep their own login, CSRF protection and headers (Camunda's CSP,
+   * nosniff); this adds HSTS when served over HTTPS, and refuses framing.
+   */
+  @Bean
+  @Order(2)
+  SecurityFilterChain webappHeaders(HttpSecurity http) throws Exception {
+    return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"))
+        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        .headers(headers -> headers.defaultsDisabled()
+            .httpStrictTransportSecurity(Customizer.withDefaults())
+            .frameOptions(frame -> frame.deny()))
+        .csrf(csrf -> csrf.disable())
+        .requestCache(cache -> cache.disable())
+        .build();
+  }
+
+  /**
+   * Everything else: webhooks (checked by signature), the OpenAPI document and Swagger UI, error
+   * answers. Public, with the security headers: CSP, nosniff, no framing, HSTS over HTTPS.
+   */
+  @Bean
+  @Order(3)
+  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    return http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_POLICY)))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .requestCache(cache -> cache.disable())
         .build();
   }
 

@@ -19,10 +19,14 @@ import org.callbackladder.CallbackProcess.Vars;
 import org.callbackladder.support.CallbackLadderTest;
 import org.callbackladder.support.Concurrently;
 import org.callbackladder.support.TestClock;
+import org.callbackladder.support.WebappLogin;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -58,7 +62,14 @@ import org.springframework.test.context.ActiveProfiles;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
 @Import({CallbackLadderTest.ClockConfiguration.class, PostgresLadderIntegrationTest.EmbeddedDatabase.class})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostgresLadderIntegrationTest {
+
+  /**
+   * Camunda keeps its engines and webapps in static registries: a second application failing to start
+   * in this JVM leaves this context's webapps without their engine. Those tests run last.
+   */
+  static final int STARTS_A_SECOND_APPLICATION = Integer.MAX_VALUE;
 
   static final String ADMIN_PASSWORD = "integration-admin-secret";
   @Autowired EmbeddedPostgres postgres;
@@ -230,6 +241,7 @@ class PostgresLadderIntegrationTest {
   }
 
   @Test
+  @Order(STARTS_A_SECOND_APPLICATION)
   void thePostgresProfileRefusesToStartWithoutAnAdminPassword() {
     assertThatThrownBy(() -> startPostgresProfile(""))
         .rootCause()
@@ -238,12 +250,24 @@ class PostgresLadderIntegrationTest {
   }
 
   @Test
+  @Order(STARTS_A_SECOND_APPLICATION)
   void thePostgresProfileRefusesAWeakAdminPassword() {
     assertThatThrownBy(() -> startPostgresProfile("admin"))
         .hasStackTraceContaining("CALLBACK_ADMIN_PASSWORD is too weak");
   }
 
   @Test
+  void inProductionTheWebappCookiesAreAlwaysSecure() {
+    WebappLogin.Result login = WebappLogin.login(http, "cockpit", "admin", ADMIN_PASSWORD);
+
+    assertThat(login.login().getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(login.cookies()).filteredOn(cookie -> cookie.startsWith("JSESSIONID=") || cookie.startsWith("XSRF-TOKEN="))
+        .isNotEmpty()
+        .allSatisfy(cookie -> assertThat(cookie).contains("Secure", "SameSite=Lax"));
+  }
+
+  @Test
+  @Order(STARTS_A_SECOND_APPLICATION)
   void thePostgresProfileRefusesAConfiguredUserWithAWeakPassword() {
     assertThatThrownBy(() -> startPostgresProfile("a-strong-admin-password",
             "--callback.access.users[0].id=jo", "--callback.access.users[0].password=jo12345",
@@ -258,7 +282,7 @@ class PostgresLadderIntegrationTest {
         "--spring.datasource.username=postgres",
         "--spring.datasource.password=",
         "--callback.access.admin-password=" + adminPassword,
-        "--server.port=0"));
+        "--spring.main.web-application-type=none"));
     args.addAll(List.of(settings));
     new SpringApplicationBuilder(CallbackLadderApplication.class).profiles("postgres").run(args.toArray(String[]::new));
   }

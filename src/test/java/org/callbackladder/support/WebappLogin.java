@@ -31,7 +31,7 @@ public final class WebappLogin {
     HttpHeaders pageHeaders = new HttpHeaders();
     pageHeaders.addAll(extra);
     ResponseEntity<String> page =
-        http.exchange("/camunda/app/" + app + "/", HttpMethod.GET, new HttpEntity<>(pageHeaders), String.class);
+        http.exchange("/camunda/app/" + app + "/default/", HttpMethod.GET, new HttpEntity<>(pageHeaders), String.class);
     List<String> set = page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE);
     HttpHeaders headers = new HttpHeaders();
     headers.addAll(extra);
