@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>Coordinators and the clinical team work the tasks of their own queues (Camunda grants task
  * access to a task's candidate groups). Practice managers also read every task. Operations use
- * Cockpit to watch, retry and repair, and do not work patient tasks.
+ * Cockpit to watch, retry and repair, and Admin to add staff; they do not work patient tasks.
  */
 @Component
 public class AccessSetup extends AbstractProcessEnginePlugin {
@@ -58,7 +59,7 @@ public class AccessSetup extends AbstractProcessEnginePlugin {
           Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
       grant(authorizations, group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     }
-    grant(authorizations, Groups.PRACTICE_MANAGERS, Resources.TASK, "*", Permissions.READ);
+    grant(authorizations, Groups.PRACTICE_MANAGERS, Resources.TASK, "*", Permissions.READ, TaskPermissions.READ_VARIABLE);
     grant(authorizations, Groups.OPERATIONS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(authorizations, Groups.OPERATIONS, Resources.PROCESS_DEFINITION, "*",
         Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE,
@@ -67,6 +68,11 @@ public class AccessSetup extends AbstractProcessEnginePlugin {
     grant(authorizations, Groups.OPERATIONS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
     grant(authorizations, Groups.OPERATIONS, Resources.DEPLOYMENT, "*", Permissions.READ);
     grant(authorizations, Groups.OPERATIONS, Resources.BATCH, "*", Permissions.CREATE, Permissions.READ);
+    // Admin: operations add staff and put them in their groups; what each group may do stays as set here
+    grant(authorizations, Groups.OPERATIONS, Resources.APPLICATION, "admin", Permissions.ACCESS);
+    grant(authorizations, Groups.OPERATIONS, Resources.USER, "*", Permissions.READ, Permissions.CREATE, Permissions.UPDATE);
+    grant(authorizations, Groups.OPERATIONS, Resources.GROUP, "*", Permissions.READ);
+    grant(authorizations, Groups.OPERATIONS, Resources.GROUP_MEMBERSHIP, "*", Permissions.CREATE, Permissions.DELETE);
     TaskService tasks = engine.getTaskService();
     List<String> queues = List.of(Groups.CALLBACK_COORDINATORS, Groups.REFERRAL_COORDINATORS, Groups.CLINICAL_TEAM, Groups.PRACTICE_MANAGERS);
     filter(engine, "My queue", 1, "Open tasks of your groups, newest first",

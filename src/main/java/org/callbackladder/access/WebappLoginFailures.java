@@ -18,7 +18,7 @@ import org.springframework.web.util.ContentCachingRequestWrapper;
 /**
  * Audits failed sign-ins to Tasklist, Cockpit and Admin. Camunda's login form posts to
  * {@code /camunda/api/admin/auth/user/default/login/<app>} and is answered 401 when the user id or
- * password is wrong (or the user may not use that app); the user id that was tried is recorded.
+ * password is wrong, 403 when the user may not use that app; the user id that was tried is recorded.
  */
 @Configuration
 public class WebappLoginFailures {
@@ -39,9 +39,11 @@ public class WebappLoginFailures {
           throws ServletException, IOException {
         ContentCachingRequestWrapper form = new ContentCachingRequestWrapper(request, MAX_FORM);
         chain.doFilter(form, response);
-        if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
+        int status = response.getStatus();
+        if (status == HttpStatus.UNAUTHORIZED.value() || status == HttpStatus.FORBIDDEN.value()) {
           String app = request.getRequestURI().substring(request.getRequestURI().lastIndexOf('/') + 1);
-          audit.recordAlone(AuditLog.Action.LOGIN_FAILED, userIdIn(form.getContentAsString()), "Camunda " + app + " login");
+          audit.recordAlone(AuditLog.Action.LOGIN_FAILED, userIdIn(form.getContentAsString()),
+              "Camunda " + app + " login" + (status == HttpStatus.FORBIDDEN.value() ? ": no access to " + app : ""));
         }
       }
     });

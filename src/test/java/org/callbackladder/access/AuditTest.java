@@ -103,8 +103,9 @@ class AuditTest {
   }
 
   @Test
-  void aFailedTasklistLoginIsAuditedWithTheUserIdTried() {
+  void failedAndRefusedWebappLoginsAreAuditedWithTheUserIdTried() {
     ResponseEntity<JsonNode> login = WebappLogin.login(http, "tasklist", "nobody.at.the.desk", "guess").login();
+    ResponseEntity<JsonNode> noAccess = WebappLogin.login(http, "cockpit", "referrals", "demo").login();
 
     assertThat(login.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     JsonNode trail = http.withBasicAuth("manager", "demo").getForObject("/api/audit?size=50", JsonNode.class);
@@ -112,6 +113,11 @@ class AuditTest {
       assertThat(entry.get("action").asText()).isEqualTo("LOGIN_FAILED");
       assertThat(entry.get("actor").asText()).isEqualTo("nobody.at.the.desk");
       assertThat(entry.get("detail").asText()).isEqualTo("Camunda tasklist login");
+    });
+    assertThat(noAccess.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(trail.get("items")).anySatisfy(entry -> {
+      assertThat(entry.get("actor").asText()).isEqualTo("referrals");
+      assertThat(entry.get("detail").asText()).isEqualTo("Camunda cockpit login: no access to cockpit");
     });
   }
 }

@@ -3,14 +3,20 @@ package org.callbackladder.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.callbackladder.intake.IntakeResult;
 import org.callbackladder.intake.IntakeService;
 import org.callbackladder.support.CallbackLadderTest;
 import org.callbackladder.support.Ladder;
 import org.callbackladder.support.Phones;
+import org.callbackladder.support.WebappLogin;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -18,6 +24,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /** Each role through engine-rest, as Tasklist and Cockpit use it: which tasks it sees, claims and completes. */
 @CallbackLadderTest
@@ -52,6 +59,29 @@ class RoleMatrixTest {
         "{\"variables\": {\"attemptOutcome\": {\"value\": \"WRONG_NUMBER\"}}}")).isEqualTo(HttpStatus.NO_CONTENT);
   }
 
+  @ParameterizedTest(name = "{0} reaches {1}")
+  @CsvSource({
+      "coordinator, tasklist",
+      "referrals,   tasklist",
+      "clinician,   tasklist",
+      "manager,     tasklist",
+      "operations,  cockpit admin"})
+  void eachRoleSignsInToItsOwnWebappsOnly(String user, String apps) {
+    List<String> allowed = List.of(apps.split(" "));
+    for (String app : List.of("tasklist", "cockpit", "admin")) {
+      ResponseEntity<JsonNode> login = WebappLogin.login(http, app, user, "demo").login();
+      if (allowed.contains(app)) {
+        assertThat(login.getStatusCode()).as(user + " in " + app).isEqualTo(HttpStatus.OK);
+        List<String> reached = new ArrayList<>();
+        login.getBody().get("authorizedApps").forEach(name -> reached.add(name.asText()));
+        assertThat(reached).as(user + "'s apps")
+            .containsExactlyInAnyOrderElementsOf(Stream.concat(allowed.stream(), Stream.of("welcome")).toList());
+      } else {
+        assertThat(login.getStatusCode()).as(user + " in " + app).isEqualTo(HttpStatus.FORBIDDEN);
+      }
+    }
+  }
+
   @Test
   void operationsWatchesInstancesButNotPatientTasks() {
     IntakeResult request = intake.receive(Ladder.request("WEB_FORM", "GENERAL", "Ops Watch", Phones.next()));
@@ -63,6 +93,31 @@ class RoleMatrixTest {
 
     assertThat(instances).hasSize(1);
     assertThat(tasks).isEmpty();
+  }
+
+  @Test
+  void theCallSheetIsReadByTheQueueAndManagersButNotByOperations() {
+    IntakeResult request = intake.receive(Ladder.request("WEB_FORM", "GENERAL", "Sheet Reader", Phones.next()));
+    String instance = request.request().getProcessInstanceId();
+    String call = taskOf(request);
+
+    JsonNode coordinator = http.withBasicAuth("coordinator", "demo")
+        .getForObject("/engine-rest/task/" + call + "/form-variables", JsonNode.class);
+    JsonNode manager = http.withBasicAuth("manager", "demo")
+        .getForObject("/engine-rest/task/" + call + "/form-variables", JsonNode.class);
+    ResponseEntity<String> operationsTask = http.withBasicAuth("operations", "demo")
+        .getForEntity("/engine-rest/task/" + call + "/form-variables", String.class);
+    JsonNode operationsVariables = http.withBasicAuth("operations", "demo")
+        .getForObject("/engine-rest/variable-instance?processInstanceIdIn=" + instance, JsonNode.class);
+    JsonNode adminVariables = http.withBasicAuth("admin", "test-admin-password")
+        .getForObject("/engine-rest/variable-instance?processInstanceIdIn=" + instance, JsonNode.class);
+
+    assertThat(coordinator.get("patientName").get("value").asText()).isEqualTo("Sheet Reader");
+    assertThat(manager.get("patientName").get("value").asText()).isEqualTo("Sheet Reader");
+    assertThat(operationsTask.getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+    assertThat(operationsTask.getBody()).doesNotContain("Sheet Reader");
+    assertThat(adminVariables.findValuesAsText("name")).contains("patientName");
+    assertThat(operationsVariables).isEmpty();
   }
 
   @Test

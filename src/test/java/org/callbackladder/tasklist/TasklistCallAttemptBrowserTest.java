@@ -3,33 +3,23 @@ package org.callbackladder.tasklist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.callbackladder.CallbackProcess;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackRequestRepository;
 import org.callbackladder.request.Channel;
 import org.callbackladder.request.Reason;
+import org.callbackladder.support.Browser;
 import org.callbackladder.support.CallbackLadderTest;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,47 +37,24 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @CallbackLadderTest
 class TasklistCallAttemptBrowserTest {
 
-  static final String CHROMIUM = System.getProperty("chromium.binary", "/usr/bin/chromium");
-  static final String CHROMEDRIVER = System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
   @LocalServerPort int port;
   @Autowired TestRestTemplate http;
   @Autowired TaskService tasks;
   @Autowired CallbackRequestRepository requests;
 
-  WebDriver browser;
+  Browser browser;
   WebDriverWait wait;
-  String testName;
-  int step;
 
   @BeforeEach
   void openBrowser(TestInfo test) throws IOException {
-    testName = test.getTestMethod().orElseThrow().getName();
-    boolean found = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
-    String missing = "Chromium not found at " + CHROMIUM + " / " + CHROMEDRIVER
-        + " (apt-get install chromium chromium-driver)";
-    if (Boolean.getBoolean("browser.tests.required")) {
-      Assertions.assertTrue(found, missing);
-    }
-    Assumptions.assumeTrue(found, missing + ": skipping the Tasklist browser test");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--window-size=1400,1600",
-        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-    ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
-    browser = new ChromeDriver(driver, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    Files.createDirectories(SCREENSHOTS);
+    browser = Browser.open(port, test.getTestMethod().orElseThrow().getName());
+    wait = browser.wait;
   }
 
   @AfterEach
   void closeBrowser() {
     if (browser != null) {
-      browser.quit();
+      browser.close();
     }
   }
 
@@ -104,28 +71,28 @@ class TasklistCallAttemptBrowserTest {
 
     logInAsCoordinator();
 
-    browser.get(url("/camunda/app/tasklist/default/#/?task=" + taskId));
+    browser.get("/camunda/app/tasklist/default/#/?task=" + taskId);
     WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//*[contains(@class,'task-details')]//button[normalize-space()='Claim'] | //button[contains(@class,'claim')]")));
-    screenshot("task-opened");
+    browser.screenshot("task-opened");
     claim.click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
     wait.until(driver -> fieldValue("Patient").contains("Avery Quinn"));
-    screenshot("form-loaded");
+    browser.screenshot("form-loaded");
 
     assertThat(fieldValue("Patient")).isEqualTo("Avery Quinn");
     assertThat(fieldValue("Number to dial")).isEqualTo("+1 415-555-0168");
     assertThat(fieldValue("What the patient already told us")).isEqualTo("New to the area, looking for a family doctor");
     assertThat(fieldValue("Script")).contains("Riverside Family Practice", "becoming a patient", "call 911");
 
-    click(By.xpath("//label[contains(normalize-space(), 'Reached the patient')]"));
+    browser.click(By.xpath("//label[contains(normalize-space(), 'Reached the patient')]"));
     choose("What was done", "Booked an appointment");
-    type(By.xpath(fieldXpath("Notes") + "//textarea"), "Booked a new patient visit for Thursday 9:30");
-    screenshot("form-filled");
-    click(By.xpath("//button[normalize-space()='Complete']"));
+    browser.type(By.xpath(fieldXpath("Notes") + "//textarea"), "Booked a new patient visit for Thursday 9:30");
+    browser.screenshot("form-filled");
+    browser.click(By.xpath("//button[normalize-space()='Complete']"));
 
     wait.until(driver -> tasks.createTaskQuery().taskId(taskId).count() == 0);
-    screenshot("completed");
+    browser.screenshot("completed");
     JsonNode shown = http.withBasicAuth("manager", "demo").getForObject("/api/callbacks/" + id, JsonNode.class);
     assertThat(shown.get("status").asText()).isEqualTo("CLOSED");
     assertThat(shown.get("closureReason").asText()).isEqualTo("BOOKED");
@@ -145,16 +112,16 @@ class TasklistCallAttemptBrowserTest {
         .taskDefinitionKey(CallbackProcess.TASK_CALL_PATIENT).singleResult().getId();
     logInAsCoordinator();
 
-    browser.get(url("/camunda/app/tasklist/default/#/?task=" + taskId));
+    browser.get("/camunda/app/tasklist/default/#/?task=" + taskId);
     wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//*[contains(@class,'task-details')]//button[normalize-space()='Claim'] | //button[contains(@class,'claim')]"))).click();
     wait.until(driver -> fieldValue("Patient").contains("Avery"));
-    screenshot("hostile-text");
+    browser.screenshot("hostile-text");
 
     assertThat(fieldValue("Patient")).isEqualTo(name);
     assertThat(fieldValue("What the patient already told us")).isEqualTo(message);
-    assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined ? null : window.pwned")).isNull();
-    assertThat(browser.findElements(By.cssSelector(".fjs-form img, .fjs-form script, .fjs-form b, .fjs-form a[href^='javascript']")))
+    assertThat(((JavascriptExecutor) browser.driver).executeScript("return window.pwned === undefined ? null : window.pwned")).isNull();
+    assertThat(browser.driver.findElements(By.cssSelector(".fjs-form img, .fjs-form script, .fjs-form b, .fjs-form a[href^='javascript']")))
         .isEmpty();
   }
 
@@ -166,15 +133,15 @@ class TasklistCallAttemptBrowserTest {
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space()='Start process']"))).click();
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space()='Patient callback']"))).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
-    type(By.xpath(fieldXpath("Patient name") + "//input"), "Morgan Desk-Visit");
-    type(By.xpath(fieldXpath("Callback number") + "//input"), "(415) 555-0181");
+    browser.type(By.xpath(fieldXpath("Patient name") + "//input"), "Morgan Desk-Visit");
+    browser.type(By.xpath(fieldXpath("Callback number") + "//input"), "(415) 555-0181");
     choose("Reason", "Forms and intake");
-    type(By.xpath(fieldXpath("What the patient said") + "//textarea"), "Came by to ask about the new patient forms");
-    screenshot("start-form-filled");
-    browser.findElement(By.xpath("//button[normalize-space()='Start']")).click();
+    browser.type(By.xpath(fieldXpath("What the patient said") + "//textarea"), "Came by to ask about the new patient forms");
+    browser.screenshot("start-form-filled");
+    browser.driver.findElement(By.xpath("//button[normalize-space()='Start']")).click();
 
     wait.until(driver -> requests.findAll().stream().anyMatch(r -> "Morgan Desk-Visit".equals(r.getPatientName())));
-    screenshot("start-form-started");
+    browser.screenshot("start-form-started");
     CallbackRequest entered = requests.findAll().stream()
         .filter(r -> "Morgan Desk-Visit".equals(r.getPatientName())).findFirst().orElseThrow();
     assertThat(entered.getChannel()).isEqualTo(Channel.MANUAL);
@@ -186,30 +153,9 @@ class TasklistCallAttemptBrowserTest {
   }
 
   private void logInAsCoordinator() throws IOException {
-    browser.get(url("/camunda/app/tasklist/default/"));
-    type(By.cssSelector("input[ng-model='username']"), "coordinator");
-    type(By.cssSelector("input[ng-model='password']"), "demo");
-    screenshot("login");
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    browser.logIn("tasklist", "coordinator", "demo");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tasks-list, [cam-tasks]")));
-    screenshot("tasklist");
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
-  }
-
-  /** Scrolls the element to the middle of the window, as a person would, and clicks it. */
-  private void click(By element) {
-    WebElement target = wait.until(ExpectedConditions.presenceOfElementLocated(element));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", target);
-    wait.until(ExpectedConditions.elementToBeClickable(target)).click();
-  }
-
-  private void type(By field, String text) {
-    WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(field));
-    input.clear();
-    input.sendKeys(text);
+    browser.screenshot("tasklist");
   }
 
   /** The form-js field whose label starts with {@code label} (required fields add a star). */
@@ -218,7 +164,7 @@ class TasklistCallAttemptBrowserTest {
   }
 
   private String fieldValue(String label) {
-    return browser.findElements(By.xpath(fieldXpath(label) + "//*[self::input or self::textarea]")).stream()
+    return browser.driver.findElements(By.xpath(fieldXpath(label) + "//*[self::input or self::textarea]")).stream()
         .findFirst()
         .map(element -> element.getDomProperty("value"))
         .orElse("");
@@ -226,18 +172,13 @@ class TasklistCallAttemptBrowserTest {
 
   /** Opens a form-js select and picks the option with the given label. */
   private void choose(String label, String option) {
-    WebElement select = browser.findElement(By.xpath(fieldXpath(label)));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", select);
+    WebElement select = browser.driver.findElement(By.xpath(fieldXpath(label)));
+    ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", select);
     select.findElement(By.cssSelector(".fjs-input-group")).click();
     WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(
         By.xpath(fieldXpath(label) + "//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + option + "']")));
     // the list scrolls by itself: bring the option into its visible part, as a person would
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'nearest'})", item);
+    ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'nearest'})", item);
     wait.until(ExpectedConditions.elementToBeClickable(item)).click();
-  }
-
-  private void screenshot(String name) throws IOException {
-    byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-    Files.write(SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", testName, ++step, name)), png);
   }
 }
