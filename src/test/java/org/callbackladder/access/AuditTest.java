@@ -7,7 +7,9 @@ import java.util.Map;
 import org.callbackladder.support.CallbackLadderTest;
 import org.callbackladder.support.Phones;
 import org.callbackladder.support.WebappLogin;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -21,6 +23,7 @@ class AuditTest {
 
   @Autowired TestRestTemplate http;
   @Autowired TaskService tasks;
+  @Autowired HistoryService history;
 
   @Test
   void everyReadAndChangeOfARequestIsOnItsAuditTrail() {
@@ -100,6 +103,9 @@ class AuditTest {
     assertThat(trail.get("items").findValuesAsText("detail"))
         .containsSubsequence("Call patient: coordinator", "Call patient: manager", "Call patient: released");
     assertThat(trail.get("items").get(1).get("actor").asText()).as("the engine-rest caller").isEqualTo("coordinator");
+    assertThat(history.createUserOperationLogQuery().taskId(call.getId())
+        .operationType(UserOperationLogEntry.OPERATION_TYPE_CLAIM).list())
+        .as("Camunda's own user-operation log").extracting(UserOperationLogEntry::getUserId).containsExactly("coordinator");
   }
 
   @Test
