@@ -38,9 +38,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccessSetup extends AbstractProcessEnginePlugin {
 
-  static final List<String> STAFF = List.of(
-      Groups.CALLBACK_COORDINATORS, Groups.REFERRAL_COORDINATORS, Groups.CLINICAL_TEAM, Groups.PRACTICE_MANAGERS);
-
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
@@ -53,7 +50,7 @@ public class AccessSetup extends AbstractProcessEnginePlugin {
         identity.saveGroup(group);
       }
     }
-    for (String group : STAFF) {
+    for (String group : Groups.STAFF) {
       grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(authorizations, group, Resources.PROCESS_DEFINITION, "PatientCallback",
           Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
@@ -74,16 +71,15 @@ public class AccessSetup extends AbstractProcessEnginePlugin {
     grant(authorizations, Groups.OPERATIONS, Resources.GROUP, "*", Permissions.READ);
     grant(authorizations, Groups.OPERATIONS, Resources.GROUP_MEMBERSHIP, "*", Permissions.CREATE, Permissions.DELETE);
     TaskService tasks = engine.getTaskService();
-    List<String> queues = List.of(Groups.CALLBACK_COORDINATORS, Groups.REFERRAL_COORDINATORS, Groups.CLINICAL_TEAM, Groups.PRACTICE_MANAGERS);
     filter(engine, "My queue", 1, "Open tasks of your groups, newest first",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
-            .orderByTaskPriority().desc(), queues);
+            .orderByTaskPriority().desc(), Groups.STAFF);
     filter(engine, "Due today", 2, "Due before midnight",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
-            .dueBeforeExpression("${dateTime().withTimeAtStartOfDay().plusDays(1)}").orderByDueDate().asc(), queues);
+            .dueBeforeExpression("${dateTime().withTimeAtStartOfDay().plusDays(1)}").orderByDueDate().asc(), Groups.STAFF);
     filter(engine, "Overdue", 3, "Past their due date",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
-            .dueBeforeExpression("${now()}").orderByDueDate().asc(), queues);
+            .dueBeforeExpression("${now()}").orderByDueDate().asc(), Groups.STAFF);
     filter(engine, "Clinical", 4, "For licensed staff only",
         tasks.createTaskQuery().taskCandidateGroup(Groups.CLINICAL_TEAM).includeAssignedTasks().orderByTaskPriority().desc(),
         List.of(Groups.CLINICAL_TEAM));

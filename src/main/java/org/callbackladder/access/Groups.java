@@ -16,6 +16,13 @@ public final class Groups {
   /** Camunda's own administrators' group (the admin user). */
   public static final String ADMINS = org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN;
 
+  /** The groups that work callbacks in Tasklist. */
+  public static final List<String> STAFF = List.of(CALLBACK_COORDINATORS, REFERRAL_COORDINATORS, CLINICAL_TEAM, PRACTICE_MANAGERS);
+
+  /** Who may read callback requests through the API: the staff and administrators, not operations. */
+  public static final List<String> REQUEST_READERS = List.of(
+      CALLBACK_COORDINATORS, REFERRAL_COORDINATORS, CLINICAL_TEAM, PRACTICE_MANAGERS, ADMINS);
+
   public record Role(String groupId, String name) {}
 
   public static final List<Role> ROLES =
@@ -27,7 +34,7 @@ public final class Groups {
           new Role(OPERATIONS, "Operations"));
 
   /** Refuses (403) a signed-in user who is in none of the groups. */
-  static void requireAny(Authentication user, List<String> groups, String refusal) {
+  public static void requireAny(Authentication user, List<String> groups, String refusal) {
     boolean member = user != null
         && user.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(groups::contains);
     if (!member) {

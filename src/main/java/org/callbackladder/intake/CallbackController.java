@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.callbackladder.access.AuditLog;
+import org.callbackladder.access.Groups;
 import org.callbackladder.attempt.AttemptService;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackRequestRepository;
@@ -24,6 +25,7 @@ import org.callbackladder.web.NotFoundException;
 import org.springframework.data.domain.Page;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class CallbackController {
 
   static final int MAX_PAGE_SIZE = 100;
+  static final String READERS_ONLY = "Callback requests are read by the practice's staff";
 
   private final IntakeService intake;
   private final CallbackRequestRepository requests;
@@ -94,7 +97,8 @@ public class CallbackController {
 
   @GetMapping("/{id}")
   @Transactional
-  public CallbackView show(@PathVariable UUID id) {
+  public CallbackView show(@PathVariable UUID id, Authentication user) {
+    Groups.requireAny(user, Groups.REQUEST_READERS, READERS_ONLY);
     CallbackRequest request =
         requests.findById(id).orElseThrow(() -> new NotFoundException("No callback request " + id));
     audit.record(AuditLog.Action.READ, id, null);
@@ -113,7 +117,9 @@ public class CallbackController {
       @RequestParam(required = false) String status,
       @RequestParam(required = false) String channel,
       @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "20") int size) {
+      @RequestParam(defaultValue = "20") int size,
+      Authentication user) {
+    Groups.requireAny(user, Groups.REQUEST_READERS, READERS_ONLY);
     List<FieldProblem> problems = new ArrayList<>();
     String e164 = null;
     if (phone != null && !phone.isBlank()) {

@@ -82,6 +82,25 @@ class RoleMatrixTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}: requests {2}, audit {3}, tokens {4}")
+  @CsvSource({
+      "coordinator, demo,                200, 403, 403",
+      "referrals,   demo,                200, 403, 403",
+      "clinician,   demo,                200, 403, 403",
+      "manager,     demo,                200, 200, 403",
+      "operations,  demo,                403, 403, 403",
+      "admin,       test-admin-password, 200, 200, 200"})
+  void eachRoleReachesTheApiAsItsRoleAllows(String user, String password, int requests, int audit, int tokens) {
+    assertThat(http.withBasicAuth(user, password).getForEntity("/api/callbacks?size=1", String.class).getStatusCode().value())
+        .as("requests").isEqualTo(requests);
+    assertThat(http.withBasicAuth(user, password).getForEntity("/api/callbacks/" + java.util.UUID.randomUUID(), String.class)
+        .getStatusCode().value()).as("one request").isEqualTo(requests == 200 ? 404 : 403);
+    assertThat(http.withBasicAuth(user, password).getForEntity("/api/audit?size=1", String.class).getStatusCode().value())
+        .as("audit").isEqualTo(audit);
+    assertThat(http.withBasicAuth(user, password).getForEntity("/api/tokens", String.class).getStatusCode().value())
+        .as("tokens").isEqualTo(tokens);
+  }
+
   @Test
   void operationsWatchesInstancesButNotPatientTasks() {
     IntakeResult request = intake.receive(Ladder.request("WEB_FORM", "GENERAL", "Ops Watch", Phones.next()));
