@@ -126,4 +126,12 @@ class AuditTest {
       assertThat(entry.get("detail").asText()).isEqualTo("Camunda cockpit login: no access to cockpit");
     });
   }
+
+  @Test
+  void theApplicationCanOnlyAddAndReadAuditRows() {
+    assertThat(java.util.Arrays.stream(AuditEventRepository.class.getMethods()).map(java.lang.reflect.Method::getName))
+        .allMatch(name -> name.equals("save") || name.startsWith("find"));
+    assertThat(AuditEventRepository.class.getInterfaces()).containsExactly(org.springframework.data.repository.Repository.class);
+    assertThat(AuditEvent.class).hasAnnotation(org.hibernate.annotations.Immutable.class);
+  }
 }

@@ -229,6 +229,21 @@ class PostgresLadderIntegrationTest {
   }
 
   @Test
+  void theAuditTrailIsAppendOnlyInTheDatabase() {
+    http.withBasicAuth("admin", ADMIN_PASSWORD).getForEntity("/api/audit.csv", String.class);
+    Integer rows = jdbc.queryForObject("select count(*) from audit_event", Integer.class);
+
+    assertThat(rows).isPositive();
+    assertThatThrownBy(() -> jdbc.update("update audit_event set actor = 'someone else'"))
+        .hasMessageContaining("audit_event is append-only: UPDATE refused");
+    assertThatThrownBy(() -> jdbc.update("delete from audit_event"))
+        .hasMessageContaining("audit_event is append-only: DELETE refused");
+    assertThatThrownBy(() -> jdbc.execute("truncate audit_event"))
+        .hasMessageContaining("audit_event is append-only: TRUNCATE refused");
+    assertThat(jdbc.queryForObject("select count(*) from audit_event", Integer.class)).isEqualTo(rows);
+  }
+
+  @Test
   void dueTimersHaveTheirIndexOnPostgres() {
     assertThat(jdbc.queryForObject("select count(*) from pg_indexes where indexname = 'cl_idx_job_duedate'", Integer.class))
         .isEqualTo(1);
