@@ -27,8 +27,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -37,8 +37,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * {@code /api/**} and {@code /engine-rest/**} need HTTP basic authentication against Camunda's
- * identity service (the users and groups managed in Camunda Admin), or an integration's API token. The Camunda webapps under
- * {@code /camunda} keep their own login. Health and info are public.
+ * identity service (the users and groups managed in Camunda Admin), or an integration's API
+ * token. The Camunda webapps under {@code /camunda} keep their own login. Health and info are
+ * public. Three filter chains: the API, header-only for the webapps, and everything else.
  */
 @Configuration
 public class SecurityConfiguration {

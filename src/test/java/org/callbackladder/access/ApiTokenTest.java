@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.callbackladder.support.CallbackLadderTest;
 import org.callbackladder.support.Phones;
 import org.callbackladder.support.TestClock;
@@ -61,7 +62,7 @@ class ApiTokenTest {
     assertThat(read.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(engine.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(jdbc.queryForObject("select actor from audit_event where callback_request_id = ? and action = 'CREATED'",
-        String.class, java.util.UUID.fromString(id))).isEqualTo(INTEGRATION_USER);
+        String.class, UUID.fromString(id))).isEqualTo(INTEGRATION_USER);
   }
 
   @Test
@@ -85,7 +86,7 @@ class ApiTokenTest {
     String token = issued.get("token").asText();
     String id = issued.get("details").get("id").asText();
 
-    Map<String, Object> row = jdbc.queryForMap("select * from api_token where id = ?", java.util.UUID.fromString(id));
+    Map<String, Object> row = jdbc.queryForMap("select * from api_token where id = ?", UUID.fromString(id));
     ResponseEntity<String> listed = http.withBasicAuth("admin", "test-admin-password").getForEntity("/api/tokens", String.class);
 
     assertThat(row.get("token_hash")).isEqualTo(ApiTokens.hash(token));

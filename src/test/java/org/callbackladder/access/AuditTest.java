@@ -3,6 +3,8 @@ package org.callbackladder.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Map;
 import org.callbackladder.support.CallbackLadderTest;
 import org.callbackladder.support.Phones;
@@ -10,9 +12,11 @@ import org.callbackladder.support.WebappLogin;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.hibernate.annotations.Immutable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.data.repository.Repository;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -129,9 +133,9 @@ class AuditTest {
 
   @Test
   void theApplicationCanOnlyAddAndReadAuditRows() {
-    assertThat(java.util.Arrays.stream(AuditEventRepository.class.getMethods()).map(java.lang.reflect.Method::getName))
+    assertThat(Arrays.stream(AuditEventRepository.class.getMethods()).map(Method::getName))
         .allMatch(name -> name.equals("save") || name.startsWith("find"));
-    assertThat(AuditEventRepository.class.getInterfaces()).containsExactly(org.springframework.data.repository.Repository.class);
-    assertThat(AuditEvent.class).hasAnnotation(org.hibernate.annotations.Immutable.class);
+    assertThat(AuditEventRepository.class.getInterfaces()).containsExactly(Repository.class);
+    assertThat(AuditEvent.class).hasAnnotation(Immutable.class);
   }
 }

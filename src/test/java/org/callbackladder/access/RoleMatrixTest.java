@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.callbackladder.intake.IntakeResult;
 import org.callbackladder.intake.IntakeService;
@@ -93,7 +93,7 @@ class RoleMatrixTest {
   void eachRoleReachesTheApiAsItsRoleAllows(String user, String password, int requests, int audit, int tokens) {
     assertThat(http.withBasicAuth(user, password).getForEntity("/api/callbacks?size=1", String.class).getStatusCode().value())
         .as("requests").isEqualTo(requests);
-    assertThat(http.withBasicAuth(user, password).getForEntity("/api/callbacks/" + java.util.UUID.randomUUID(), String.class)
+    assertThat(http.withBasicAuth(user, password).getForEntity("/api/callbacks/" + UUID.randomUUID(), String.class)
         .getStatusCode().value()).as("one request").isEqualTo(requests == 200 ? 404 : 403);
     assertThat(http.withBasicAuth(user, password).getForEntity("/api/audit?size=1", String.class).getStatusCode().value())
         .as("audit").isEqualTo(audit);
