@@ -78,11 +78,13 @@ public class ApiTokens {
     return new Issued(token, secret);
   }
 
-  /** The token with this secret when it is neither expired nor revoked. */
+  /** The token with this secret when it is neither expired nor revoked, and its user still exists. */
   @Transactional
   public Optional<ApiToken> authenticate(String secret) {
     Instant now = clock.instant();
-    Optional<ApiToken> found = tokens.findByTokenHash(hash(secret)).filter(token -> token.isValidAt(now));
+    Optional<ApiToken> found = tokens.findByTokenHash(hash(secret))
+        .filter(token -> token.isValidAt(now))
+        .filter(token -> identity.createUserQuery().userId(token.getUserId()).count() > 0);
     found.filter(token -> token.getLastUsedAt() == null || token.getLastUsedAt().isBefore(now.minus(LAST_USED_PRECISION)))
         .ifPresent(token -> token.usedAt(now));
     return found;

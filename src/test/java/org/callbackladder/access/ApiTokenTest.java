@@ -95,7 +95,7 @@ class ApiTokenTest {
   }
 
   @Test
-  void revokedExpiredAndUnknownTokensAreRefusedAndAudited() {
+  void revokedExpiredUnknownAndOrphanedTokensAreRefusedAndAudited() {
     String revoked = issue(Map.of("name", "Old portal", "userId", INTEGRATION_USER)).getBody().get("token").asText();
     String revokedId = jdbc.queryForObject("select id from api_token where token_hash = ?", String.class, ApiTokens.hash(revoked));
     String expiring = issue(Map.of("name", "Trial", "userId", INTEGRATION_USER, "validDays", 1)).getBody().get("token").asText();
@@ -114,11 +114,18 @@ class ApiTokenTest {
       clock.set(CallbackLadderTest.TUESDAY_9AM);
     }
     ResponseEntity<JsonNode> unknown = bearer("clt_madeUpTokenThatWasNeverIssued", HttpMethod.POST, "/api/callbacks", request);
+    User leaving = identity.newUser("leaving-integration");
+    leaving.setPassword("not-used-by-the-integration");
+    identity.saveUser(leaving);
+    String orphaned = issue(Map.of("name", "Retired fax bridge", "userId", "leaving-integration")).getBody().get("token").asText();
+    identity.deleteUser("leaving-integration");
+    ResponseEntity<JsonNode> userGone = bearer(orphaned, HttpMethod.POST, "/api/callbacks", request);
 
     assertThat(afterRevoke.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(beforeExpiry.getStatusCode()).as("valid, but an intake token").isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(afterExpiry.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(userGone.getStatusCode()).as("its user was deleted in Admin").isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(unknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(jdbc.queryForList("select actor from audit_event where action = 'LOGIN_FAILED'", String.class))
         .contains("token " + revoked.substring(0, 8), "token " + expiring.substring(0, 8), "token clt_made");
