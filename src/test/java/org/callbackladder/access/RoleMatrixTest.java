@@ -13,6 +13,7 @@ import org.callbackladder.support.CallbackLadderTest;
 import org.callbackladder.support.Ladder;
 import org.callbackladder.support.Phones;
 import org.callbackladder.support.WebappLogin;
+import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,6 +103,26 @@ class RoleMatrixTest {
   }
 
   @Test
+  void operationsAddStaffInAdminButCannotChangeWhatGroupsMay() {
+    String newcomer = "newcomer-" + UUID.randomUUID().toString().substring(0, 8);
+
+    HttpStatus created = post("operations", "/engine-rest/user/create",
+        "{\"profile\": {\"id\": \"" + newcomer + "\", \"firstName\": \"New\", \"lastName\": \"Comer\"},"
+            + " \"credentials\": {\"password\": \"a-first-password\"}}");
+    HttpStatus member = put("operations", "/engine-rest/group/" + Groups.CALLBACK_COORDINATORS + "/members/" + newcomer);
+    HttpStatus grant = post("operations", "/engine-rest/authorization/create",
+        "{\"type\": 1, \"permissions\": [\"ALL\"], \"userId\": \"operations\", \"resourceType\": 7, \"resourceId\": \"*\"}");
+
+    assertThat(created).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(member).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(grant).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(engine.getHistoryService().createUserOperationLogQuery().userId("operations")
+        .entityType(EntityTypes.GROUP_MEMBERSHIP).list())
+        .as("Camunda's user-operation log names who changed a membership")
+        .anySatisfy(entry -> assertThat(entry.getNewValue()).isEqualTo(newcomer));
+  }
+
+  @Test
   void operationsWatchesInstancesButNotPatientTasks() {
     IntakeResult request = intake.receive(Ladder.request("WEB_FORM", "GENERAL", "Ops Watch", Phones.next()));
 
@@ -184,9 +205,17 @@ class RoleMatrixTest {
   }
 
   private HttpStatus post(String user, String path, String body) {
+    return send(user, HttpMethod.POST, path, body);
+  }
+
+  private HttpStatus put(String user, String path) {
+    return send(user, HttpMethod.PUT, path, null);
+  }
+
+  private HttpStatus send(String user, HttpMethod method, String path, String body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     return HttpStatus.valueOf(http.withBasicAuth(user, "demo")
-        .exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class).getStatusCode().value());
+        .exchange(path, method, new HttpEntity<>(body, headers), String.class).getStatusCode().value());
   }
 }
