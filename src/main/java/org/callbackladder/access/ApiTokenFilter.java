@@ -21,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Signs in an integration that presents {@code Authorization: Bearer clt_...}. The token acts as its
  * user, with that user's groups; an {@link ApiToken.Scope#INTAKE} token may only hand in new
- * requests. An unknown, expired or revoked token is refused and audited as a failed login.
+ * requests. An unknown, expired or revoked token, or one whose user was removed, is refused and
+ * audited as a failed login.
  */
 class ApiTokenFilter extends OncePerRequestFilter {
 
@@ -56,7 +57,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
     String secret = request.getHeader("Authorization").substring(BEARER.length()).strip();
     Optional<ApiToken> token = tokens.authenticate(secret);
     if (token.isEmpty()) {
-      audit.recordAlone(AuditLog.Action.LOGIN_FAILED, "token " + ApiTokens.hintOf(secret), "unknown, expired or revoked API token");
+      audit.recordAlone(AuditLog.Action.LOGIN_FAILED, "token " + ApiTokens.hintOf(secret), "unknown, expired or revoked API token, or its user removed");
       refuse.commence(request, response, new BadCredentialsException("Unknown, expired or revoked API token"));
       return;
     }

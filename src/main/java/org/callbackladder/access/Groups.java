@@ -1,6 +1,7 @@
 package org.callbackladder.access;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.callbackladder.web.ForbiddenException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -20,8 +21,7 @@ public final class Groups {
   public static final List<String> STAFF = List.of(CALLBACK_COORDINATORS, REFERRAL_COORDINATORS, CLINICAL_TEAM, PRACTICE_MANAGERS);
 
   /** Who may read callback requests through the API: the staff and administrators, not operations. */
-  public static final List<String> REQUEST_READERS = List.of(
-      CALLBACK_COORDINATORS, REFERRAL_COORDINATORS, CLINICAL_TEAM, PRACTICE_MANAGERS, ADMINS);
+  public static final List<String> REQUEST_READERS = Stream.concat(STAFF.stream(), Stream.of(ADMINS)).toList();
 
   public record Role(String groupId, String name) {}
 

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.data.repository.Repository;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -116,6 +118,8 @@ class AuditTest {
   void failedAndRefusedWebappLoginsAreAuditedWithTheUserIdTried() {
     ResponseEntity<JsonNode> login = WebappLogin.login(http, "tasklist", "nobody.at.the.desk", "guess").login();
     ResponseEntity<JsonNode> noAccess = WebappLogin.login(http, "cockpit", "referrals", "demo").login();
+    ResponseEntity<String> withoutCsrfToken = http.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
+        new HttpEntity<>("username=csrf.less&password=x", formHeaders()), String.class);
 
     assertThat(login.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     JsonNode trail = http.withBasicAuth("manager", "demo").getForObject("/api/audit?size=50", JsonNode.class);
@@ -125,6 +129,8 @@ class AuditTest {
       assertThat(entry.get("detail").asText()).isEqualTo("Camunda tasklist login");
     });
     assertThat(noAccess.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(withoutCsrfToken.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(trail.get("items").findValuesAsText("actor")).as("no password was checked").doesNotContain("csrf.less");
     assertThat(trail.get("items")).anySatisfy(entry -> {
       assertThat(entry.get("actor").asText()).isEqualTo("referrals");
       assertThat(entry.get("detail").asText()).isEqualTo("Camunda cockpit login: no access to cockpit");
@@ -137,5 +143,11 @@ class AuditTest {
         .allMatch(name -> name.equals("save") || name.startsWith("find"));
     assertThat(AuditEventRepository.class.getInterfaces()).containsExactly(Repository.class);
     assertThat(AuditEvent.class).hasAnnotation(Immutable.class);
+  }
+
+  private static HttpHeaders formHeaders() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    return headers;
   }
 }
