@@ -65,11 +65,14 @@ public class AccessSetup extends AbstractProcessEnginePlugin {
     grant(authorizations, Groups.OPERATIONS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
     grant(authorizations, Groups.OPERATIONS, Resources.DEPLOYMENT, "*", Permissions.READ);
     grant(authorizations, Groups.OPERATIONS, Resources.BATCH, "*", Permissions.CREATE, Permissions.READ);
-    // Admin: operations add staff and put them in their groups; what each group may do stays as set here
+    // Admin: operations add staff and put them in the product's groups. Changing existing users (the
+    // admin's password among them), memberships of camunda-admin and what groups may do stay with admins.
     grant(authorizations, Groups.OPERATIONS, Resources.APPLICATION, "admin", Permissions.ACCESS);
-    grant(authorizations, Groups.OPERATIONS, Resources.USER, "*", Permissions.READ, Permissions.CREATE, Permissions.UPDATE);
+    grant(authorizations, Groups.OPERATIONS, Resources.USER, "*", Permissions.READ, Permissions.CREATE);
     grant(authorizations, Groups.OPERATIONS, Resources.GROUP, "*", Permissions.READ);
-    grant(authorizations, Groups.OPERATIONS, Resources.GROUP_MEMBERSHIP, "*", Permissions.CREATE, Permissions.DELETE);
+    for (Groups.Role role : Groups.ROLES) {
+      grant(authorizations, Groups.OPERATIONS, Resources.GROUP_MEMBERSHIP, role.groupId(), Permissions.CREATE, Permissions.DELETE);
+    }
     TaskService tasks = engine.getTaskService();
     filter(engine, "My queue", 1, "Open tasks of your groups, newest first",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()

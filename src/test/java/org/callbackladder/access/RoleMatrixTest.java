@@ -103,7 +103,7 @@ class RoleMatrixTest {
   }
 
   @Test
-  void operationsAddStaffInAdminButCannotChangeWhatGroupsMay() {
+  void operationsAddStaffInAdminButCannotMakeThemselvesAdministrators() {
     String newcomer = "newcomer-" + UUID.randomUUID().toString().substring(0, 8);
 
     HttpStatus created = post("operations", "/engine-rest/user/create",
@@ -112,10 +112,16 @@ class RoleMatrixTest {
     HttpStatus member = put("operations", "/engine-rest/group/" + Groups.CALLBACK_COORDINATORS + "/members/" + newcomer);
     HttpStatus grant = post("operations", "/engine-rest/authorization/create",
         "{\"type\": 1, \"permissions\": [\"ALL\"], \"userId\": \"operations\", \"resourceType\": 7, \"resourceId\": \"*\"}");
+    HttpStatus intoAdmins = put("operations", "/engine-rest/group/" + Groups.ADMINS + "/members/operations");
+    HttpStatus adminPassword = send("operations", HttpMethod.PUT, "/engine-rest/user/admin/credentials",
+        "{\"password\": \"taken-over-by-operations\", \"authenticatedUserPassword\": \"demo\"}");
 
     assertThat(created).isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(member).isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(grant).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(intoAdmins).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(adminPassword).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(engine.getIdentityService().checkPassword("admin", "test-admin-password")).isTrue();
     assertThat(engine.getHistoryService().createUserOperationLogQuery().userId("operations")
         .entityType(EntityTypes.GROUP_MEMBERSHIP).list())
         .as("Camunda's user-operation log names who changed a membership")
