@@ -55,20 +55,22 @@ public class SecurityConfiguration {
     // Path-pattern matchers, not securityMatcher(String...): those build MVC matchers, which never
     // match engine-rest (a Jersey servlet outside Spring MVC) and would leave it open.
     PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+    AuthenticationEntryPoint signInFirst = problemEntryPoint(json);
+    AccessDeniedHandler notAllowed = problemAccessDenied(json);
     return http.securityMatcher(
             new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**"), path.matcher("/actuator/**")))
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(path.matcher("/actuator/health/**"), path.matcher("/actuator/info")).permitAll()
                     .anyRequest().authenticated())
-        .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint(json)))
-        .exceptionHandling(ex -> ex.authenticationEntryPoint(problemEntryPoint(json)).accessDeniedHandler(problemAccessDenied(json)))
+        .httpBasic(basic -> basic.authenticationEntryPoint(signInFirst))
+        .exceptionHandling(ex -> ex.authenticationEntryPoint(signInFirst).accessDeniedHandler(notAllowed))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // JSON answers never load or frame anything; nosniff, frame options and HSTS (over HTTPS) are Spring's defaults
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
         .csrf(csrf -> csrf.disable())
-        .addFilterBefore(new ApiTokenFilter(tokens, userId -> signedIn(identity, userId), audit,
-            problemEntryPoint(json), problemAccessDenied(json)), BasicAuthenticationFilter.class)
+        .addFilterBefore(new ApiTokenFilter(tokens, userId -> signedIn(identity, userId), audit, signInFirst, notAllowed),
+            BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identity, path.matcher("/engine-rest/**")), BasicAuthenticationFilter.class)
         .build();
   }

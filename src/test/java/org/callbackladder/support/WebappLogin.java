@@ -1,6 +1,7 @@
 package org.callbackladder.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -21,7 +22,7 @@ public final class WebappLogin {
   public record Result(ResponseEntity<String> page, ResponseEntity<JsonNode> login) {
 
     public List<String> cookies() {
-      List<String> all = new java.util.ArrayList<>(page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE));
+      List<String> all = new ArrayList<>(page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE));
       all.addAll(login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE));
       return all;
     }
