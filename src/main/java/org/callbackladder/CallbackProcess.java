@@ -1,5 +1,6 @@
 package org.callbackladder;
 
+import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -10,6 +11,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 public final class CallbackProcess {
 
   public static final String PROCESS_KEY = "PatientCallback";
+  /** Staff enter a request by hand through this process; it hands the request to intake. */
+  public static final String NEW_REQUEST_PROCESS_KEY = "NewCallbackRequest";
   public static final String MSG_CALLBACK_REQUESTED = "Msg_CallbackRequested";
   public static final String MSG_ADDITIONAL_REQUEST = "Msg_AdditionalRequest";
   public static final String MSG_PATIENT_CALLED_BACK = "Msg_PatientCalledBack";
@@ -52,10 +55,18 @@ public final class CallbackProcess {
     /** Who completed the call task; set when it completes. */
     public static final String ATTEMPT_AGENT = "attemptAgent";
 
+    /**
+     * What the ladder itself decides: people cannot set these through a task or the API (see
+     * {@code access.LadderFactsGuard}); a form only answers its own questions.
+     */
+    public static final Set<String> LADDER_FACTS = Set.of(
+        CALLBACK_REQUEST_ID, CHANNEL, REASON, ROUTING, QUEUE, PRIORITY, RESPONSE_WINDOW, MAX_ATTEMPTS, ATTEMPT_NUMBER,
+        ATTEMPT_DUE_AT, ATTEMPT_FOLLOW_UP_AT, NEXT_ATTEMPT_AT, ATTEMPT_AGENT);
+
     private Vars() {}
   }
 
-  /** Fields of the new-callback start form. Removed from the process once the request is stored. */
+  /** Fields of the new-callback start form ("New callback request"). Removed once the request is stored. */
   public static final class StartForm {
     public static final String PATIENT_NAME = "patientName";
     public static final String PATIENT_PHONE = "patientPhone";

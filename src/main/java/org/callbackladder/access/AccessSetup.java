@@ -11,9 +11,11 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
@@ -31,9 +33,10 @@ import org.springframework.stereotype.Component;
  * <p>Tasklist filters: "My queue", "Due today" and "Overdue" for everyone who works calls,
  * "Clinical" for the clinical team, "Exceptions" for practice managers.
  *
- * <p>Coordinators and the clinical team work the tasks of their own queues (Camunda grants task
- * access to a task's candidate groups). Practice managers also read every task. Operations use
- * Cockpit to watch, retry and repair, and Admin to add staff; they do not work patient tasks.
+ * <p>Coordinators and the clinical team work the tasks of their own queues (Camunda grants
+ * TASK_WORK on a task to its candidate groups). Practice managers also read every task and hand
+ * tasks over. Operations use Cockpit to watch and retry, and Admin to add accounts; they do not work
+ * patient tasks. Why each grant exists: docs/adr/0001-access-model.md.
  */
 @Component
 public class AccessSetup extends AbstractProcessEnginePlugin {
@@ -52,26 +55,37 @@ public class AccessSetup extends AbstractProcessEnginePlugin {
     }
     for (String group : Groups.STAFF) {
       grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(authorizations, group, Resources.PROCESS_DEFINITION, "PatientCallback",
+      // staff enter requests by hand through "New callback request"; only the application starts a ladder
+      grant(authorizations, group, Resources.PROCESS_DEFINITION, CallbackProcess.NEW_REQUEST_PROCESS_KEY,
           Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
       grant(authorizations, group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+      upgrade(authorizations, group, Resources.PROCESS_DEFINITION, CallbackProcess.PROCESS_KEY,
+          List.of(ProcessDefinitionPermissions.CREATE_INSTANCE), Permissions.READ);
     }
-    grant(authorizations, Groups.PRACTICE_MANAGERS, Resources.TASK, "*", Permissions.READ, TaskPermissions.READ_VARIABLE);
+    // managers read every task and hand one over to someone else; candidates claim and complete (TASK_WORK)
+    grant(authorizations, Groups.PRACTICE_MANAGERS, Resources.TASK, "*",
+        Permissions.READ, TaskPermissions.READ_VARIABLE, TaskPermissions.TASK_ASSIGN);
+    // operations watch and repair: read instances, jobs, incidents and history, retry failed jobs; no
+    // variables, no modification, migration, cancellation or messages (see docs/adr/0001-access-model.md)
     grant(authorizations, Groups.OPERATIONS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(authorizations, Groups.OPERATIONS, Resources.PROCESS_DEFINITION, "*",
-        Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE,
-        ProcessDefinitionPermissions.READ_HISTORY);
-    grant(authorizations, Groups.OPERATIONS, Resources.PROCESS_INSTANCE, "*", Permissions.READ, Permissions.UPDATE);
+    upgrade(authorizations, Groups.OPERATIONS, Resources.PROCESS_DEFINITION, "*",
+        List.of(ProcessDefinitionPermissions.UPDATE_INSTANCE),
+        Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+        ProcessDefinitionPermissions.RETRY_JOB);
+    upgrade(authorizations, Groups.OPERATIONS, Resources.PROCESS_INSTANCE, "*", List.of(Permissions.UPDATE),
+        Permissions.READ, ProcessInstancePermissions.RETRY_JOB);
     grant(authorizations, Groups.OPERATIONS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
     grant(authorizations, Groups.OPERATIONS, Resources.DEPLOYMENT, "*", Permissions.READ);
-    grant(authorizations, Groups.OPERATIONS, Resources.BATCH, "*", Permissions.CREATE, Permissions.READ);
-    // Admin: operations add staff and put them in the product's groups. Changing existing users (the
-    // admin's password among them), memberships of camunda-admin and what groups may do stay with admins.
+    upgrade(authorizations, Groups.OPERATIONS, Resources.BATCH, "*", List.of(Permissions.CREATE),
+        Permissions.READ, BatchPermissions.CREATE_BATCH_SET_JOB_RETRIES);
+    // Admin: operations add user accounts, which can do nothing until an administrator puts them in a
+    // group. Memberships, changes to existing users and what groups may do stay with administrators.
     grant(authorizations, Groups.OPERATIONS, Resources.APPLICATION, "admin", Permissions.ACCESS);
     grant(authorizations, Groups.OPERATIONS, Resources.USER, "*", Permissions.READ, Permissions.CREATE);
     grant(authorizations, Groups.OPERATIONS, Resources.GROUP, "*", Permissions.READ);
     for (Groups.Role role : Groups.ROLES) {
-      grant(authorizations, Groups.OPERATIONS, Resources.GROUP_MEMBERSHIP, role.groupId(), Permissions.CREATE, Permissions.DELETE);
+      upgrade(authorizations, Groups.OPERATIONS, Resources.GROUP_MEMBERSHIP, role.groupId(),
+          List.of(Permissions.CREATE, Permissions.DELETE));
     }
     TaskService tasks = engine.getTaskService();
     filter(engine, "My queue", 1, "Open tasks of your groups, newest first",
@@ -103,6 +117,24 @@ public class AccessSetup extends AbstractProcessEnginePlugin {
     filters.saveFilter(filter);
     for (String group : groups) {
       grant(engine.getAuthorizationService(), group, Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+  }
+
+  /**
+   * Like {@link #grant}, and takes back permissions an earlier version of the product gave the group
+   * and no longer does: a grant still holding one of them is set to what the product gives now (and
+   * removed if that is nothing), so an upgraded installation ends up with a new one's grants.
+   */
+  private static void upgrade(AuthorizationService authorizations, String group, Resource resource, String resourceId,
+      List<Permission> retired, Permission... permissions) {
+    for (Authorization old : authorizations.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(group).resourceType(resource).resourceId(resourceId).list()) {
+      if (retired.stream().anyMatch(old::isPermissionGranted)) {
+        authorizations.deleteAuthorization(old.getId());
+      }
+    }
+    if (permissions.length > 0) {
+      grant(authorizations, group, resource, resourceId, permissions);
     }
   }
 

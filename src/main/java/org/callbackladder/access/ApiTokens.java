@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.callbackladder.audit.AuditLog;
 import org.callbackladder.web.FieldProblem;
 import org.callbackladder.web.FieldRules;
 import org.callbackladder.web.InvalidInputException;

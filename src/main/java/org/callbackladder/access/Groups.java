@@ -1,10 +1,6 @@
 package org.callbackladder.access;
 
 import java.util.List;
-import java.util.stream.Stream;
-import org.callbackladder.web.ForbiddenException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 
 /** The groups of the product's roles; task queues are these group ids. */
 public final class Groups {
@@ -20,9 +16,6 @@ public final class Groups {
   /** The groups that work callbacks in Tasklist. */
   public static final List<String> STAFF = List.of(CALLBACK_COORDINATORS, REFERRAL_COORDINATORS, CLINICAL_TEAM, PRACTICE_MANAGERS);
 
-  /** Who may read callback requests through the API: the staff and administrators, not operations. */
-  public static final List<String> REQUEST_READERS = Stream.concat(STAFF.stream(), Stream.of(ADMINS)).toList();
-
   public record Role(String groupId, String name) {}
 
   public static final List<Role> ROLES =
@@ -32,15 +25,6 @@ public final class Groups {
           new Role(CLINICAL_TEAM, "Clinical team"),
           new Role(PRACTICE_MANAGERS, "Practice managers"),
           new Role(OPERATIONS, "Operations"));
-
-  /** Refuses (403) a signed-in user who is in none of the groups. */
-  public static void requireAny(Authentication user, List<String> groups, String refusal) {
-    boolean member = user != null
-        && user.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(groups::contains);
-    if (!member) {
-      throw new ForbiddenException(refusal);
-    }
-  }
 
   private Groups() {}
 }

@@ -7,8 +7,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.callbackladder.audit.AuditLog;
+import org.callbackladder.web.RequestBudgets;
+import org.callbackladder.web.RequestLimitFilter;
+import org.callbackladder.web.RequestLimits;
+import org.callbackladder.web.SignedInRequestLimit;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.web.servlet.filter.OrderedRequestContextFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -19,6 +26,7 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -34,6 +42,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * {@code /api/**} and {@code /engine-rest/**} need HTTP basic authentication against Camunda's
@@ -50,18 +59,24 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identity, ObjectMapper json, ApiTokens tokens, AuditLog audit)
-      throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identity, ObjectMapper json, ApiTokens tokens, AuditLog audit,
+      RequestLimitFilter limits, RequestBudgets budgets, RequestLimits limitSettings,
+      @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) throws Exception {
     // Path-pattern matchers, not securityMatcher(String...): those build MVC matchers, which never
     // match engine-rest (a Jersey servlet outside Spring MVC) and would leave it open.
     PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
-    AuthenticationEntryPoint signInFirst = problemEntryPoint(json);
+    AuthenticationEntryPoint signInFirst = problemEntryPoint(json, limits);
     AccessDeniedHandler notAllowed = problemAccessDenied(json);
     return http.securityMatcher(
             new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**"), path.matcher("/actuator/**")))
+        // who may use which endpoint; which requests a person reads is RequestReaders'
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(path.matcher("/actuator/health/**"), path.matcher("/actuator/info")).permitAll()
+                    .requestMatchers(path.matcher("/actuator/**")).hasAnyAuthority(Groups.OPERATIONS, Groups.ADMINS)
+                    .requestMatchers(path.matcher("/api/audit"), path.matcher("/api/audit.csv"), path.matcher("/api/uncallable-signals"))
+                    .hasAnyAuthority(Groups.PRACTICE_MANAGERS, Groups.ADMINS)
+                    .requestMatchers(path.matcher("/api/tokens/**")).hasAuthority(Groups.ADMINS)
                     .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(signInFirst))
         .exceptionHandling(ex -> ex.authenticationEntryPoint(signInFirst).accessDeniedHandler(notAllowed))
@@ -72,6 +87,7 @@ public class SecurityConfiguration {
         .addFilterBefore(new ApiTokenFilter(tokens, userId -> signedIn(identity, userId), audit, signInFirst, notAllowed),
             BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identity, path.matcher("/engine-rest/**")), BasicAuthenticationFilter.class)
+        .addFilterAfter(new SignedInRequestLimit(budgets, limitSettings, problems), BasicAuthenticationFilter.class)
         .build();
   }
 
@@ -105,6 +121,16 @@ public class SecurityConfiguration {
         .csrf(csrf -> csrf.disable())
         .requestCache(cache -> cache.disable())
         .build();
+  }
+
+  /**
+   * Makes the request known to the whole thread before sign-in, so a failed login is audited with
+   * the client's address. Spring Boot's Jersey support (engine-rest) otherwise registers this filter
+   * after Spring Security, in place of Spring MVC's earlier one.
+   */
+  @Bean
+  OrderedRequestContextFilter requestContextFilter() {
+    return new OrderedRequestContextFilter();
   }
 
   /**
@@ -142,8 +168,10 @@ public class SecurityConfiguration {
     return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
   }
 
-  private static AuthenticationEntryPoint problemEntryPoint(ObjectMapper json) {
+  /** 401 for a missing or wrong password or token; counted against the client's address, never the user name tried. */
+  private static AuthenticationEntryPoint problemEntryPoint(ObjectMapper json, RequestLimitFilter limits) {
     return (request, response, e) -> {
+      limits.signInFailed(request);
       response.setHeader("WWW-Authenticate", "Basic realm=\"Callback Ladder\"");
       writeProblem(json, response, HttpStatus.UNAUTHORIZED, "Authentication required",
           "Sign in with HTTP basic authentication or an API token (Authorization: Bearer)");
@@ -151,7 +179,8 @@ public class SecurityConfiguration {
   }
 
   private static AccessDeniedHandler problemAccessDenied(ObjectMapper json) {
-    return (request, response, e) -> writeProblem(json, response, HttpStatus.FORBIDDEN, "Not allowed", e.getMessage());
+    return (request, response, e) -> writeProblem(json, response, HttpStatus.FORBIDDEN, "Not allowed",
+        e instanceof AuthorizationDeniedException ? "Your role may not use " + request.getRequestURI() : e.getMessage());
   }
 
   private static void writeProblem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String title, String detail)

@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.callbackladder.contact.ScriptCatalog;
 import org.callbackladder.practice.PracticeProperties;
+import org.callbackladder.practice.ScheduleProperties;
 import org.callbackladder.practice.TimeRange;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackRequestRepository;
@@ -32,7 +33,6 @@ import org.callbackladder.request.CallbackSignal;
 import org.callbackladder.request.CallbackSignalRepository;
 import org.callbackladder.request.Channel;
 import org.callbackladder.request.PhoneNumbers;
-import org.callbackladder.schedule.ScheduleProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

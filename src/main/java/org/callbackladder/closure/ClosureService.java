@@ -2,9 +2,9 @@ package org.callbackladder.closure;
 
 import java.time.Clock;
 import java.util.UUID;
-import org.callbackladder.access.AuditLog;
 import org.callbackladder.attempt.AttemptOutcome;
 import org.callbackladder.attempt.Resolution;
+import org.callbackladder.audit.AuditLog;
 import org.callbackladder.request.CallbackRequestRepository;
 import org.callbackladder.request.ClosureReason;
 import org.callbackladder.request.OpenCallbackRepository;

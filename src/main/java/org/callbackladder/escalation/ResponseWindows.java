@@ -4,7 +4,7 @@ import static org.callbackladder.CallbackProcess.TASK_CALL_PATIENT;
 
 import java.time.Clock;
 import java.util.UUID;
-import org.callbackladder.access.AuditLog;
+import org.callbackladder.audit.AuditLog;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackRequestRepository;
 import org.camunda.bpm.engine.TaskService;

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.callbackladder.access.AuditLog;
-import org.callbackladder.access.Groups;
+import org.callbackladder.access.RequestReaders;
 import org.callbackladder.attempt.AttemptService;
+import org.callbackladder.attempt.CallAttempt;
+import org.callbackladder.audit.AuditLog;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackRequestRepository;
 import org.callbackladder.request.CallbackSearch;
@@ -42,7 +43,6 @@ import org.springframework.web.bind.annotation.RestController;
 public class CallbackController {
 
   static final int MAX_PAGE_SIZE = 100;
-  static final String READERS_ONLY = "Callback requests are read by the practice's staff";
 
   private final IntakeService intake;
   private final CallbackRequestRepository requests;
@@ -50,6 +50,7 @@ public class CallbackController {
   private final CallbackSearch search;
   private final AttemptService attempts;
   private final PhoneNumbers phoneNumbers;
+  private final RequestReaders readers;
   private final AuditLog audit;
 
   public CallbackController(
@@ -59,6 +60,7 @@ public class CallbackController {
       CallbackSearch search,
       AttemptService attempts,
       PhoneNumbers phoneNumbers,
+      RequestReaders readers,
       AuditLog audit) {
     this.intake = intake;
     this.requests = requests;
@@ -66,6 +68,7 @@ public class CallbackController {
     this.search = search;
     this.attempts = attempts;
     this.phoneNumbers = phoneNumbers;
+    this.readers = readers;
     this.audit = audit;
   }
 
@@ -95,15 +98,18 @@ public class CallbackController {
             request.getProcessInstanceId()));
   }
 
+  /** A request with its story, for those who may read it; another queue's request is answered as unknown. */
   @GetMapping("/{id}")
   @Transactional
   public CallbackView show(@PathVariable UUID id, Authentication user) {
-    Groups.requireAny(user, Groups.REQUEST_READERS, READERS_ONLY);
-    CallbackRequest request =
-        requests.findById(id).orElseThrow(() -> new NotFoundException("No callback request " + id));
+    RequestReaders.Scope scope = readers.scopeOf(user);
+    CallbackRequest request = requests.findById(id).orElse(null);
+    List<CallAttempt> calls = attempts.attemptsOf(id);
+    if (request == null || !scope.covers(request, calls.stream().anyMatch(call -> user.getName().equals(call.getAgent())))) {
+      throw new NotFoundException("No callback request " + id);
+    }
     audit.record(AuditLog.Action.READ, id, null);
-    return CallbackView.of(
-        request, signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(id), attempts.attemptsOf(id));
+    return CallbackView.of(request, signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(id), calls);
   }
 
   /**
@@ -119,7 +125,7 @@ public class CallbackController {
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size,
       Authentication user) {
-    Groups.requireAny(user, Groups.REQUEST_READERS, READERS_ONLY);
+    RequestReaders.Scope scope = readers.scopeOf(user);
     List<FieldProblem> problems = new ArrayList<>();
     String e164 = null;
     if (phone != null && !phone.isBlank()) {
@@ -130,16 +136,14 @@ public class CallbackController {
     }
     RequestStatus wantedStatus = status == null ? null : FieldRules.oneOf(RequestStatus.class, "status", status, problems);
     Channel wantedChannel = channel == null ? null : FieldRules.oneOf(Channel.class, "channel", channel, problems);
-    if (page < 0) {
-      problems.add(new FieldProblem("page", "min", "must be 0 or more"));
-    }
+    FieldRules.pageNumber(page, problems);
     if (size < 1 || size > MAX_PAGE_SIZE) {
       problems.add(new FieldProblem("size", "range", "must be between 1 and " + MAX_PAGE_SIZE));
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
-    Page<CallbackRequest> found = search.find(e164, wantedStatus, wantedChannel, page, size);
+    Page<CallbackRequest> found = search.find(scope.criterion(), e164, wantedStatus, wantedChannel, page, size);
     found.forEach(request -> audit.record(AuditLog.Action.LISTED, request.getId(), "search"));
     Map<UUID, List<CallbackSignal>> signalsByRequest =
         signals.findByCallbackRequestIdInOrderByReceivedAtAscIdAsc(found.map(CallbackRequest::getId).toList()).stream()

@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.callbackladder.practice.PracticeProperties;
 import org.callbackladder.request.Channel;
-import org.callbackladder.request.PhoneNumbers;
 import org.callbackladder.request.PhoneNumbers.Phone;
+import org.callbackladder.request.PhoneNumbers;
 import org.callbackladder.request.Reason;
 import org.callbackladder.request.RequestDetails;
 import org.callbackladder.web.FieldProblem;
@@ -26,9 +26,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class CallbackRequestValidator {
 
-  static final int NAME_MAX = 200;
-  static final int MESSAGE_MAX = 4000;
-  static final int PREFERRED_TIMES_MAX = 500;
+  public static final int NAME_MAX = 200;
+  public static final int MESSAGE_MAX = 4000;
+  public static final int PREFERRED_TIMES_MAX = 500;
   static final int EXTERNAL_ID_MAX = 200;
   static final int EMAIL_MAX = 320;
   static final int REFERRAL_MAX = 200;

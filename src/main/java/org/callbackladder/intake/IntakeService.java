@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import org.callbackladder.CallbackProcess.Vars;
-import org.callbackladder.access.AuditLog;
+import org.callbackladder.audit.AuditLog;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackRequestRepository;
 import org.callbackladder.request.CallbackSignal;
@@ -16,10 +16,8 @@ import org.callbackladder.request.CallbackSignalRepository;
 import org.callbackladder.request.OpenCallback;
 import org.callbackladder.request.OpenCallbackRepository;
 import org.callbackladder.request.RequestDetails;
-import org.callbackladder.web.ConflictException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -27,6 +25,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -129,28 +128,22 @@ public class IntakeService {
       return merge(requests.getRequired(open.get().getCallbackRequestId()), details, returnCall);
     }
     CallbackRequest request = open(details);
-    ProcessInstance ladder =
-        runtimeService
-            .createMessageCorrelation(MSG_CALLBACK_REQUESTED)
-            .processInstanceBusinessKey(request.getId().toString())
-            .setVariables(ladderVariables(request))
-            .correlateStartMessage();
-    request.ladderStarted(ladder.getId());
+    // the ladder binds itself to the request as it starts (TakeOnRequestListener)
+    runtimeService
+        .createMessageCorrelation(MSG_CALLBACK_REQUESTED)
+        .processInstanceBusinessKey(request.getId().toString())
+        .setVariables(ladderVariables(request))
+        .correlateStartMessage();
     return new IntakeResult(request, false, false);
   }
 
   /**
-   * Stores a new request for a patient without an open one; the caller starts its ladder. Fails
-   * with a conflict when the patient has an open request.
+   * Like {@link #receive}, inside the caller's transaction: for a request entered by hand in
+   * Tasklist ("New callback request"), whose start fails as a whole when a rule is broken.
    */
-  @Transactional
-  public CallbackRequest register(NewCallbackRequest input) {
-    RequestDetails details = validator.validate(input);
-    openCallbacks.findById(details.patientPhone()).ifPresent(existing -> {
-      throw new ConflictException(
-          "patient.phone already has an open callback request " + existing.getCallbackRequestId() + ": add to that one");
-    });
-    return open(details);
+  @Transactional(propagation = Propagation.MANDATORY)
+  public IntakeResult enter(NewCallbackRequest input) {
+    return receiveOnce(validated(input, null), false);
   }
 
   private CallbackRequest open(RequestDetails details) {
@@ -187,7 +180,7 @@ public class IntakeService {
   }
 
   /** What the ladder needs to know of a request: its id and its routing facts, nothing personal. */
-  public static Map<String, Object> ladderVariables(CallbackRequest request) {
+  private static Map<String, Object> ladderVariables(CallbackRequest request) {
     return Map.of(
         Vars.CALLBACK_REQUEST_ID, request.getId().toString(),
         Vars.CHANNEL, request.getChannel().name(),

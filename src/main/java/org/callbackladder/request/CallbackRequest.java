@@ -92,7 +92,11 @@ public class CallbackRequest {
     return request;
   }
 
+  /** Binds the request to its one ladder. */
   public void ladderStarted(String processInstanceId) {
+    if (this.processInstanceId != null) {
+      throw new IllegalStateException("Callback request " + id + " already has its ladder");
+    }
     this.processInstanceId = processInstanceId;
   }
 

@@ -18,10 +18,15 @@ public class CallbackSearch {
     this.requests = requests;
   }
 
-  /** Null criteria match everything; {@code phone} is in E.164. */
+  /**
+   * Null criteria match everything; {@code phone} is in E.164. {@code readable} limits the search
+   * to what the person may read (null: everything).
+   */
   @Transactional(readOnly = true)
-  public Page<CallbackRequest> find(String phone, RequestStatus status, Channel channel, int page, int size) {
+  public Page<CallbackRequest> find(
+      Specification<CallbackRequest> readable, String phone, RequestStatus status, Channel channel, int page, int size) {
     Specification<CallbackRequest> criteria = Specification.allOf(
+        readable,
         phone == null ? null : (root, query, cb) -> cb.equal(root.get("patientPhone"), phone),
         status == null ? null : (root, query, cb) -> cb.equal(root.get("status"), status),
         channel == null ? null : (root, query, cb) -> {

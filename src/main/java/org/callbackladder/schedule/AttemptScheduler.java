@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.callbackladder.practice.ScheduleProperties;
 import org.callbackladder.practice.TimeRange;
 import org.springframework.stereotype.Component;
 

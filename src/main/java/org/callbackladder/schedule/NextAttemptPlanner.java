@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.callbackladder.attempt.AttemptService;
 import org.callbackladder.attempt.CallAttempt;
+import org.callbackladder.practice.ScheduleProperties;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackRequestRepository;
 import org.callbackladder.request.CallbackSignal;

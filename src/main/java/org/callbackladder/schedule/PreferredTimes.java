@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.callbackladder.practice.ScheduleProperties;
 import org.callbackladder.practice.TimeRange;
 
 /**

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.callbackladder.intake.webhook.WebhookRejectedException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -47,6 +46,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.FORBIDDEN, "Webhook not accepted", e.getMessage());
   }
 
+  @ExceptionHandler(TooManyRequestsException.class)
+  ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+        .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", e.getMessage()));
+  }
+
   @ExceptionHandler(ForbiddenException.class)
   ProblemDetail forbidden(ForbiddenException e) {
     return problem(HttpStatus.FORBIDDEN, "Not allowed", e.getMessage());
@@ -57,9 +63,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.FORBIDDEN, "Not allowed", "Not allowed for this user");
   }
 
-  @ExceptionHandler(ConflictException.class)
-  ProblemDetail conflict(ConflictException e) {
-    return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+  /**
+   * The database is unreachable (stopped, restarting, network): 503 with Retry-After, after at most
+   * the pool's short connection timeout. Nothing was stored; the client sends the request again.
+   * Anything else is left to the error page as a 500.
+   */
+  @ExceptionHandler(RuntimeException.class)
+  ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
+    if (!DatabaseOutage.causedBy(e)) {
+      throw e;
+    }
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS))
+        .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+            "The practice's database cannot be reached; nothing was stored. Please try again shortly."));
   }
 
   /** Unreadable JSON, or a value of the wrong JSON type: name the field when Jackson knows it. */

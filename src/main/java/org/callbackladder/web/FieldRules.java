@@ -2,6 +2,7 @@ package org.callbackladder.web;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -9,6 +10,9 @@ import java.util.stream.Collectors;
  * one answer can list every broken rule.
  */
 public final class FieldRules {
+
+  /** C0 and C1 control characters and DEL, except tab, line feed and carriage return. */
+  private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]");
 
   /** The enum constant named by {@code value}; a problem when it is missing or unknown. */
   public static <E extends Enum<E>> E oneOf(
@@ -27,7 +31,11 @@ public final class FieldRules {
     }
   }
 
-  /** Stripped text, or null when blank; a problem when it is longer than {@code max}. */
+  /**
+   * Stripped text, or null when blank; a problem when it is longer than {@code max} or holds a
+   * control character other than tab and line breaks (NUL, escape, ...), which no person types and
+   * PostgreSQL cannot store.
+   */
   public static String optionalText(String field, Object value, int max, List<FieldProblem> problems) {
     if (value == null || value.toString().isBlank()) {
       return null;
@@ -37,7 +45,23 @@ public final class FieldRules {
       problems.add(new FieldProblem(field, "max-length", "must be at most " + max + " characters"));
       return null;
     }
+    if (CONTROL.matcher(text).find()) {
+      problems.add(new FieldProblem(field, "control-character", "must not contain control characters"));
+      return null;
+    }
     return text;
+  }
+
+  /**
+   * Text a phone system sent, made storable instead of refused: control characters go, and what is
+   * longer than {@code max} is cut. A provider does not correct and resend a callback.
+   */
+  public static String fitted(String value, int max) {
+    if (value == null) {
+      return null;
+    }
+    String text = CONTROL.matcher(value).replaceAll("").strip();
+    return text.length() > max ? text.substring(0, max).strip() : text;
   }
 
   /** Like {@link #optionalText}, and a problem when blank. */
@@ -47,6 +71,16 @@ public final class FieldRules {
       return null;
     }
     return optionalText(field, value, max, problems);
+  }
+
+  /** The highest page number a search answers: far past what anyone reads, and safe from offset overflow. */
+  public static final int MAX_PAGE = 10_000;
+
+  /** A problem when a page number is outside 0 to {@link #MAX_PAGE}. */
+  public static void pageNumber(int page, List<FieldProblem> problems) {
+    if (page < 0 || page > MAX_PAGE) {
+      problems.add(new FieldProblem("page", "range", "must be between 0 and " + MAX_PAGE));
+    }
   }
 
   private FieldRules() {}

@@ -10,12 +10,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.Base64;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -25,75 +19,82 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Answers 429 to a client over its requests-per-minute and 413 to a body over the size limit, on
- * /api and /webhooks, before authentication and before anything is read or stored.
+ * In front of sign-in and the webhooks, before anything is read or stored: answers 429 to a client
+ * address that failed to sign in too often this minute (whatever user name it tries next), and 413
+ * to a body over the size limit on /api and /webhooks. Requests are counted per signed-in user
+ * after sign-in ({@link SignedInRequestLimit}) and per phone-system account after its signature
+ * check; a failed sign-in is counted here, against the address ({@link #signInFailed}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class RequestLimitFilter extends OncePerRequestFilter {
 
   private final RequestLimits limits;
+  private final RequestBudgets budgets;
   private final ObjectMapper json;
-  private final Clock clock;
-  private final Map<String, Window> windows = new ConcurrentHashMap<>();
-  private final AtomicLong sweptMinute = new AtomicLong();
 
-  public RequestLimitFilter(RequestLimits limits, ObjectMapper json, Clock clock) {
+  public RequestLimitFilter(RequestLimits limits, RequestBudgets budgets, ObjectMapper json) {
     this.limits = limits;
+    this.budgets = budgets;
     this.json = json;
-    this.clock = clock;
   }
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    return !(path.startsWith("/api/") || path.equals("/api") || path.startsWith("/webhooks/"));
+    return !signIn(request) && !limitedBody(request);
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    long minute = clock.millis() / 60_000;
-    if (sweptMinute.getAndSet(minute) != minute) {
-      windows.values().removeIf(old -> old.minute != minute);
-    }
-    Window window = windows.compute(client(request), (key, old) -> old == null || old.minute != minute ? new Window(minute) : old);
-    if (window.count() > limits.requestsPerMinute()) {
-      response.setHeader("Retry-After", String.valueOf(60 - (clock.millis() / 1000) % 60));
-      problem(response, HttpStatus.TOO_MANY_REQUESTS, "More than " + limits.requestsPerMinute()
-          + " requests a minute from this client; try again shortly");
+    if (signIn(request) && budgets.exhausted(failuresOf(request), limits.failedSignInsPerMinute())) {
+      response.setHeader("Retry-After", String.valueOf(budgets.secondsToNextMinute()));
+      problem(response, HttpStatus.TOO_MANY_REQUESTS, "More than " + limits.failedSignInsPerMinute()
+          + " failed sign-ins a minute from this address; try again shortly");
       return;
     }
-    long max = limits.maxBodySize().toBytes();
-    if (request.getContentLengthLong() > max) {
-      problem(response, HttpStatus.PAYLOAD_TOO_LARGE, "The body is larger than " + limits.maxBodySize());
-      return;
-    }
-    if (request.getContentLengthLong() < 0 && !isForm(request)) {
-      // no length given: read at most one byte over the limit, then hand on what was read
-      byte[] body = request.getInputStream().readNBytes((int) max + 1);
-      if (body.length > max) {
+    if (limitedBody(request)) {
+      long max = limits.maxBodySize().toBytes();
+      if (request.getContentLengthLong() > max) {
         problem(response, HttpStatus.PAYLOAD_TOO_LARGE, "The body is larger than " + limits.maxBodySize());
         return;
       }
-      request = new ReadBody(request, body);
+      if (request.getContentLengthLong() < 0 && !isForm(request)) {
+        // no length given: read at most one byte over the limit, then hand on what was read
+        byte[] body = request.getInputStream().readNBytes((int) max + 1);
+        if (body.length > max) {
+          problem(response, HttpStatus.PAYLOAD_TOO_LARGE, "The body is larger than " + limits.maxBodySize());
+          return;
+        }
+        request = new ReadBody(request, body);
+      }
     }
     chain.doFilter(request, response);
   }
 
-  /** Signed-in users are counted by name, everyone else by address. Passwords are not checked here. */
-  private static String client(HttpServletRequest request) {
-    String authorization = request.getHeader("Authorization");
-    if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-      try {
-        String credentials = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
-        int colon = credentials.indexOf(':');
-        return "user:" + (colon < 0 ? credentials : credentials.substring(0, colon));
-      } catch (IllegalArgumentException notBase64) {
-        // counted by address
-      }
-    }
-    return "address:" + request.getRemoteAddr();
+  /** Counts a failed sign-in (wrong password, unknown token, no credentials) against the client's address. */
+  public void signInFailed(HttpServletRequest request) {
+    budgets.spend(failuresOf(request), limits.failedSignInsPerMinute());
+  }
+
+  private static String failuresOf(HttpServletRequest request) {
+    return "sign-in-failures:" + request.getRemoteAddr();
+  }
+
+  /** Where a client signs in: the API, engine-rest, actuator, and the webapps' login form. */
+  private static boolean signIn(HttpServletRequest request) {
+    String path = path(request);
+    return path.startsWith("/api/") || path.equals("/api") || path.startsWith("/engine-rest/") || path.startsWith("/actuator/")
+        || (path.startsWith("/camunda/api/admin/auth/user/") && path.contains("/login/"));
+  }
+
+  private static boolean limitedBody(HttpServletRequest request) {
+    String path = path(request);
+    return path.startsWith("/api/") || path.equals("/api") || path.startsWith("/webhooks/");
+  }
+
+  private static String path(HttpServletRequest request) {
+    return request.getRequestURI().substring(request.getContextPath().length());
   }
 
   private static boolean isForm(HttpServletRequest request) {
@@ -106,19 +107,6 @@ public class RequestLimitFilter extends OncePerRequestFilter {
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     json.writeValue(response.getOutputStream(), problem);
-  }
-
-  private static final class Window {
-    private final long minute;
-    private int requests;
-
-    Window(long minute) {
-      this.minute = minute;
-    }
-
-    synchronized int count() {
-      return ++requests;
-    }
   }
 
   /** A request whose body was already read. */

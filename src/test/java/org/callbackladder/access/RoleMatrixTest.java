@@ -103,29 +103,47 @@ class RoleMatrixTest {
   }
 
   @Test
-  void operationsAddStaffInAdminButCannotMakeThemselvesAdministrators() {
+  void operationsAddAccountsThatAnAdministratorPlacesInAGroup() {
     String newcomer = "newcomer-" + UUID.randomUUID().toString().substring(0, 8);
 
     HttpStatus created = post("operations", "/engine-rest/user/create",
         "{\"profile\": {\"id\": \"" + newcomer + "\", \"firstName\": \"New\", \"lastName\": \"Comer\"},"
             + " \"credentials\": {\"password\": \"a-first-password\"}}");
-    HttpStatus member = put("operations", "/engine-rest/group/" + Groups.CALLBACK_COORDINATORS + "/members/" + newcomer);
+    HttpStatus placedByOperations = put("operations", "/engine-rest/group/" + Groups.CALLBACK_COORDINATORS + "/members/" + newcomer);
     HttpStatus grant = post("operations", "/engine-rest/authorization/create",
         "{\"type\": 1, \"permissions\": [\"ALL\"], \"userId\": \"operations\", \"resourceType\": 7, \"resourceId\": \"*\"}");
     HttpStatus intoAdmins = put("operations", "/engine-rest/group/" + Groups.ADMINS + "/members/operations");
     HttpStatus adminPassword = send("operations", HttpMethod.PUT, "/engine-rest/user/admin/credentials",
         "{\"password\": \"taken-over-by-operations\", \"authenticatedUserPassword\": \"demo\"}");
+    HttpStatus placedByAdmin = HttpStatus.valueOf(http.withBasicAuth("admin", "test-admin-password").exchange(
+        "/engine-rest/group/" + Groups.CALLBACK_COORDINATORS + "/members/" + newcomer, HttpMethod.PUT, null, String.class)
+        .getStatusCode().value());
 
     assertThat(created).isEqualTo(HttpStatus.NO_CONTENT);
-    assertThat(member).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(placedByOperations).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(grant).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(intoAdmins).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(adminPassword).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(placedByAdmin).isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(engine.getIdentityService().checkPassword("admin", "test-admin-password")).isTrue();
-    assertThat(engine.getHistoryService().createUserOperationLogQuery().userId("operations")
-        .entityType(EntityTypes.GROUP_MEMBERSHIP).list())
-        .as("Camunda's user-operation log names who changed a membership")
-        .anySatisfy(entry -> assertThat(entry.getNewValue()).isEqualTo(newcomer));
+    JsonNode trail = http.withBasicAuth("manager", "demo").getForObject("/api/audit?size=20", JsonNode.class);
+    assertThat(trail.get("items")).as("the audit trail names who changed a membership").anySatisfy(entry -> {
+      assertThat(entry.get("action").asText()).isEqualTo("MEMBERSHIP_CHANGED");
+      assertThat(entry.get("actor").asText()).isEqualTo("admin");
+      assertThat(entry.get("detail").asText()).contains(newcomer);
+    });
+  }
+
+  @Test
+  void managersHandTasksOverAndCandidatesOnlyClaimAndComplete() {
+    String call = taskOf(intake.receive(Ladder.request("WEB_FORM", "GENERAL", "Hand Over", Phones.next())));
+
+    HttpStatus byCoordinator = post("coordinator", "/engine-rest/task/" + call + "/assignee", "{\"userId\": \"referrals\"}");
+    HttpStatus byManager = post("manager", "/engine-rest/task/" + call + "/assignee", "{\"userId\": \"coordinator\"}");
+
+    assertThat(byCoordinator).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(byManager).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(call).singleResult().getAssignee()).isEqualTo("coordinator");
   }
 
   @Test

@@ -58,7 +58,12 @@ class WebappAccessBrowserTest {
     browser.screenshot("cockpit-dashboard");
 
     browser.get("/camunda/app/admin/default/#/users");
-    browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(normalize-space(),'Oakley')]")));
+    try {
+      browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(normalize-space(),'Oakley')]")));
+    } catch (RuntimeException notShown) {
+      browser.screenshot("admin-users-not-shown");
+      throw notShown;
+    }
     browser.screenshot("admin-users");
 
     browser.get("/camunda/app/tasklist/default/");

@@ -33,6 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class IntakeFuzzTest {
 
   static final int PER_ENDPOINT = 1000;
+  /** Control characters no person types: NUL, bell, backspace, escape, DEL, a C1 control. */
+  static final String CONTROL = "\u0000\u0007\u0008\u001B\u007F\u0085";
   static final List<String> HOSTILE = List.of(
       "<script>alert(1)</script>", "'; drop table callback_request; --", "${jndi:ldap://127.0.0.1/x}",
       "{{7*7}}", "\u0000\u0001\u0002", "\uD83D\uDE00".repeat(50), "../../etc/passwd", "%00%0d%0a",
@@ -91,8 +93,9 @@ class IntakeFuzzTest {
 
   /** JSON that breaks at least one rule: bad syntax, wrong types, unknown values, no valid number. */
   private String apiBody() {
-    return switch (random.nextInt(8)) {
+    return switch (random.nextInt(9)) {
       case 0 -> randomText(random.nextInt(200));
+      case 7 -> withControlCharacter();
       case 1 -> truncate(validLooking(badPhone()));
       case 2 -> validLooking(badPhone());
       case 3 -> validLooking("\"+1415555" + random.nextInt(10000) + "\"").replace("\"WEB_FORM\"", quote(hostile()));
@@ -101,6 +104,29 @@ class IntakeFuzzTest {
       case 6 -> validLooking("\"+1415555" + random.nextInt(10000) + "\"").replace("\"GENERAL\"", String.valueOf(random.nextInt()));
       default -> validLooking(badPhone()).replace("\"name\": \"Pat\"", "\"name\": " + quote("x".repeat(201 + random.nextInt(300))));
     };
+  }
+
+  /** Valid in every way but one: a NUL, escape or other control character in one text field. */
+  private String withControlCharacter() {
+    String control = String.valueOf(CONTROL.charAt(random.nextInt(CONTROL.length())));
+    String field = List.of("name", "message", "preferredTimes").get(random.nextInt(3));
+    String text = quote("Pat" + control + "Smith");
+    return "{\"channel\": \"WEB_FORM\", \"reason\": \"GENERAL\", \"patient\": {\"name\": "
+        + (field.equals("name") ? text : "\"Pat\"") + ", \"phone\": \"+1415555" + (1000 + random.nextInt(9000)) + "\"},"
+        + " \"message\": " + (field.equals("message") ? text : "\"hello\"") + ", \"preferredTimes\": "
+        + (field.equals("preferredTimes") ? text : "\"mornings\"") + "}";
+  }
+
+  @Test
+  void searchesRefusePagesPastTheLastOneAnyoneReads() throws Exception {
+    for (String query : List.of("page=2147483647", "page=10001", "page=-1", "size=0", "size=2147483647", "page=99999999999")) {
+      for (String path : List.of("/api/callbacks?", "/api/audit?", "/api/audit.csv?")) {
+        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path + query))
+            .header("Authorization", basic("manager", "demo")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(path + query + ": " + answer.body()).isEqualTo(400);
+        assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+      }
+    }
   }
 
   private String validLooking(String phone) {

@@ -10,10 +10,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
-import org.callbackladder.CallbackProcess;
 import org.callbackladder.CallbackProcess.CallSheet;
 import org.callbackladder.CallbackProcess.StartForm;
 import org.callbackladder.CallbackProcess.Vars;
+import org.callbackladder.CallbackProcess;
 import org.callbackladder.request.CallbackSignal;
 import org.callbackladder.request.CallbackSignalRepository;
 import org.callbackladder.support.CallbackLadderTest;
@@ -21,7 +21,6 @@ import org.callbackladder.support.Concurrently;
 import org.callbackladder.support.Ladder;
 import org.callbackladder.support.Phones;
 import org.callbackladder.support.TestClock;
-import org.callbackladder.web.ConflictException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -153,19 +152,20 @@ class OneRequestPerNeedTest {
   }
 
   @Test
-  void tasklistRefusesASecondOpenRequestForOnePatient() {
+  void aRequestEnteredInTasklistJoinsThePatientsOpenRequest() {
     String phone = Phones.next();
-    intake.receive(Ladder.request("WEB_FORM", "GENERAL", "Kai Moreno", phone));
+    IntakeResult first = intake.receive(Ladder.request("WEB_FORM", "GENERAL", "Kai Moreno", phone));
     String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey(CallbackProcess.PROCESS_KEY).latestVersion().singleResult().getId();
-    long ladders = engine.getRuntimeService().createProcessInstanceQuery().count();
+        .processDefinitionKey(CallbackProcess.NEW_REQUEST_PROCESS_KEY).latestVersion().singleResult().getId();
 
-    Assertions.assertThatThrownBy(() -> engine.getFormService().submitStartForm(definitionId, Map.of(
-            StartForm.PATIENT_NAME, "Kai Moreno", StartForm.PATIENT_PHONE, phone,
-            Vars.REASON, "GENERAL", Vars.CHANNEL, "MANUAL")))
-        .isInstanceOf(ConflictException.class)
-        .hasMessageContaining("already has an open callback request");
-    Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(ladders);
+    ProcessInstance entry = engine.getFormService().submitStartForm(definitionId, Map.of(
+        StartForm.PATIENT_NAME, "Kai Moreno", StartForm.PATIENT_PHONE, phone,
+        Vars.REASON, "GENERAL", Vars.CHANNEL, "MANUAL"));
+
+    Assertions.assertThat(entry.getBusinessKey()).isEqualTo(first.request().getId().toString());
+    Assertions.assertThat(signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(first.request().getId())).hasSize(2);
+    Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(first.request().getId().toString()).count()).isEqualTo(1);
   }
 
   /** Eight signals for one number at the same moment: one request, one ladder, eight signals. */

@@ -19,10 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.api.Assertions;
-import org.callbackladder.CallbackProcess;
 import org.callbackladder.CallbackProcess.CallSheet;
 import org.callbackladder.CallbackProcess.StartForm;
 import org.callbackladder.CallbackProcess.Vars;
+import org.callbackladder.CallbackProcess;
 import org.callbackladder.attempt.AttemptOutcome;
 import org.callbackladder.attempt.CallAttempt;
 import org.callbackladder.attempt.CallAttemptRepository;
@@ -324,29 +324,35 @@ class PatientCallbackProcessTest {
   void aCoordinatorCanEnterARequestThroughTheStartForm() {
     String walkIn = Phones.next();
     String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey(CallbackProcess.PROCESS_KEY).latestVersion().singleResult().getId();
+        .processDefinitionKey(CallbackProcess.NEW_REQUEST_PROCESS_KEY).latestVersion().singleResult().getId();
 
-    ProcessInstance ladder = engine.getFormService().submitStartForm(definitionId, Map.of(
+    ProcessInstance entry = engine.getFormService().submitStartForm(definitionId, Map.of(
         StartForm.PATIENT_NAME, "Lee Walk-In",
         StartForm.PATIENT_PHONE, Phones.dialled(walkIn),
         Vars.REASON, "FORMS_AND_INTAKE",
         Vars.CHANNEL, "MANUAL",
         StartForm.PATIENT_MESSAGE, "Asked at the desk about forms"));
 
+    assertThat(entry).isEnded();
+    CallbackRequest stored = requests.findById(UUID.fromString(entry.getBusinessKey())).orElseThrow();
+    ProcessInstance ladder = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(stored.getProcessInstanceId()).singleResult();
     assertThat(ladder).isWaitingAt(TASK_CALL_PATIENT);
-    CallbackRequest stored = requests.findById(UUID.fromString(ladder.getBusinessKey())).orElseThrow();
+    Assertions.assertThat(ladder.getProcessDefinitionId()).contains(CallbackProcess.PROCESS_KEY);
     Assertions.assertThat(stored.getPatientPhone()).isEqualTo(walkIn);
     Assertions.assertThat(stored.getProcessInstanceId()).isEqualTo(ladder.getId());
     Assertions.assertThat(stored.getQueue()).isEqualTo("callback-coordinators");
     Assertions.assertThat(engine.getRuntimeService().getVariables(ladder.getId()))
         .containsEntry(Vars.CALLBACK_REQUEST_ID, stored.getId().toString())
         .doesNotContainKeys(StartForm.PATIENT_NAME, StartForm.PATIENT_PHONE, StartForm.PATIENT_MESSAGE);
+    Assertions.assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(entry.getId())
+        .variableName(StartForm.PATIENT_NAME).includeDeleted().singleResult().getValue()).as("kept out of history").isNull();
   }
 
   @Test
   void anInvalidStartFormStartsNothingAndStoresNothing() {
     String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey(CallbackProcess.PROCESS_KEY).latestVersion().singleResult().getId();
+        .processDefinitionKey(CallbackProcess.NEW_REQUEST_PROCESS_KEY).latestVersion().singleResult().getId();
     long requestsBefore = requests.count();
     long laddersBefore = engine.getRuntimeService().createProcessInstanceQuery().count();
 

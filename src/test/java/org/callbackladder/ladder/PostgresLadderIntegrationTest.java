@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.callbackladder.CallbackLadderApplication;
-import org.callbackladder.CallbackProcess;
 import org.callbackladder.CallbackProcess.Vars;
+import org.callbackladder.CallbackProcess;
 import org.callbackladder.support.CallbackLadderTest;
 import org.callbackladder.support.Concurrently;
 import org.callbackladder.support.TestClock;
@@ -183,10 +183,12 @@ class PostgresLadderIntegrationTest {
     runDueJobs(ladder);
 
     String definition = engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey(CallbackProcess.PROCESS_KEY).latestVersion().singleResult().getId();
-    String walkIn = engine.getFormService().submitStartForm(definition, Map.of(
+        .processDefinitionKey(CallbackProcess.NEW_REQUEST_PROCESS_KEY).latestVersion().singleResult().getId();
+    String entered = engine.getFormService().submitStartForm(definition, Map.of(
         "patientName", "Yorick Wumpus", "patientPhone", "415 555 0145", "reason", "GENERAL", "channel", "MANUAL",
-        "patientMessage", "asked at the desk thief", "preferredTimes", "evenings")).getId();
+        "patientMessage", "asked at the desk thief", "preferredTimes", "evenings")).getBusinessKey();
+    String walkIn = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(CallbackProcess.PROCESS_KEY).processInstanceBusinessKey(entered).singleResult().getId();
     completeCall(walkIn, "REACHED", "RESOLVED", "resolved zork");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceIds(java.util.Set.of(ladder, walkIn)).count())
         .isZero();

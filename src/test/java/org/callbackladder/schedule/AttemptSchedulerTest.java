@@ -17,10 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.callbackladder.practice.PracticeProperties;
+import org.callbackladder.practice.ScheduleProperties.DayPart;
+import org.callbackladder.practice.ScheduleProperties;
 import org.callbackladder.practice.TimeRange;
 import org.callbackladder.schedule.AttemptScheduler.Patient;
 import org.callbackladder.schedule.AttemptScheduler.ScheduledAttempt;
-import org.callbackladder.schedule.ScheduleProperties.DayPart;
 import org.callbackladder.support.TestPractice;
 import org.junit.jupiter.api.Test;
 

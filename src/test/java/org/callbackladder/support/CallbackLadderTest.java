@@ -27,6 +27,8 @@ import org.springframework.context.annotation.Primary;
       "callback.access.demo-users=true",
       "callback.access.demo-password=demo",
       "callback.limits.requests-per-minute=100000",
+      "callback.limits.failed-sign-ins-per-minute=100000",
+      "callback.limits.webhook-requests-per-minute=100000",
       "callback.webhooks.public-base-url=" + CallbackLadderTest.PUBLIC_BASE_URL,
       "callback.webhooks.twilio-auth-token=" + CallbackLadderTest.TWILIO_AUTH_TOKEN,
       "callback.webhooks.phone-system-secret=" + CallbackLadderTest.PHONE_SYSTEM_SECRET

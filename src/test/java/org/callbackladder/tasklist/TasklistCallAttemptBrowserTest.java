@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -131,7 +132,12 @@ class TasklistCallAttemptBrowserTest {
     logInAsCoordinator();
 
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space()='Start process']"))).click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space()='Patient callback']"))).click();
+    var newRequest =
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space()='New callback request']")));
+    browser.screenshot("start-process-list");
+    // staff start "New callback request"; the ladder itself is not offered (only the application starts it)
+    assertThat(browser.driver.findElements(By.xpath("//a[normalize-space()='Patient callback']"))).isEmpty();
+    newRequest.click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
     browser.type(By.xpath(fieldXpath("Patient name") + "//input"), "Morgan Desk-Visit");
     browser.type(By.xpath(fieldXpath("Callback number") + "//input"), "(415) 555-0181");
@@ -179,6 +185,11 @@ class TasklistCallAttemptBrowserTest {
         By.xpath(fieldXpath(label) + "//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + option + "']")));
     // the list scrolls by itself: bring the option into its visible part, as a person would
     ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'nearest'})", item);
-    wait.until(ExpectedConditions.elementToBeClickable(item)).click();
+    // the list may still be settling under the next field: try again until the option takes the click
+    wait.ignoring(ElementClickInterceptedException.class).until(driver -> {
+      ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'nearest'})", item);
+      item.click();
+      return true;
+    });
   }
 }

@@ -14,28 +14,34 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.util.unit.DataSize;
 
-/** The limits in front of /api and /webhooks, with a short limit and a clock the test moves. */
+/** The limits in front of sign-in and the webhooks, with small limits and a clock the test moves. */
 class RequestLimitFilterTest {
 
   final TestClock clock = new TestClock(CallbackLadderTest.TUESDAY_9AM);
-  final RequestLimitFilter filter =
-      new RequestLimitFilter(new RequestLimits(DataSize.ofBytes(64), 3), new ObjectMapper(), clock);
+  final RequestLimitFilter filter = new RequestLimitFilter(
+      new RequestLimits(DataSize.ofBytes(64), 100, 3, 100), new RequestBudgets(clock), new ObjectMapper());
 
   @Test
-  void aClientOverItsRequestsPerMinuteWaitsForTheNextMinute() throws Exception {
+  void anAddressWithTooManyFailedSignInsWaitsForTheNextMinute() throws Exception {
     for (int i = 0; i < 3; i++) {
-      assertThat(send(post("/api/callbacks", "alice", "{}")).getStatus()).isEqualTo(200);
+      filter.signInFailed(from("10.0.0.66", post("/api/callbacks", "mallory" + i, "{}")));
     }
 
-    MockHttpServletResponse fourth = send(post("/api/callbacks", "alice", "{}"));
-    MockHttpServletResponse otherUser = send(post("/api/callbacks", "bob", "{}"));
+    MockHttpServletResponse sameAddress = send(from("10.0.0.66", post("/api/callbacks", "coordinator", "{}")));
+    MockHttpServletResponse engineRest = send(from("10.0.0.66", post("/engine-rest/task", "coordinator", "{}")));
+    MockHttpServletResponse webappLogin = send(from("10.0.0.66", post("/camunda/api/admin/auth/user/default/login/tasklist", null, "")));
+    MockHttpServletResponse webhook = send(from("10.0.0.66", post("/webhooks/phone-system", null, "{}")));
+    MockHttpServletResponse otherAddress = send(from("10.0.0.67", post("/api/callbacks", "coordinator", "{}")));
     clock.advance(Duration.ofMinutes(1));
-    MockHttpServletResponse nextMinute = send(post("/api/callbacks", "alice", "{}"));
+    MockHttpServletResponse nextMinute = send(from("10.0.0.66", post("/api/callbacks", "coordinator", "{}")));
 
-    assertThat(fourth.getStatus()).isEqualTo(429);
-    assertThat(fourth.getContentType()).isEqualTo("application/problem+json");
-    assertThat(fourth.getHeader("Retry-After")).isEqualTo("60");
-    assertThat(otherUser.getStatus()).isEqualTo(200);
+    assertThat(sameAddress.getStatus()).isEqualTo(429);
+    assertThat(sameAddress.getContentType()).isEqualTo("application/problem+json");
+    assertThat(sameAddress.getHeader("Retry-After")).isEqualTo("60");
+    assertThat(engineRest.getStatus()).isEqualTo(429);
+    assertThat(webappLogin.getStatus()).isEqualTo(429);
+    assertThat(webhook.getStatus()).as("webhooks are counted by signed account, not address").isEqualTo(200);
+    assertThat(otherAddress.getStatus()).isEqualTo(200);
     assertThat(nextMinute.getStatus()).isEqualTo(200);
   }
 
@@ -64,6 +70,11 @@ class RequestLimitFilterTest {
     for (int i = 0; i < 10; i++) {
       assertThat(send(post("/camunda/api/engine/engine/default/task", "alice", "x".repeat(100))).getStatus()).isEqualTo(200);
     }
+  }
+
+  private static MockHttpServletRequest from(String address, MockHttpServletRequest request) {
+    request.setRemoteAddr(address);
+    return request;
   }
 
   private MockHttpServletResponse send(MockHttpServletRequest request) throws Exception {

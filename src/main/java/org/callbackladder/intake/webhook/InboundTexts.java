@@ -1,7 +1,7 @@
 package org.callbackladder.intake.webhook;
 
-import org.callbackladder.intake.IntakeService;
 import org.callbackladder.intake.NewCallbackRequest;
+import org.callbackladder.intake.ProviderSignals;
 import org.springframework.stereotype.Service;
 
 /**
@@ -11,15 +11,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class InboundTexts {
 
-  private final IntakeService intake;
+  private final ProviderSignals signals;
 
-  public InboundTexts(IntakeService intake) {
-    this.intake = intake;
+  public InboundTexts(ProviderSignals signals) {
+    this.signals = signals;
   }
 
   /** {@code eventId} is the provider's id of the message, so a repeated delivery is one signal. */
   public void receive(String from, String body, String eventId) {
-    intake.receive(
+    signals.receive(
         new NewCallbackRequest("TEXT_MESSAGE", "GENERAL", new NewCallbackRequest.Patient(null, from), body, null, null),
         eventId);
   }

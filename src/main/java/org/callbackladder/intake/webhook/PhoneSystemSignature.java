@@ -7,6 +7,9 @@ import java.time.Clock;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.callbackladder.web.RequestBudgets;
+import org.callbackladder.web.RequestLimits;
+import org.callbackladder.web.WebhookRejectedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,13 +25,18 @@ public class PhoneSystemSignature {
   static final String TIMESTAMP_HEADER = "X-Callback-Timestamp";
 
   private final WebhookProperties webhooks;
+  private final RequestBudgets budgets;
+  private final RequestLimits limits;
   private final Clock clock;
 
-  public PhoneSystemSignature(WebhookProperties webhooks, Clock clock) {
+  public PhoneSystemSignature(WebhookProperties webhooks, RequestBudgets budgets, RequestLimits limits, Clock clock) {
     this.webhooks = webhooks;
+    this.budgets = budgets;
+    this.limits = limits;
     this.clock = clock;
   }
 
+  /** Checks the signature, then counts the call against the phone system's own (high) limit. */
   public void verify(String timestamp, String signature, byte[] body) {
     if (!webhooks.phoneSystemConfigured()) {
       throw new WebhookRejectedException("The phone-system webhook is not configured (PHONE_SYSTEM_WEBHOOK_SECRET)");
@@ -52,6 +60,7 @@ public class PhoneSystemSignature {
     if (!MessageDigest.isEqual(expected, signature.strip().getBytes(StandardCharsets.UTF_8))) {
       throw new WebhookRejectedException("Invalid " + SIGNATURE_HEADER);
     }
+    budgets.spendOrRefuse("phone-system", limits.webhookRequestsPerMinute(), "the phone system");
   }
 
   /** Lower-case hex HMAC-SHA256 of {@code timestamp + "." + body}. */

@@ -5,6 +5,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.callbackladder.web.RequestBudgets;
+import org.callbackladder.web.RequestLimits;
+import org.callbackladder.web.WebhookRejectedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -19,12 +22,20 @@ public class TwilioSignature {
   static final String HEADER = "X-Twilio-Signature";
 
   private final WebhookProperties webhooks;
+  private final RequestBudgets budgets;
+  private final RequestLimits limits;
 
-  public TwilioSignature(WebhookProperties webhooks) {
+  public TwilioSignature(WebhookProperties webhooks, RequestBudgets budgets, RequestLimits limits) {
     this.webhooks = webhooks;
+    this.budgets = budgets;
+    this.limits = limits;
   }
 
-  /** The POST parameters of a request Twilio signed; a {@link WebhookRejectedException} otherwise. */
+  /**
+   * The POST parameters of a request Twilio signed; a {@link WebhookRejectedException} otherwise.
+   * Twilio calls from a few addresses for all its customers, so signed calls are counted per
+   * Twilio account (a high limit), never per address.
+   */
   public Map<String, String> verifiedParameters(HttpServletRequest request) {
     if (!webhooks.twilioConfigured()) {
       throw new WebhookRejectedException("Twilio webhooks are not configured (TWILIO_AUTH_TOKEN, CALLBACK_PUBLIC_BASE_URL)");
@@ -39,6 +50,7 @@ public class TwilioSignature {
     if (!new RequestValidator(webhooks.twilioAuthToken()).validate(url, posted, signature)) {
       throw new WebhookRejectedException("Invalid " + HEADER);
     }
+    budgets.spendOrRefuse("twilio:" + posted.get("AccountSid"), limits.webhookRequestsPerMinute(), "this Twilio account");
     return posted;
   }
 

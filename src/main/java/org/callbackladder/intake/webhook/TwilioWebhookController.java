@@ -3,8 +3,8 @@ package org.callbackladder.intake.webhook;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.Set;
-import org.callbackladder.intake.IntakeService;
 import org.callbackladder.intake.NewCallbackRequest;
+import org.callbackladder.intake.ProviderSignals;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Twilio's programmable-voice and messaging callbacks, so a practice can point its number at
  * Callback Ladder. Each is checked with {@link TwilioSignature}; the provider's ids make a repeated
- * delivery a no-op.
+ * delivery a no-op. Twilio does not send a refused callback again, so a signed one is never refused
+ * for its content ({@link ProviderSignals}).
  */
 @RestController
 @RequestMapping(path = "/webhooks/twilio", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -25,14 +26,14 @@ public class TwilioWebhookController {
   static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
 
   private final TwilioSignature signature;
-  private final IntakeService intake;
+  private final ProviderSignals signals;
   private final Voicemails voicemails;
   private final InboundTexts texts;
 
   public TwilioWebhookController(
-      TwilioSignature signature, IntakeService intake, Voicemails voicemails, InboundTexts texts) {
+      TwilioSignature signature, ProviderSignals signals, Voicemails voicemails, InboundTexts texts) {
     this.signature = signature;
-    this.intake = intake;
+    this.signals = signals;
     this.voicemails = voicemails;
     this.texts = texts;
   }
@@ -50,9 +51,9 @@ public class TwilioWebhookController {
     String status = call.getOrDefault("CallStatus", "");
     String eventId = "twilio:call:" + call.get("CallSid");
     if (MISSED.contains(status)) {
-      intake.receive(signal("MISSED_CALL", call, null, false), eventId);
+      signals.receive(signal("MISSED_CALL", call, null, false), eventId);
     } else if ("completed".equals(status)) {
-      intake.receiveIfOpen(signal("PHONE_CALL", call, null, true), eventId);
+      signals.receiveIfOpen(signal("PHONE_CALL", call, null, true), eventId);
     }
     return ResponseEntity.noContent().build();
   }

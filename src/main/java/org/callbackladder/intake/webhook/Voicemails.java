@@ -3,7 +3,7 @@ package org.callbackladder.intake.webhook;
 import java.util.Map;
 import java.util.Optional;
 import org.callbackladder.attempt.CallSheetRefresh;
-import org.callbackladder.intake.IntakeService;
+import org.callbackladder.intake.ProviderSignals;
 import org.callbackladder.request.CallbackSignal;
 import org.callbackladder.request.CallbackSignalRepository;
 import org.slf4j.Logger;
@@ -21,17 +21,17 @@ public class Voicemails {
 
   private static final Logger log = LoggerFactory.getLogger(Voicemails.class);
 
-  private final IntakeService intake;
+  private final ProviderSignals providerSignals;
   private final CallbackSignalRepository signals;
   private final CallSheetRefresh callSheets;
   private final TransactionTemplate transaction;
 
   public Voicemails(
-      IntakeService intake,
+      ProviderSignals providerSignals,
       CallbackSignalRepository signals,
       CallSheetRefresh callSheets,
       PlatformTransactionManager transactionManager) {
-    this.intake = intake;
+    this.providerSignals = providerSignals;
     this.signals = signals;
     this.callSheets = callSheets;
     this.transaction = new TransactionTemplate(transactionManager);
@@ -47,7 +47,7 @@ public class Voicemails {
         ? transcription
         : "Voicemail of " + recording.getOrDefault("RecordingDuration", "?") + " s, not transcribed yet. Recording: "
             + recording.get("RecordingUrl");
-    intake.receive(TwilioWebhookController.signal("VOICEMAIL", recording, message, false), eventId);
+    providerSignals.receive(TwilioWebhookController.signal("VOICEMAIL", recording, message, false), eventId);
   }
 
   /** True when the voicemail is known already; its transcription is attached if new. */

@@ -2,18 +2,15 @@ package org.callbackladder.intake.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.twilio.security.RequestValidator;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.callbackladder.CallbackProcess;
 import org.callbackladder.CallbackProcess.CallSheet;
+import org.callbackladder.CallbackProcess;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackRequestRepository;
 import org.callbackladder.request.CallbackSignal;
@@ -23,6 +20,7 @@ import org.callbackladder.support.CallbackLadderTest;
 import org.callbackladder.support.Concurrently;
 import org.callbackladder.support.Phones;
 import org.callbackladder.support.TestClock;
+import org.callbackladder.support.TwilioCalls;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +42,7 @@ class TwilioWebhookTest {
   @Autowired TestRestTemplate http;
   @Autowired CallbackRequestRepository requests;
   @Autowired CallbackSignalRepository signals;
+  @Autowired MeterRegistry meters;
   @Autowired TaskService tasks;
   @Autowired ManagementService jobs;
   @Autowired TestClock clock;
@@ -60,14 +59,14 @@ class TwilioWebhookTest {
     Map<String, String> params = Map.of("CallSid", "CA1234567890ABCDE", "Caller", "+14158675309",
         "Digits", "1234", "From", "+14158675309", "To", "+18005551212");
 
-    assertThat(sign("12345", url, params)).isEqualTo("RSOYDt4T1cUTdK1PDd93/VVr8B8=");
+    assertThat(TwilioCalls.sign("12345", url, params)).isEqualTo("RSOYDt4T1cUTdK1PDd93/VVr8B8=");
     assertThat(new RequestValidator("12345").validate(url, params, "RSOYDt4T1cUTdK1PDd93/VVr8B8=")).isTrue();
   }
 
   @Test
   void anUnansweredInboundCallIsAMissedCallAndItsReplayIsNothingNew() {
     String phone = Phones.next();
-    Map<String, String> call = call("CA" + phone.substring(2) + "a", phone, "no-answer");
+    Map<String, String> call = TwilioCalls.call("CA" + phone.substring(2) + "a", phone, "no-answer");
 
     ResponseEntity<String> first = post("/webhooks/twilio/voice/status", call);
     long signalsAfterFirst = signals.count();
@@ -83,15 +82,54 @@ class TwilioWebhookTest {
   }
 
   @Test
+  void aSignedCallWithAnOverlongCallerNameIsKeptWithTheNameCut() {
+    String phone = Phones.next();
+    Map<String, String> call = TwilioCalls.call("CA" + phone.substring(2) + "n", phone, "no-answer");
+    call.put("CallerName", "Pat\u0000 " + "Q".repeat(300));
+
+    ResponseEntity<String> answer = post("/webhooks/twilio/voice/status", call);
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(openRequestOf(phone).getPatientName()).startsWith("Pat Q").hasSize(200).doesNotContain("\u0000");
+  }
+
+  @Test
+  void aSignedCallFromAWithheldNumberIsKeptForManagersNotRefused() {
+    String sid = "CAanon" + UUID.randomUUID();
+    Map<String, String> call = TwilioCalls.call(sid, "anonymous", "no-answer");
+    Map<String, String> recording = new LinkedHashMap<>(Map.of("RecordingSid", "RE" + sid, "RecordingUrl",
+        "https://api.twilio.com/recordings/RE2", "RecordingDuration", "9", "CallSid", sid, "From", "+266696687",
+        "To", "+14155550100", "AccountSid", "AC123", "TranscriptionText", "It's Sam from the pharmacy, please call back",
+        "TranscriptionStatus", "completed"));
+    long requestsBefore = requests.count();
+
+    ResponseEntity<String> missed = post("/webhooks/twilio/voice/status", call);
+    ResponseEntity<String> replayed = post("/webhooks/twilio/voice/status", call);
+    ResponseEntity<String> voicemail = post("/webhooks/twilio/voice/recording", recording);
+    JsonNode listed = http.withBasicAuth("manager", "demo").getForObject("/api/uncallable-signals", JsonNode.class);
+    ResponseEntity<String> coordinator = http.withBasicAuth("coordinator", "demo").getForEntity("/api/uncallable-signals", String.class);
+
+    assertThat(missed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(replayed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(voicemail.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(requests.count()).as("no request, no ladder: nobody can call back").isEqualTo(requestsBefore);
+    assertThat(listed.get("items").findValuesAsText("sentNumber")).containsSubsequence("+266696687", "anonymous");
+    assertThat(listed.get("items").get(0).get("message").asText()).isEqualTo("It's Sam from the pharmacy, please call back");
+    assertThat(listed.get("items").findValuesAsText("sentNumber")).as("a replay is one entry").containsOnlyOnce("anonymous");
+    assertThat(coordinator.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(meters.counter("callback.signals.uncallable", "channel", "MISSED_CALL").count()).isPositive();
+  }
+
+  @Test
   void aWrongOrMissingSignatureIsRefusedAndStoresNothing() {
     String phone = Phones.next();
-    Map<String, String> call = call("CA" + phone.substring(2) + "b", phone, "busy");
+    Map<String, String> call = TwilioCalls.call("CA" + phone.substring(2) + "b", phone, "busy");
     long before = signals.count();
 
-    ResponseEntity<String> forged = post("/webhooks/twilio/voice/status", call, sign("not-the-token", url("/webhooks/twilio/voice/status"), call));
+    ResponseEntity<String> forged = post("/webhooks/twilio/voice/status", call, TwilioCalls.sign("not-the-token", url("/webhooks/twilio/voice/status"), call));
     ResponseEntity<String> unsigned = post("/webhooks/twilio/voice/status", call, null);
     Map<String, String> tampered = new LinkedHashMap<>(call);
-    String signature = sign(CallbackLadderTest.TWILIO_AUTH_TOKEN, url("/webhooks/twilio/voice/status"), call);
+    String signature = TwilioCalls.sign(CallbackLadderTest.TWILIO_AUTH_TOKEN, url("/webhooks/twilio/voice/status"), call);
     tampered.put("From", Phones.next());
     ResponseEntity<String> changed = post("/webhooks/twilio/voice/status", tampered, signature);
 
@@ -105,11 +143,11 @@ class TwilioWebhookTest {
   @Test
   void outboundCallsAndAnsweredCallsWithoutAnOpenRequestStoreNothing() {
     long before = signals.count();
-    Map<String, String> outbound = new LinkedHashMap<>(call("CAout1", Phones.next(), "no-answer"));
+    Map<String, String> outbound = new LinkedHashMap<>(TwilioCalls.call("CAout1", Phones.next(), "no-answer"));
     outbound.put("Direction", "outbound-api");
 
     assertThat(post("/webhooks/twilio/voice/status", outbound).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-    assertThat(post("/webhooks/twilio/voice/status", call("CAanswered1", Phones.next(), "completed")).getStatusCode())
+    assertThat(post("/webhooks/twilio/voice/status", TwilioCalls.call("CAanswered1", Phones.next(), "completed")).getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(signals.count()).isEqualTo(before);
   }
@@ -117,14 +155,14 @@ class TwilioWebhookTest {
   @Test
   void anAnsweredCallFromAPatientWeAreWaitingOnIsAReturnedCall() {
     String phone = Phones.next();
-    post("/webhooks/twilio/voice/status", call("CA" + phone.substring(2) + "m", phone, "no-answer"));
+    post("/webhooks/twilio/voice/status", TwilioCalls.call("CA" + phone.substring(2) + "m", phone, "no-answer"));
     CallbackRequest missed = openRequestOf(phone);
     var call = tasks.createTaskQuery().processInstanceBusinessKey(missed.getId().toString()).singleResult();
     tasks.claim(call.getId(), "coordinator");
     tasks.complete(call.getId(), Map.of("attemptOutcome", "NO_ANSWER"));
     jobs.executeJob(jobs.createJobQuery().processInstanceId(missed.getProcessInstanceId()).singleResult().getId());
 
-    ResponseEntity<String> answered = post("/webhooks/twilio/voice/status", call("CA" + phone.substring(2) + "r", phone, "completed"));
+    ResponseEntity<String> answered = post("/webhooks/twilio/voice/status", TwilioCalls.call("CA" + phone.substring(2) + "r", phone, "completed"));
 
     assertThat(answered.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(missed.getId().toString())
@@ -193,7 +231,7 @@ class TwilioWebhookTest {
   @Test
   void aMissedCallThenAWebFormTellsUsTheName() {
     String phone = Phones.next();
-    post("/webhooks/twilio/voice/status", call("CA" + phone.substring(2) + "n", phone, "no-answer"));
+    post("/webhooks/twilio/voice/status", TwilioCalls.call("CA" + phone.substring(2) + "n", phone, "no-answer"));
 
     http.withBasicAuth("coordinator", "demo").postForEntity("/api/callbacks", Map.of(
         "channel", "WEB_FORM", "reason", "APPOINTMENT_REQUEST",
@@ -215,20 +253,8 @@ class TwilioWebhookTest {
     return tasks.getVariablesLocal(task.getId());
   }
 
-  static Map<String, String> call(String sid, String from, String status) {
-    Map<String, String> call = new LinkedHashMap<>();
-    call.put("AccountSid", "AC123");
-    call.put("CallSid", sid);
-    call.put("From", from);
-    call.put("To", "+14155550100");
-    call.put("CallStatus", status);
-    call.put("Direction", "inbound");
-    call.put("ApiVersion", "2010-04-01");
-    return call;
-  }
-
   private ResponseEntity<String> post(String path, Map<String, String> params) {
-    return post(path, params, sign(CallbackLadderTest.TWILIO_AUTH_TOKEN, url(path), params));
+    return post(path, params, TwilioCalls.sign(CallbackLadderTest.TWILIO_AUTH_TOKEN, url(path), params));
   }
 
   private ResponseEntity<String> post(String path, Map<String, String> params, String signature) {
@@ -244,18 +270,5 @@ class TwilioWebhookTest {
 
   private static String url(String path) {
     return CallbackLadderTest.PUBLIC_BASE_URL + path;
-  }
-
-  /** Twilio's documented algorithm: base64(HMAC-SHA1(token, url + each name and value, by name)). */
-  static String sign(String token, String url, Map<String, String> params) {
-    StringBuilder data = new StringBuilder(url);
-    new TreeMap<>(params).forEach((name, value) -> data.append(name).append(value));
-    try {
-      Mac mac = Mac.getInstance("HmacSHA1");
-      mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-      return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,4 +1,4 @@
-package org.callbackladder.schedule;
+package org.callbackladder.practice;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;

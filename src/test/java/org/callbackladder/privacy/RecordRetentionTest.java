@@ -1,4 +1,4 @@
-package org.callbackladder.access;
+package org.callbackladder.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

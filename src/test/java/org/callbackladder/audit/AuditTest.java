@@ -1,4 +1,4 @@
-package org.callbackladder.access;
+package org.callbackladder.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +38,7 @@ class AuditTest {
         "channel", "WEB_FORM", "reason", "GENERAL", "patient", Map.of("name", "Audrey Trail", "phone", phone)), JsonNode.class);
     String id = receipt.get("id").asText();
     http.withBasicAuth("manager", "demo").getForObject("/api/callbacks/" + id, JsonNode.class);
-    http.withBasicAuth("referrals", "demo").getForObject("/api/callbacks?phone=" + phone, JsonNode.class);
+    http.withBasicAuth("coordinator", "demo").getForObject("/api/callbacks?phone=" + phone, JsonNode.class);
     var call = tasks.createTaskQuery().processInstanceId(receipt.get("processInstanceId").asText()).singleResult();
     tasks.claim(call.getId(), "coordinator");
     tasks.complete(call.getId(), Map.of("attemptOutcome", "REACHED", "resolution", "BOOKED"));
@@ -47,7 +47,7 @@ class AuditTest {
 
     assertThat(trail.get("items").findValuesAsText("action"))
         .containsExactly("CREATED", "READ", "LISTED", "ASSIGNED", "ATTEMPT_DOCUMENTED", "CLOSED");
-    assertThat(trail.get("items").findValuesAsText("actor")).startsWith("coordinator", "manager", "referrals");
+    assertThat(trail.get("items").findValuesAsText("actor")).startsWith("coordinator", "manager", "coordinator");
     assertThat(trail.get("items").get(0).get("source").asText()).isEqualTo("127.0.0.1");
     assertThat(trail.get("items").get(3).get("detail").asText()).isEqualTo("Call patient: coordinator");
     assertThat(trail.get("items").get(5).get("detail").asText()).isEqualTo("BOOKED");
@@ -89,6 +89,7 @@ class AuditTest {
     assertThat(trail.get("items")).anySatisfy(entry -> {
       assertThat(entry.get("action").asText()).isEqualTo("LOGIN_FAILED");
       assertThat(entry.get("actor").asText()).isEqualTo("mallory");
+      assertThat(entry.get("source").asText()).as("the client's address").isEqualTo("127.0.0.1");
     });
   }
 

@@ -1,4 +1,4 @@
-package org.callbackladder.access;
+package org.callbackladder.audit;
 
 import java.util.UUID;
 import org.springframework.data.domain.Page;

@@ -1,4 +1,4 @@
-package org.callbackladder.access;
+package org.callbackladder.audit;
 
 import org.callbackladder.CallbackProcess;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -1,4 +1,4 @@
-package org.callbackladder.access;
+package org.callbackladder.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -22,7 +22,7 @@ public class AuditLog {
   /** What is audited. */
   public enum Action {
     CREATED, MERGED, READ, LISTED, ASSIGNED, ATTEMPT_DOCUMENTED, CLOSED, RESPONSE_WINDOW_MISSED, EXPORTED, LOGIN_FAILED,
-    TOKEN_ISSUED, TOKEN_REVOKED
+    TOKEN_ISSUED, TOKEN_REVOKED, MEMBERSHIP_CHANGED
   }
 
   private final AuditEventRepository events;

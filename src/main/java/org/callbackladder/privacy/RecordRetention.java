@@ -1,4 +1,4 @@
-package org.callbackladder.access;
+package org.callbackladder.privacy;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -7,29 +7,28 @@ import static org.callbackladder.CallbackProcess.StartForm.PREFERRED_TIMES;
 
 import java.util.List;
 import org.callbackladder.CallbackProcess.Vars;
-import org.callbackladder.request.CallbackRequest;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * BPMN: "Register request" (Task_RegisterRequest), after a coordinator's "Start process" in
- * Tasklist. Applies the same rules as the API; a broken rule fails the start and stores nothing.
- * The form's patient details move into the request record and leave the process.
+ * BPMN "New callback request": "Hand in request" (Task_HandInRequest), after a coordinator's "Start
+ * process" in Tasklist. Intake applies the API's rules and merging and starts the ladder itself; a
+ * broken rule refuses the form and stores nothing. The patient's details leave this process.
  */
-@Component("registerRequest")
-public class RegisterRequestDelegate implements JavaDelegate {
+@Component("handInRequest")
+public class HandInRequestDelegate implements JavaDelegate {
 
   private final IntakeService intake;
 
-  public RegisterRequestDelegate(IntakeService intake) {
+  public HandInRequestDelegate(IntakeService intake) {
     this.intake = intake;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    CallbackRequest request =
-        intake.register(
+    IntakeResult result =
+        intake.enter(
             new NewCallbackRequest(
                 text(execution, Vars.CHANNEL),
                 text(execution, Vars.REASON),
@@ -37,10 +36,9 @@ public class RegisterRequestDelegate implements JavaDelegate {
                 text(execution, PATIENT_MESSAGE),
                 text(execution, PREFERRED_TIMES),
                 null));
-    request.ladderStarted(execution.getProcessInstanceId());
-    execution.setProcessBusinessKey(request.getId().toString());
+    execution.setProcessBusinessKey(result.request().getId().toString());
     execution.removeVariables(List.of(PATIENT_NAME, PATIENT_PHONE, PATIENT_MESSAGE, PREFERRED_TIMES));
-    execution.setVariables(IntakeService.ladderVariables(request));
+    execution.setVariable(Vars.CALLBACK_REQUEST_ID, result.request().getId().toString());
   }
 
   private static String text(DelegateExecution execution, String name) {

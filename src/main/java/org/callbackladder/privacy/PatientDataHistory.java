@@ -1,4 +1,4 @@
-package org.callbackladder.access;
+package org.callbackladder.privacy;
 
 import java.time.Period;
 import java.util.List;
@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
-import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -29,9 +28,13 @@ public class PatientDataHistory extends AbstractProcessEnginePlugin {
     this.patientData = Set.copyOf(settings.patientDataVariables());
   }
 
+  /**
+   * Wraps the handler the engine built (its database handler and the custom ones, such as the one
+   * that publishes history events to Spring), so every one of them sees the masked event.
+   */
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setHistoryEventHandler(new Masking(new DbHistoryEventHandler(), patientData));
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setHistoryEventHandler(new Masking(configuration.getHistoryEventHandler(), patientData));
   }
 
   /**

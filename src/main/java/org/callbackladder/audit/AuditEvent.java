@@ -1,4 +1,4 @@
-package org.callbackladder.access;
+package org.callbackladder.audit;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

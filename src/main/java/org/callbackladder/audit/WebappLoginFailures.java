@@ -1,4 +1,4 @@
-package org.callbackladder.access;
+package org.callbackladder.audit;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.callbackladder.web.RequestLimitFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +19,8 @@ import org.springframework.web.util.ContentCachingRequestWrapper;
 /**
  * Audits failed sign-ins to Tasklist, Cockpit and Admin. Camunda's login form posts to
  * {@code /camunda/api/admin/auth/user/default/login/<app>} and is answered 401 when the user id or
- * password is wrong, 403 when the user may not use that app; the user id that was tried is recorded.
+ * password is wrong, 403 when the user may not use that app; the user id that was tried is recorded,
+ * and the failure counts against the client's address ({@link RequestLimitFilter}).
  */
 @Configuration
 public class WebappLoginFailures {
@@ -27,7 +29,7 @@ public class WebappLoginFailures {
   private static final int MAX_FORM = 4096;
 
   @Bean
-  FilterRegistrationBean<OncePerRequestFilter> webappLoginAudit(AuditLog audit) {
+  FilterRegistrationBean<OncePerRequestFilter> webappLoginAudit(AuditLog audit, RequestLimitFilter limits) {
     FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
       @Override
       protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -41,6 +43,7 @@ public class WebappLoginFailures {
         chain.doFilter(form, response);
         int status = response.getStatus();
         if (status == HttpStatus.UNAUTHORIZED.value() || status == HttpStatus.FORBIDDEN.value()) {
+          limits.signInFailed(request);
           String app = request.getRequestURI().substring(request.getRequestURI().lastIndexOf('/') + 1);
           audit.recordAlone(AuditLog.Action.LOGIN_FAILED, userIdIn(form.getContentAsString()),
               "Camunda " + app + " login" + (status == HttpStatus.FORBIDDEN.value() ? ": no access to " + app : ""));

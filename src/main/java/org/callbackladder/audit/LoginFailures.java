@@ -1,4 +1,4 @@
-package org.callbackladder.access;
+package org.callbackladder.audit;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;

@@ -1,0 +1,62 @@
+package org.callbackladder.access;
+
+import jakarta.persistence.criteria.Subquery;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.callbackladder.attempt.CallAttempt;
+import org.callbackladder.request.CallbackRequest;
+import org.callbackladder.web.ForbiddenException;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place that decides which callback requests a signed-in person may read, for every
+ * endpoint that shows patient data. Practice managers and administrators read all; coordinators,
+ * referral coordinators and the clinical team read the requests routed to their own queues and the
+ * ones they made a call for. Everyone else (operations, an integration's user in no staff group)
+ * reads none. The same rule as Tasklist's: a task is seen by its queue.
+ */
+@Component
+public class RequestReaders {
+
+  static final String NO_READER = "Callback requests are read by the practice's staff";
+  private static final Set<String> READ_ALL = Set.of(Groups.PRACTICE_MANAGERS, Groups.ADMINS);
+
+  /** What one person may read. */
+  public record Scope(String userId, Set<String> queues, boolean everything) {
+
+    public boolean covers(CallbackRequest request, boolean calledByThem) {
+      return everything || queues.contains(request.getQueue()) || calledByThem;
+    }
+
+    /** The same rule as a search criterion: null when every request is covered. */
+    public Specification<CallbackRequest> criterion() {
+      if (everything) {
+        return null;
+      }
+      return (root, query, cb) -> {
+        Subquery<Long> call = query.subquery(Long.class);
+        var attempt = call.from(CallAttempt.class);
+        call.select(attempt.get("id")).where(
+            cb.equal(attempt.get("callbackRequestId"), root.get("id")), cb.equal(attempt.get("agent"), userId));
+        return queues.isEmpty() ? cb.exists(call) : cb.or(root.get("queue").in(queues), cb.exists(call));
+      };
+    }
+  }
+
+  /** The person's scope; refuses (403) someone who reads no requests at all. */
+  public Scope scopeOf(Authentication user) {
+    Set<String> groups = user == null ? Set.of()
+        : user.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
+    if (groups.stream().anyMatch(READ_ALL::contains)) {
+      return new Scope(user.getName(), Set.of(), true);
+    }
+    Set<String> queues = groups.stream().filter(Groups.STAFF::contains).collect(Collectors.toUnmodifiableSet());
+    if (queues.isEmpty()) {
+      throw new ForbiddenException(NO_READER);
+    }
+    return new Scope(user.getName(), queues, false);
+  }
+}

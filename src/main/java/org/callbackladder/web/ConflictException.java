@@ -1,8 +1,0 @@
-package org.callbackladder.web;
-
-public class ConflictException extends RuntimeException {
-
-  public ConflictException(String message) {
-    super(message);
-  }
-}

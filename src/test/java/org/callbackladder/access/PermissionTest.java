@@ -1,0 +1,312 @@
+package org.callbackladder.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.text.SimpleDateFormat;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.callbackladder.CallbackProcess;
+import org.callbackladder.intake.IntakeService;
+import org.callbackladder.request.CallbackRequest;
+import org.callbackladder.request.CallbackRequestRepository;
+import org.callbackladder.request.RequestStatus;
+import org.callbackladder.support.CallbackLadderTest;
+import org.callbackladder.support.Ladder;
+import org.callbackladder.support.Phones;
+import org.callbackladder.support.WebappLogin;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Who may do what, as an adversary would try it: every row is one way into a patient's ladder or
+ * record, tried by every role through engine-rest and through the webapps' own engine API
+ * ({@code /camunda/api/engine/}), and by an INTAKE and a FULL API token. A caller not named in the
+ * row is refused (4xx, no patient data in the answer) and nothing changes: the request keeps its
+ * one running ladder, in its queue, with its open task, and nobody gained a group.
+ *
+ * <p>A feature that adds a task, message, endpoint, group or grant adds its rows here.
+ */
+@CallbackLadderTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PermissionTest {
+
+  static final String PATIENT = "Perri Mission";
+
+  /** Who tries: the demo users by password, API tokens acting as the coordinator. */
+  enum Caller {
+    COORDINATOR("coordinator", "tasklist"),
+    REFERRALS("referrals", "tasklist"),
+    CLINICIAN("clinician", "tasklist"),
+    MANAGER("manager", "tasklist"),
+    OPERATIONS("operations", "cockpit"),
+    INTAKE_TOKEN("coordinator", null),
+    FULL_TOKEN("coordinator", null);
+
+    final String user;
+    final String webapp;
+
+    Caller(String user, String webapp) {
+      this.user = user;
+      this.webapp = webapp;
+    }
+  }
+
+  enum Via { ENGINE_REST, WEBAPP }
+
+  /**
+   * One way in: which finding it reproduces, the call (a path below the engine's root, or an
+   * absolute one starting with /api or /actuator), and who may make it.
+   */
+  record Row(String finding, boolean engine, HttpMethod method, Function<PermissionTest, String> path,
+      Function<PermissionTest, String> body, Set<Caller> allowed, MediaType type) {
+
+    @Override
+    public String toString() {
+      return finding;
+    }
+  }
+
+  static final List<Row> ROWS = List.of(
+      // the control: the request's own queue and managers read its task and call sheet, by either way in
+      row("0 read the call sheet", HttpMethod.GET, t -> "/task/" + t.task().getId() + "/form-variables", t -> null,
+          Caller.REFERRALS, Caller.MANAGER),
+      row("1 start message for a stored request", HttpMethod.POST, t -> "/message",
+          t -> "{\"messageName\": \"" + CallbackProcess.MSG_CALLBACK_REQUESTED + "\", \"businessKey\": \"" + t.requestId() + "\","
+              + " \"processVariables\": {\"callbackRequestId\": {\"value\": \"" + t.requestId() + "\"},"
+              + " \"channel\": {\"value\": \"WEB_FORM\"}, \"reason\": {\"value\": \"GENERAL\"}}}"),
+      row("1 additional request into a ladder", HttpMethod.POST, t -> "/message",
+          t -> "{\"messageName\": \"" + CallbackProcess.MSG_ADDITIONAL_REQUEST + "\", \"businessKey\": \"" + t.requestId() + "\"}"),
+      row("1 patient called back into a ladder", HttpMethod.POST, t -> "/message",
+          t -> "{\"messageName\": \"" + CallbackProcess.MSG_PATIENT_CALLED_BACK + "\", \"businessKey\": \"" + t.requestId() + "\"}"),
+      row("2 start the ladder", HttpMethod.POST, t -> "/process-definition/key/PatientCallback/start",
+          t -> "{\"businessKey\": \"" + t.requestId() + "\", \"variables\": " + t.ladderVariables() + "}"),
+      row("2 start the ladder at the call task", HttpMethod.POST, t -> "/process-definition/key/PatientCallback/start",
+          t -> "{\"skipCustomListeners\": true, \"startInstructions\": [{\"type\": \"startBeforeActivity\","
+              + " \"activityId\": \"" + CallbackProcess.TASK_CALL_PATIENT + "\"}], \"variables\": " + t.ladderVariables() + "}"),
+      row("2 submit the ladder's start form", HttpMethod.POST, t -> "/process-definition/key/PatientCallback/submit-form",
+          t -> "{\"businessKey\": \"" + t.requestId() + "\", \"variables\": " + t.ladderVariables() + "}"),
+      row("3 join practice managers", HttpMethod.PUT, t -> "/group/" + Groups.PRACTICE_MANAGERS + "/members/" + t.caller.user,
+          t -> null),
+      row("3 join the clinical team", HttpMethod.PUT, t -> "/group/" + Groups.CLINICAL_TEAM + "/members/" + t.caller.user,
+          t -> null),
+      row("3 set a ladder's variables", HttpMethod.POST, t -> "/process-instance/" + t.ladder.getId() + "/variables",
+          t -> "{\"modifications\": {\"queue\": {\"value\": \"" + Groups.CALLBACK_COORDINATORS + "\"}}}"),
+      row("3 modify a ladder", HttpMethod.POST, t -> "/process-instance/" + t.ladder.getId() + "/modification",
+          t -> "{\"instructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": \"" + CallbackProcess.TASK_CALL_PATIENT + "\"}]}"),
+      row("3 suspend a ladder", HttpMethod.PUT, t -> "/process-instance/" + t.ladder.getId() + "/suspended",
+          t -> "{\"suspended\": true}"),
+      row("3 cancel a ladder", HttpMethod.DELETE, t -> "/process-instance/" + t.ladder.getId(), t -> null),
+      row("3 migrate a ladder", HttpMethod.POST, t -> "/migration/execute",
+          t -> "{\"migrationPlan\": {\"sourceProcessDefinitionId\": \"" + t.ladder.getProcessDefinitionId() + "\","
+              + " \"targetProcessDefinitionId\": \"" + t.ladder.getProcessDefinitionId() + "\", \"instructions\": []},"
+              + " \"processInstanceIds\": [\"" + t.ladder.getId() + "\"]}"),
+      row("3 steer a ladder by completing its task with its facts", HttpMethod.POST, t -> "/task/" + t.task().getId() + "/complete",
+          t -> "{\"variables\": {\"attemptOutcome\": {\"value\": \"WRONG_NUMBER\"},"
+              + " \"callbackRequestId\": {\"value\": \"" + t.otherRequestId() + "\"}}}"),
+      row("3 set a task's variables", HttpMethod.POST, t -> "/task/" + t.task().getId() + "/variables",
+          t -> "{\"modifications\": {\"maxAttempts\": {\"value\": 1}}}"),
+      // managers hand tasks over (TASK_ASSIGN), which also lets them edit the task; here they save it unchanged
+      row("3 change a task's due date", HttpMethod.PUT, t -> "/task/" + t.task().getId(),
+          t -> "{\"name\": \"Call patient\", \"due\": \"" + t.taskDue() + "\", \"priority\": " + t.task().getPriority() + "}",
+          Caller.MANAGER),
+      row("3 end a ladder with a BPMN error at its task", HttpMethod.POST, t -> "/task/" + t.task().getId() + "/bpmnError",
+          t -> "{\"errorCode\": \"NoCallingWindow\"}"),
+      appRow("4 read another queue's request", HttpMethod.GET, t -> "/api/callbacks/" + t.requestId(), t -> null,
+          Caller.REFERRALS, Caller.MANAGER),
+      appRow("6 metrics", HttpMethod.GET, t -> "/actuator/metrics", t -> null, Caller.OPERATIONS),
+      row("6 deploy without a body", HttpMethod.POST, t -> "/deployment/create", t -> null),
+      multipartRow("6 deploy with an empty form", HttpMethod.POST, t -> "/deployment/create"));
+
+  /** A call below the engine's root, made through engine-rest and the webapps' engine API. */
+  static Row row(String finding, HttpMethod method, Function<PermissionTest, String> path,
+      Function<PermissionTest, String> body, Caller... allowed) {
+    return new Row(finding, true, method, path, body, Set.of(allowed), MediaType.APPLICATION_JSON);
+  }
+
+  /** A multipart call below the engine's root with no parts at all. */
+  static Row multipartRow(String finding, HttpMethod method, Function<PermissionTest, String> path) {
+    return new Row(finding, true, method, path, t -> null, Set.of(), MediaType.MULTIPART_FORM_DATA);
+  }
+
+  /** A call to the application's own endpoints. */
+  static Row appRow(String finding, HttpMethod method, Function<PermissionTest, String> path,
+      Function<PermissionTest, String> body, Caller... allowed) {
+    return new Row(finding, false, method, path, body, Set.of(allowed), MediaType.APPLICATION_JSON);
+  }
+
+  @Autowired TestRestTemplate http;
+  @Autowired IntakeService intake;
+  @Autowired ProcessEngine engine;
+  @Autowired CallbackRequestRepository requests;
+  @Autowired ApiTokens tokens;
+
+  private ProcessInstance ladder;
+  private CallbackRequest request;
+  private CallbackRequest other;
+  private Caller caller = Caller.COORDINATOR;
+  private final Map<Caller, String> tokenSecrets = new LinkedHashMap<>();
+  private final Map<Caller, WebappSession> sessions = new LinkedHashMap<>();
+
+  @BeforeAll
+  void aReferralRequestAndAnother() {
+    request = intake.receive(Ladder.request("WEB_FORM", "REFERRAL_QUESTION", PATIENT, Phones.next())).request();
+    other = intake.receive(Ladder.request("WEB_FORM", "GENERAL", "Otto Other", Phones.next())).request();
+    ladder = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(request.getProcessInstanceId()).singleResult();
+    tokenSecrets.put(Caller.INTAKE_TOKEN, tokens.issue(new ApiTokens.Request("Permission test intake", "coordinator", "INTAKE", 1), "admin").secret());
+    tokenSecrets.put(Caller.FULL_TOKEN, tokens.issue(new ApiTokens.Request("Permission test full", "coordinator", "FULL", 1), "admin").secret());
+  }
+
+  Stream<Arguments> everyWayInByEveryone() {
+    List<Arguments> cases = new ArrayList<>();
+    for (Row row : ROWS) {
+      for (Caller who : Caller.values()) {
+        cases.add(Arguments.of(row, who, Via.ENGINE_REST));
+        if (row.engine() && who.webapp != null) {
+          cases.add(Arguments.of(row, who, Via.WEBAPP));
+        }
+      }
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "finding {0}: {1} through {2}")
+  @MethodSource("everyWayInByEveryone")
+  void onlyThoseNamedGetIn(Row row, Caller who, Via via) {
+    caller = who;
+    List<String> groupsBefore = groupsOf(who.user);
+
+    ResponseEntity<String> answer = call(row, who, via);
+
+    int status = answer.getStatusCode().value();
+    if (row.allowed().contains(who)) {
+      assertThat(status).as(answer.getBody()).isBetween(200, 299);
+      return;
+    }
+    assertThat(status).as("refused with a 4xx: " + answer.getBody()).isBetween(400, 499);
+    assertThat(String.valueOf(answer.getBody())).doesNotContain(PATIENT).doesNotContain(request.getPatientPhone())
+        .doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Za-z.]+Exception");
+    assertThat(groupsOf(who.user)).as("no group gained").isEqualTo(groupsBefore);
+    ladderUnchanged();
+  }
+
+  /** The request keeps its one running ladder, in its queue, waiting at its open, unclaimed task. */
+  private void ladderUnchanged() {
+    CallbackRequest now = requests.findById(request.getId()).orElseThrow();
+    assertThat(now.getStatus()).isEqualTo(RequestStatus.OPEN);
+    assertThat(now.getProcessInstanceId()).isEqualTo(ladder.getId());
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(requestId()).list())
+        .singleElement().satisfies(instance -> {
+          assertThat(instance.getId()).isEqualTo(ladder.getId());
+          assertThat(instance.isSuspended()).isFalse();
+        });
+    assertThat(engine.getRuntimeService().getVariables(ladder.getId()))
+        .containsEntry(CallbackProcess.Vars.QUEUE, Groups.REFERRAL_COORDINATORS)
+        .containsEntry(CallbackProcess.Vars.CALLBACK_REQUEST_ID, requestId())
+        .containsEntry(CallbackProcess.Vars.MAX_ATTEMPTS, 3);
+    Task task = task();
+    assertThat(task.getAssignee()).isNull();
+    assertThat(task.getDueDate()).isEqualTo(Date.from(OffsetDateTime.parse(
+        (String) engine.getRuntimeService().getVariable(ladder.getId(), CallbackProcess.Vars.ATTEMPT_DUE_AT)).toInstant()));
+    assertThat(engine.getTaskService().getVariables(task.getId())).doesNotContainKey("attemptOutcome");
+  }
+
+  private ResponseEntity<String> call(Row row, Caller who, Via via) {
+    String path = row.path().apply(this);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(row.type());
+    headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.valueOf("application/problem+json")));
+    String url;
+    if (via == Via.WEBAPP) {
+      WebappSession session = sessions.computeIfAbsent(who, this::signIn);
+      headers.add(HttpHeaders.COOKIE, session.cookies());
+      headers.add("X-XSRF-TOKEN", session.csrfToken());
+      url = "/camunda/api/engine/engine/default" + path;
+    } else {
+      if (tokenSecrets.containsKey(who)) {
+        headers.setBearerAuth(tokenSecrets.get(who));
+      } else {
+        headers.setBasicAuth(who.user, "demo");
+      }
+      url = row.engine() ? "/engine-rest" + path : path;
+    }
+    return http.exchange(url, row.method(), new HttpEntity<>(row.body().apply(this), headers), String.class);
+  }
+
+  private WebappSession signIn(Caller who) {
+    WebappLogin.Result login = WebappLogin.login(http, who.webapp, who.user, "demo");
+    assertThat(login.login().getStatusCode().value()).as(who + " signs in to " + who.webapp).isEqualTo(200);
+    Map<String, String> cookies = new LinkedHashMap<>();
+    for (String cookie : login.cookies()) {
+      String pair = cookie.split(";", 2)[0];
+      cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+    }
+    // the login starts a new session: a first request in it brings its CSRF token, as in a browser
+    HttpHeaders headers = new HttpHeaders();
+    headers.add(HttpHeaders.COOKIE, new WebappSession(cookies).cookies());
+    ResponseEntity<String> first = http.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
+        new HttpEntity<>(headers), String.class);
+    for (String cookie : first.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)) {
+      String pair = cookie.split(";", 2)[0];
+      cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+    }
+    return new WebappSession(cookies);
+  }
+
+  record WebappSession(Map<String, String> values) {
+    String cookies() {
+      return String.join("; ", values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    }
+
+    String csrfToken() {
+      return values.get("XSRF-TOKEN");
+    }
+  }
+
+  private List<String> groupsOf(String user) {
+    return engine.getIdentityService().createGroupQuery().groupMember(user).orderByGroupId().asc().list().stream()
+        .map(group -> group.getId()).toList();
+  }
+
+  String requestId() {
+    return request.getId().toString();
+  }
+
+  String otherRequestId() {
+    return other.getId().toString();
+  }
+
+  String ladderVariables() {
+    return "{\"callbackRequestId\": {\"value\": \"" + requestId() + "\"}, \"channel\": {\"value\": \"WEB_FORM\"},"
+        + " \"reason\": {\"value\": \"GENERAL\"}, \"queue\": {\"value\": \"" + caller.user + "\"},"
+        + " \"priority\": {\"value\": 50}, \"attemptNumber\": {\"value\": 1}, \"maxAttempts\": {\"value\": 3},"
+        + " \"attemptDueAt\": {\"value\": \"2030-01-01T00:00:00Z\"}}";
+  }
+
+  String taskDue() {
+    return new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ").format(task().getDueDate());
+  }
+
+  Task task() {
+    return engine.getTaskService().createTaskQuery().processInstanceId(ladder.getId()).singleResult();
+  }
+}
