@@ -63,22 +63,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.FORBIDDEN, "Not allowed", "Not allowed for this user");
   }
 
-  /**
-   * The database is unreachable (stopped, restarting, network): 503 with Retry-After, after at most
-   * the pool's short connection timeout. Nothing was stored; the client sends the request again.
-   * Anything else is left to the error page as a 500.
-   */
-  @ExceptionHandler(RuntimeException.class)
-  ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
-    if (!DatabaseOutage.causedBy(e)) {
-      throw e;
-    }
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS))
-        .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
-            "The practice's database cannot be reached; nothing was stored. Please try again shortly."));
-  }
-
   /** Unreadable JSON, or a value of the wrong JSON type: name the field when Jackson knows it. */
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(

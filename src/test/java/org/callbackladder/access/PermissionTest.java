@@ -133,6 +133,8 @@ class PermissionTest {
           t -> "{\"errorCode\": \"NoCallingWindow\"}"),
       appRow("4 read another queue's request", HttpMethod.GET, t -> "/api/callbacks/" + t.requestId(), t -> null,
           Caller.REFERRALS, Caller.MANAGER),
+      appRow("7 list the missed calls we cannot return", HttpMethod.GET, t -> "/api/uncallable-signals", t -> null,
+          Caller.MANAGER),
       appRow("6 metrics", HttpMethod.GET, t -> "/actuator/metrics", t -> null, Caller.OPERATIONS),
       row("6 deploy without a body", HttpMethod.POST, t -> "/deployment/create", t -> null),
       multipartRow("6 deploy with an empty form", HttpMethod.POST, t -> "/deployment/create"));

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 import org.callbackladder.request.CallbackRequestRepository;
 import org.callbackladder.request.CallbackSignalRepository;
+import org.callbackladder.support.CallbackLadderTest;
 import org.callbackladder.support.Phones;
 import org.callbackladder.support.TestClock;
-import org.callbackladder.support.CallbackLadderTest;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +34,7 @@ class CallbackApiTest {
   @Autowired RuntimeService runtime;
   @Autowired CallbackSignalRepository signals;
   @Autowired TestClock clock;
+  @Autowired TaskService tasks;
 
   static final String VALID = """
       {"channel": "WEB_FORM", "reason": "APPOINTMENT_REQUEST",
@@ -180,6 +183,35 @@ class CallbackApiTest {
     assertThat(page.get("items").get(0).get("id").asText()).isEqualTo(newest.getBody().get("id").asText());
     assertThat(page.get("totalItems").asInt()).isGreaterThanOrEqualTo(2);
     assertThat(page.get("totalPages").asInt()).isEqualTo(page.get("totalItems").asInt());
+  }
+
+  @Test
+  void eachQueueReadsAndFindsItsOwnRequestsAndTheOnesItCalled() {
+    String general = Phones.next();
+    String referral = Phones.next();
+    String generalId = post("manager", """
+        {"channel": "WEB_FORM", "reason": "GENERAL", "patient": {"name": "Gen Queue", "phone": "%s"}}""".formatted(general))
+        .getBody().get("id").asText();
+    JsonNode referralReceipt = post("manager", """
+        {"channel": "WEB_FORM", "reason": "REFERRAL_QUESTION", "patient": {"name": "Ref Queue", "phone": "%s"}}"""
+        .formatted(referral)).getBody();
+    String referralId = referralReceipt.get("id").asText();
+
+    assertThat(get("coordinator", "/api/callbacks/" + generalId).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(get("coordinator", "/api/callbacks/" + referralId).getStatusCode()).as("another queue's: as if unknown")
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(get("coordinator", "/api/callbacks?phone=" + referral).getBody().get("totalItems").asInt()).isZero();
+    assertThat(get("referrals", "/api/callbacks?phone=" + referral).getBody().get("totalItems").asInt()).isEqualTo(1);
+    assertThat(get("referrals", "/api/callbacks?phone=" + general).getBody().get("totalItems").asInt()).isZero();
+    assertThat(get("clinician", "/api/callbacks/" + generalId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(get("manager", "/api/callbacks?phone=" + referral).getBody().get("totalItems").asInt()).isEqualTo(1);
+
+    // a coordinator who made a call on a request reads it afterwards, whichever queue it is in now
+    var call = tasks.createTaskQuery().processInstanceId(referralReceipt.get("processInstanceId").asText()).singleResult();
+    tasks.claim(call.getId(), "coordinator");
+    tasks.complete(call.getId(), Map.of("attemptOutcome", "NO_ANSWER"));
+    assertThat(get("coordinator", "/api/callbacks/" + referralId).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(get("coordinator", "/api/callbacks?phone=" + referral).getBody().get("totalItems").asInt()).isEqualTo(1);
   }
 
   @Test
