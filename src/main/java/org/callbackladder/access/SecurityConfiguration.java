@@ -135,8 +135,8 @@ public class SecurityConfiguration {
 
   /**
    * Checks user id and password with the engine's identity service; groups become authorities. As
-   * a bean it also replaces Spring Boot's generated in-memory user. The engine locks a user for a
-   * few seconds after a wrong password, and longer after each further one.
+   * a bean it also replaces Spring Boot's generated in-memory user. Wrong passwords count against the
+   * client's address (RequestLimitFilter), never lock the user they name.
    */
   @Bean
   AuthenticationProvider identityServiceAuthentication(IdentityService identity) {

@@ -65,10 +65,7 @@ public class AuditController {
 
   private Page<AuditEvent> find(UUID callbackId, int page, int size) {
     List<FieldProblem> problems = new ArrayList<>();
-    FieldRules.pageNumber(page, problems);
-    if (size < 1 || size > MAX_PAGE_SIZE) {
-      problems.add(new FieldProblem("size", "range", "must be between 1 and " + MAX_PAGE_SIZE));
-    }
+    FieldRules.paging(page, size, MAX_PAGE_SIZE, problems);
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }

@@ -136,10 +136,7 @@ public class CallbackController {
     }
     RequestStatus wantedStatus = status == null ? null : FieldRules.oneOf(RequestStatus.class, "status", status, problems);
     Channel wantedChannel = channel == null ? null : FieldRules.oneOf(Channel.class, "channel", channel, problems);
-    FieldRules.pageNumber(page, problems);
-    if (size < 1 || size > MAX_PAGE_SIZE) {
-      problems.add(new FieldProblem("size", "range", "must be between 1 and " + MAX_PAGE_SIZE));
-    }
+    FieldRules.paging(page, size, MAX_PAGE_SIZE, problems);
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }

@@ -38,10 +38,7 @@ public class UncallableSignalController {
   @Transactional
   public Entries list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
     List<FieldProblem> problems = new ArrayList<>();
-    FieldRules.pageNumber(page, problems);
-    if (size < 1 || size > CallbackController.MAX_PAGE_SIZE) {
-      problems.add(new FieldProblem("size", "range", "must be between 1 and " + CallbackController.MAX_PAGE_SIZE));
-    }
+    FieldRules.paging(page, size, CallbackController.MAX_PAGE_SIZE, problems);
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }

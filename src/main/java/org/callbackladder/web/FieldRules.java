@@ -76,10 +76,13 @@ public final class FieldRules {
   /** The highest page number a search answers: far past what anyone reads, and safe from offset overflow. */
   public static final int MAX_PAGE = 10_000;
 
-  /** A problem when a page number is outside 0 to {@link #MAX_PAGE}. */
-  public static void pageNumber(int page, List<FieldProblem> problems) {
+  /** Problems when a page number is outside 0 to {@link #MAX_PAGE} or a page size outside 1 to {@code maxSize}. */
+  public static void paging(int page, int size, int maxSize, List<FieldProblem> problems) {
     if (page < 0 || page > MAX_PAGE) {
       problems.add(new FieldProblem("page", "range", "must be between 0 and " + MAX_PAGE));
+    }
+    if (size < 1 || size > maxSize) {
+      problems.add(new FieldProblem("size", "range", "must be between 1 and " + maxSize));
     }
   }
 

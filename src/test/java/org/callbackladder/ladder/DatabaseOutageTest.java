@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.List;
 import javax.sql.DataSource;
 import org.callbackladder.support.CallbackLadderTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -38,6 +39,7 @@ import org.springframework.test.context.ActiveProfiles;
  * health says DOWN, everything recovers without a restart, and every request answered 2xx is
  * stored while none answered 503 is.
  */
+@Tag("own-application")
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"camunda.bpm.job-execution.enabled=false", "callback.access.admin-password=outage-admin-secret",

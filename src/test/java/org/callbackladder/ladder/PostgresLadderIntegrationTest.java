@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -53,6 +54,7 @@ import org.springframework.test.context.ActiveProfiles;
  * requests go in through the API, coordinators work them through the engine, and every closure
  * shows up in the project's tables.
  */
+@Tag("own-application")
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"camunda.bpm.job-execution.enabled=false", "callback.access.admin-password=" + PostgresLadderIntegrationTest.ADMIN_PASSWORD})

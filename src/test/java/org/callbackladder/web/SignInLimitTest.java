@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.callbackladder.support.CallbackLadderTest;
 import org.callbackladder.support.Phones;
 import org.callbackladder.support.TwilioCalls;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -25,6 +26,7 @@ import org.springframework.util.MultiValueMap;
  * X-Forwarded-For a trusted proxy sends: failed sign-ins count against the address, never the user
  * name; requests count against the verified user; signed webhooks against their account.
  */
+@Tag("own-application")
 @CallbackLadderTest
 @TestPropertySource(properties = {
     "spring.datasource.url=jdbc:h2:mem:sign-in-limits;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
