@@ -16,13 +16,17 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Camunda's REST API (engine-rest, and the webapps' own copy under {@code /camunda/api/engine/})
- * answers an error with the Java exception's class name in its message. This takes the class names
- * out of error answers, keeping the status, the type and the rest of the message.
+ * answers an error with Java class names in its message, and a request without its body (or a
+ * required part of it) with a 500 for a NullPointerException, and a start form the application's
+ * rules refuse with a 500 too. This takes the class names out of error answers, keeping the status,
+ * the type and the rest of the message, and answers those two as the client's errors they are: 400.
  */
 @Component
 public class EngineErrorAnswers extends OncePerRequestFilter {
 
-  static final Pattern CLASS_NAME = Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error)\\b:?\\s*");
+  /** A qualified Java class name, with the method called on it if any: org.camunda.bpm.X.getY(). */
+  static final Pattern CLASS_NAME = Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.){2,}[A-Z][A-Za-z0-9_$]*(?:\\.\\w+\\(\\))?:?\\s*");
+  static final String MISSING_INPUT = "The request body is missing, or lacks a part it needs";
 
   private final ObjectMapper json;
 
@@ -59,7 +63,19 @@ public class EngineErrorAnswers extends OncePerRequestFilter {
       return;
     }
     if (body instanceof ObjectNode error && error.path("message").isTextual()) {
-      error.put("message", CLASS_NAME.matcher(error.get("message").asText()).replaceAll(""));
+      String message = error.get("message").asText();
+      if (answer.getStatus() == 500 && "NullPointerException".equals(error.path("type").asText())) {
+        answer.setStatus(400);
+        error.put("type", "InvalidRequestException");
+        error.put("message", MISSING_INPUT);
+      } else if (answer.getStatus() == 500 && message.contains(InvalidInputException.PREFIX)) {
+        // the application's own rules refused it (a start form through engine-rest); Camunda wraps that as a 500
+        answer.setStatus(400);
+        error.put("type", "InvalidInputException");
+        error.put("message", message.substring(message.indexOf(InvalidInputException.PREFIX)));
+      } else {
+        error.put("message", CLASS_NAME.matcher(error.get("message").asText()).replaceAll(""));
+      }
       answer.resetBuffer();
       json.writeValue(answer.getOutputStream(), error);
     }

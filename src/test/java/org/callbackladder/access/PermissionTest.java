@@ -137,7 +137,15 @@ class PermissionTest {
           Caller.MANAGER),
       appRow("6 metrics", HttpMethod.GET, t -> "/actuator/metrics", t -> null, Caller.OPERATIONS),
       row("6 deploy without a body", HttpMethod.POST, t -> "/deployment/create", t -> null),
-      multipartRow("6 deploy with an empty form", HttpMethod.POST, t -> "/deployment/create"));
+      multipartRow("6 deploy with an empty form", HttpMethod.POST, t -> "/deployment/create"),
+      bodiless("6 correlate without a body", "/message"),
+      bodiless("6 start a request by hand without a body", "/process-definition/key/NewCallbackRequest/start"),
+      bodiless("6 complete a task without a body", "/task/unknown/complete"),
+      bodiless("6 send a signal without a body", "/signal"),
+      bodiless("6 create a grant without a body", "/authorization/create"),
+      bodiless("6 create a user without a body", "/user/create"),
+      row("6 start a request by hand with nothing filled in", HttpMethod.POST,
+          t -> "/process-definition/key/" + CallbackProcess.NEW_REQUEST_PROCESS_KEY + "/start", t -> "{}"));
 
   /** A call below the engine's root, made through engine-rest and the webapps' engine API. */
   static Row row(String finding, HttpMethod method, Function<PermissionTest, String> path,
@@ -148,6 +156,11 @@ class PermissionTest {
   /** A multipart call below the engine's root with no parts at all. */
   static Row multipartRow(String finding, HttpMethod method, Function<PermissionTest, String> path) {
     return new Row(finding, true, method, path, t -> null, Set.of(), MediaType.MULTIPART_FORM_DATA);
+  }
+
+  /** A POST below the engine's root without a body or a content type, as a careless client sends it. */
+  static Row bodiless(String finding, String path) {
+    return new Row(finding, true, HttpMethod.POST, t -> path, t -> null, Set.of(), null);
   }
 
   /** A call to the application's own endpoints. */
@@ -206,7 +219,7 @@ class PermissionTest {
     }
     assertThat(status).as("refused with a 4xx: " + answer.getBody()).isBetween(400, 499);
     assertThat(String.valueOf(answer.getBody())).doesNotContain(PATIENT).doesNotContain(request.getPatientPhone())
-        .doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Za-z.]+Exception");
+        .doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Za-z.]+(Exception|Dto)");
     assertThat(groupsOf(who.user)).as("no group gained").isEqualTo(groupsBefore);
     ladderUnchanged();
   }
@@ -235,7 +248,9 @@ class PermissionTest {
   private ResponseEntity<String> call(Row row, Caller who, Via via) {
     String path = row.path().apply(this);
     HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(row.type());
+    if (row.type() != null) {
+      headers.setContentType(row.type());
+    }
     headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.valueOf("application/problem+json")));
     String url;
     if (via == Via.WEBAPP) {
