@@ -56,8 +56,8 @@ public final class CallbackProcess {
     public static final String ATTEMPT_AGENT = "attemptAgent";
 
     /**
-     * What the ladder itself decides: people cannot set these through a task or the API (see
-     * {@code access.LadderFactsGuard}); a form only answers its own questions.
+     * What the ladder itself decides: no completion of a task may carry these (see
+     * {@code access.TaskCommandsGuard}), and nobody but administrators may set process variables.
      */
     public static final Set<String> LADDER_FACTS = Set.of(
         CALLBACK_REQUEST_ID, CHANNEL, REASON, ROUTING, QUEUE, PRIORITY, RESPONSE_WINDOW, MAX_ATTEMPTS, ATTEMPT_NUMBER,
@@ -87,6 +87,10 @@ public final class CallbackProcess {
     public static final String ATTEMPT_HISTORY = "attemptHistory";
     public static final String CALL_SCRIPT = "callScript";
     public static final String PATIENT_TIME = "patientTime";
+
+    /** Shown on the call task, never copied into the process by a completion. */
+    public static final Set<String> FIELDS = Set.of(PATIENT_NAME, PATIENT_PHONE, REASON_LABEL, ATTEMPT_LABEL,
+        PATIENT_MESSAGE, PREFERRED_TIMES, ATTEMPT_HISTORY, CALL_SCRIPT, PATIENT_TIME);
 
     private CallSheet() {}
   }

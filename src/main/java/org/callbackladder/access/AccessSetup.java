@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
@@ -33,13 +34,40 @@ import org.springframework.stereotype.Component;
  * <p>Tasklist filters: "My queue", "Due today" and "Overdue" for everyone who works calls,
  * "Clinical" for the clinical team, "Exceptions" for practice managers.
  *
- * <p>Coordinators and the clinical team work the tasks of their own queues (Camunda grants
- * TASK_WORK on a task to its candidate groups). Practice managers also read every task and hand
+ * <p>Coordinators and the clinical team work the tasks of their own queues (Camunda grants a task's
+ * candidate groups {@link #CANDIDATES}). Practice managers also read every task and hand
  * tasks over. Operations use Cockpit to watch and retry, and Admin to add accounts; they do not work
  * patient tasks. Why each grant exists: docs/adr/0001-access-model.md.
  */
 @Component
 public class AccessSetup extends AbstractProcessEnginePlugin {
+
+  /**
+   * What a task's candidates may do with it: work it (claim, complete) and release or hand it over
+   * (TASK_ASSIGN, limited to the task's own queue by {@link TaskCommandsGuard}). Not UPDATE, Camunda's
+   * default, which would let them set the task's variables. Camunda's setting takes one name only.
+   */
+  static final Permission CANDIDATES = new Permission() {
+    @Override
+    public String getName() {
+      return "TASK_WORK_AND_ASSIGN";
+    }
+
+    @Override
+    public int getValue() {
+      return TaskPermissions.TASK_WORK.getValue() | TaskPermissions.TASK_ASSIGN.getValue();
+    }
+
+    @Override
+    public Resource[] getTypes() {
+      return new Resource[] {Resources.TASK};
+    }
+  };
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setDefaultUserPermissionForTask(CANDIDATES);
+  }
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
@@ -62,7 +90,7 @@ public class AccessSetup extends AbstractProcessEnginePlugin {
       upgrade(authorizations, group, Resources.PROCESS_DEFINITION, CallbackProcess.PROCESS_KEY,
           List.of(ProcessDefinitionPermissions.CREATE_INSTANCE), Permissions.READ);
     }
-    // managers read every task and hand one over to someone else; candidates claim and complete (TASK_WORK)
+    // managers read every task and hand one over to someone in its queue; candidates: CANDIDATES above
     grant(authorizations, Groups.PRACTICE_MANAGERS, Resources.TASK, "*",
         Permissions.READ, TaskPermissions.READ_VARIABLE, TaskPermissions.TASK_ASSIGN);
     // operations watch and repair: read instances, jobs, incidents and history, retry failed jobs; no

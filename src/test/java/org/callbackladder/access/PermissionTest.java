@@ -2,7 +2,6 @@ package org.callbackladder.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.text.SimpleDateFormat;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
@@ -123,12 +122,33 @@ class PermissionTest {
       row("3 steer a ladder by completing its task with its facts", HttpMethod.POST, t -> "/task/" + t.task().getId() + "/complete",
           t -> "{\"variables\": {\"attemptOutcome\": {\"value\": \"WRONG_NUMBER\"},"
               + " \"callbackRequestId\": {\"value\": \"" + t.otherRequestId() + "\"}}}"),
+      row("3 steer a ladder through its task's form", HttpMethod.POST, t -> "/task/" + t.task().getId() + "/submit-form",
+          t -> "{\"variables\": {\"attemptOutcome\": {\"value\": \"NO_ANSWER\"},"
+              + " \"queue\": {\"value\": \"" + Groups.CALLBACK_COORDINATORS + "\"}}}"),
+      row("3 point a task's form at another request", HttpMethod.POST, t -> "/task/" + t.task().getId() + "/submit-form",
+          t -> "{\"variables\": {\"attemptOutcome\": {\"value\": \"WRONG_NUMBER\"},"
+              + " \"callbackRequestId\": {\"value\": \"" + t.otherRequestId() + "\"}}}"),
+      row("3 copy the patient's details into the ladder", HttpMethod.POST, t -> "/task/" + t.task().getId() + "/submit-form",
+          t -> "{\"variables\": {\"attemptOutcome\": {\"value\": \"NO_ANSWER\"}, \"patientName\": {\"value\": \"x\"}}}"),
+      row("3 resolve a task with the ladder's facts", HttpMethod.POST, t -> "/task/" + t.task().getId() + "/resolve",
+          t -> "{\"variables\": {\"maxAttempts\": {\"value\": 99}}}"),
+      row("3 move a task to another queue", HttpMethod.POST, t -> "/task/" + t.task().getId() + "/identity-links",
+          t -> "{\"groupId\": \"" + Groups.CALLBACK_COORDINATORS + "\", \"type\": \"candidate\"}"),
+      row("3 take a task out of its queue", HttpMethod.POST, t -> "/task/" + t.task().getId() + "/identity-links/delete",
+          t -> "{\"groupId\": \"" + Groups.REFERRAL_COORDINATORS + "\", \"type\": \"candidate\"}"),
+      row("3 hand a task to operations", HttpMethod.POST, t -> "/task/" + t.task().getId() + "/assignee",
+          t -> "{\"userId\": \"operations\"}"),
+      row("3 claim a task for someone else", HttpMethod.POST, t -> "/task/" + t.task().getId() + "/claim",
+          t -> "{\"userId\": \"operations\"}"),
+      row("3 delegate a task to operations", HttpMethod.POST, t -> "/task/" + t.task().getId() + "/delegate",
+          t -> "{\"userId\": \"operations\"}"),
+      row("3 start a request by hand past its checks", HttpMethod.POST,
+          t -> "/process-definition/key/" + CallbackProcess.NEW_REQUEST_PROCESS_KEY + "/start",
+          t -> "{\"startInstructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": \"EndEvent_RequestHandedIn\"}]}"),
       row("3 set a task's variables", HttpMethod.POST, t -> "/task/" + t.task().getId() + "/variables",
           t -> "{\"modifications\": {\"maxAttempts\": {\"value\": 1}}}"),
-      // managers hand tasks over (TASK_ASSIGN), which also lets them edit the task; here they save it unchanged
       row("3 change a task's due date", HttpMethod.PUT, t -> "/task/" + t.task().getId(),
-          t -> "{\"name\": \"Call patient\", \"due\": \"" + t.taskDue() + "\", \"priority\": " + t.task().getPriority() + "}",
-          Caller.MANAGER),
+          t -> "{\"name\": \"Call patient\", \"due\": \"2030-01-01T00:00:00.000+0000\", \"priority\": 1}"),
       row("3 end a ladder with a BPMN error at its task", HttpMethod.POST, t -> "/task/" + t.task().getId() + "/bpmnError",
           t -> "{\"errorCode\": \"NoCallingWindow\"}"),
       appRow("4 read another queue's request", HttpMethod.GET, t -> "/api/callbacks/" + t.requestId(), t -> null,
@@ -180,7 +200,7 @@ class PermissionTest {
   private CallbackRequest other;
   private Caller caller = Caller.COORDINATOR;
   private final Map<Caller, String> tokenSecrets = new LinkedHashMap<>();
-  private final Map<Caller, WebappSession> sessions = new LinkedHashMap<>();
+  private final Map<Caller, WebappLogin.Session> sessions = new LinkedHashMap<>();
 
   @BeforeAll
   void aReferralRequestAndAnother() {
@@ -254,9 +274,7 @@ class PermissionTest {
     headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.valueOf("application/problem+json")));
     String url;
     if (via == Via.WEBAPP) {
-      WebappSession session = sessions.computeIfAbsent(who, this::signIn);
-      headers.add(HttpHeaders.COOKIE, session.cookies());
-      headers.add("X-XSRF-TOKEN", session.csrfToken());
+      sessions.computeIfAbsent(who, this::signIn).addTo(headers);
       url = "/camunda/api/engine/engine/default" + path;
     } else {
       if (tokenSecrets.containsKey(who)) {
@@ -269,34 +287,10 @@ class PermissionTest {
     return http.exchange(url, row.method(), new HttpEntity<>(row.body().apply(this), headers), String.class);
   }
 
-  private WebappSession signIn(Caller who) {
-    WebappLogin.Result login = WebappLogin.login(http, who.webapp, who.user, "demo");
-    assertThat(login.login().getStatusCode().value()).as(who + " signs in to " + who.webapp).isEqualTo(200);
-    Map<String, String> cookies = new LinkedHashMap<>();
-    for (String cookie : login.cookies()) {
-      String pair = cookie.split(";", 2)[0];
-      cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-    }
-    // the login starts a new session: a first request in it brings its CSRF token, as in a browser
-    HttpHeaders headers = new HttpHeaders();
-    headers.add(HttpHeaders.COOKIE, new WebappSession(cookies).cookies());
-    ResponseEntity<String> first = http.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
-        new HttpEntity<>(headers), String.class);
-    for (String cookie : first.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)) {
-      String pair = cookie.split(";", 2)[0];
-      cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-    }
-    return new WebappSession(cookies);
-  }
-
-  record WebappSession(Map<String, String> values) {
-    String cookies() {
-      return String.join("; ", values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
-    }
-
-    String csrfToken() {
-      return values.get("XSRF-TOKEN");
-    }
+  private WebappLogin.Session signIn(Caller who) {
+    WebappLogin.Session session = WebappLogin.session(http, who.webapp, who.user, "demo");
+    assertThat(session.signedIn()).as(who + " signs in to " + who.webapp).isTrue();
+    return session;
   }
 
   private List<String> groupsOf(String user) {
@@ -317,10 +311,6 @@ class PermissionTest {
         + " \"reason\": {\"value\": \"GENERAL\"}, \"queue\": {\"value\": \"" + caller.user + "\"},"
         + " \"priority\": {\"value\": 50}, \"attemptNumber\": {\"value\": 1}, \"maxAttempts\": {\"value\": 3},"
         + " \"attemptDueAt\": {\"value\": \"2030-01-01T00:00:00Z\"}}";
-  }
-
-  String taskDue() {
-    return new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ").format(task().getDueDate());
   }
 
   Task task() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.callbackladder.intake.IntakeResult;
@@ -141,8 +142,15 @@ class RoleMatrixTest {
     HttpStatus byCoordinator = post("coordinator", "/engine-rest/task/" + call + "/assignee", "{\"userId\": \"referrals\"}");
     HttpStatus byManager = post("manager", "/engine-rest/task/" + call + "/assignee", "{\"userId\": \"coordinator\"}");
 
+    HttpStatus released = post("coordinator", "/engine-rest/task/" + call + "/unclaim", null);
+    HttpStatus claimedAgain = post("coordinator", "/engine-rest/task/" + call + "/claim", "{\"userId\": \"coordinator\"}");
+    HttpStatus toAnotherQueue = post("manager", "/engine-rest/task/" + call + "/assignee", "{\"userId\": \"referrals\"}");
+
     assertThat(byCoordinator).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(byManager).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(released).as("whoever works a task releases it").isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(claimedAgain).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(toAnotherQueue).as("only to someone in its queue").isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(engine.getTaskService().createTaskQuery().taskId(call).singleResult().getAssignee()).isEqualTo("coordinator");
   }
 
@@ -182,6 +190,42 @@ class RoleMatrixTest {
     assertThat(operationsTask.getBody()).doesNotContain("Sheet Reader");
     assertThat(adminVariables.findValuesAsText("name")).contains("patientName");
     assertThat(operationsVariables).isEmpty();
+  }
+
+  /** A count that changes with a guessed name would tell operations the name, one letter at a time. */
+  @Test
+  void operationsCannotGuessPatientDetailsThroughVariableFilters() {
+    IntakeResult request = intake.receive(Ladder.request("WEB_FORM", "GENERAL", "Quentin Probe", Phones.next()));
+    String call = taskOf(request);
+    http.withBasicAuth("coordinator", "demo").postForEntity("/engine-rest/task/" + call + "/claim",
+        Map.of("userId", "coordinator"), String.class);
+    http.withBasicAuth("coordinator", "demo").postForEntity("/engine-rest/task/" + call + "/submit-form",
+        Map.of("variables", Map.of("attemptOutcome", Map.of("value", "NO_ANSWER"))), String.class);
+
+    // the control: such filters do work on the ladder's routing facts, which are no secret
+    assertThat(http.withBasicAuth("operations", "demo").getForObject(
+        "/engine-rest/process-instance/count?variables=channel_eq_WEB_FORM", JsonNode.class).get("count").asLong()).isPositive();
+    WebappLogin.Session cockpit = WebappLogin.session(http, "cockpit", "operations", "demo");
+    for (String guess : List.of("Quentin%25", "Nobody%25")) {
+      for (String query : List.of("/engine-rest/execution/count?variables=patientName_like_",
+          "/engine-rest/process-instance/count?variables=patientName_like_",
+          "/engine-rest/history/process-instance/count?variables=patientName_like_",
+          "/engine-rest/variable-instance/count?variableValues=patientName_like_",
+          "/engine-rest/history/variable-instance/count?variableName=patientName&variableValue=",
+          "/engine-rest/task/count?processVariables=patientName_like_")) {
+        JsonNode count = http.withBasicAuth("operations", "demo").getForObject(query + guess, JsonNode.class);
+        assertThat(count.get("count")).as(query + guess + ": " + count).isNotNull();
+        assertThat(count.get("count").asLong()).as(query + guess).isZero();
+      }
+      HttpHeaders headers = new HttpHeaders();
+      headers.setContentType(MediaType.APPLICATION_JSON);
+      cockpit.addTo(headers);
+      JsonNode count = http.exchange("/camunda/api/cockpit/plugin/base/default/process-instance/count", HttpMethod.POST,
+          new HttpEntity<>("{\"variables\": [{\"name\": \"patientName\", \"operator\": \"like\", \"value\": \""
+              + guess.replace("%25", "%") + "\"}]}", headers), JsonNode.class).getBody();
+      assertThat(count.get("count")).as("Cockpit's search: " + count).isNotNull();
+      assertThat(count.get("count").asLong()).as("Cockpit's search, " + guess).isZero();
+    }
   }
 
   @Test

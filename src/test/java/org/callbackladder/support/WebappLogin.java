@@ -2,7 +2,9 @@ package org.callbackladder.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -52,6 +54,42 @@ public final class WebappLogin {
 
   public static Result login(TestRestTemplate http, String app, String userId, String password) {
     return login(http, app, userId, password, new HttpHeaders());
+  }
+
+  /**
+   * A signed-in session for the webapps' own APIs (/camunda/api/...). The login starts a new session,
+   * so a first request in it fetches that session's CSRF token, as a browser does.
+   */
+  public static Session session(TestRestTemplate http, String app, String userId, String password) {
+    Result login = login(http, app, userId, password);
+    Map<String, String> cookies = new LinkedHashMap<>();
+    remember(cookies, login.cookies());
+    Session session = new Session(cookies, login.login().getStatusCode().value() == 200);
+    HttpHeaders headers = new HttpHeaders();
+    headers.add(HttpHeaders.COOKIE, session.cookies());
+    remember(cookies, http.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET, new HttpEntity<>(headers), String.class)
+        .getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE));
+    return session;
+  }
+
+  private static void remember(Map<String, String> cookies, List<String> setCookies) {
+    for (String cookie : setCookies) {
+      String pair = cookie.split(";", 2)[0];
+      cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+    }
+  }
+
+  /** The session's cookies, sent with its CSRF token. */
+  public record Session(Map<String, String> values, boolean signedIn) {
+
+    public String cookies() {
+      return String.join("; ", values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    }
+
+    public void addTo(HttpHeaders headers) {
+      headers.add(HttpHeaders.COOKIE, cookies());
+      headers.add("X-XSRF-TOKEN", values.get("XSRF-TOKEN"));
+    }
   }
 
   private WebappLogin() {}
