@@ -1,6 +1,7 @@
 package org.callbackladder.access;
 
 import jakarta.persistence.criteria.Subquery;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.callbackladder.attempt.CallAttempt;
@@ -48,15 +49,26 @@ public class RequestReaders {
 
   /** The person's scope; refuses (403) someone who reads no requests at all. */
   public Scope scopeOf(Authentication user) {
+    return scope(user).orElseThrow(() -> new ForbiddenException(NO_READER));
+  }
+
+  /** Whether the person may read this request; {@code calledByThem}: they made a call on it. */
+  public boolean mayRead(Authentication user, CallbackRequest request, boolean calledByThem) {
+    return scope(user).map(scope -> scope.covers(request, calledByThem)).orElse(false);
+  }
+
+  /** The practice's staff (any queue, managers) and administrators, as opposed to integrations and operations. */
+  public boolean isStaff(Authentication user) {
+    return scope(user).isPresent();
+  }
+
+  private Optional<Scope> scope(Authentication user) {
     Set<String> groups = user == null ? Set.of()
         : user.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
     if (groups.stream().anyMatch(READ_ALL::contains)) {
-      return new Scope(user.getName(), Set.of(), true);
+      return Optional.of(new Scope(user.getName(), Set.of(), true));
     }
     Set<String> queues = groups.stream().filter(Groups.STAFF::contains).collect(Collectors.toUnmodifiableSet());
-    if (queues.isEmpty()) {
-      throw new ForbiddenException(NO_READER);
-    }
-    return new Scope(user.getName(), queues, false);
+    return queues.isEmpty() ? Optional.empty() : Optional.of(new Scope(user.getName(), queues, false));
   }
 }

@@ -75,18 +75,30 @@ public class CallbackController {
   /**
    * 201 with a new request; 200 with {@code merged: true} when the patient's open request took the
    * signal in. A repeated {@code externalId} or {@code Idempotency-Key} answers as the first time
-   * did, with {@code Idempotent-Replayed: true}, and stores nothing.
+   * did, with {@code Idempotent-Replayed: true}, and stores nothing. The receipt shows where the
+   * request went only to someone who may read it: handing in a number tells nobody else whether,
+   * or where, that patient has an open request. A return call ({@code returnCall}) is reported by a
+   * phone system's webhook or by the practice's staff.
    */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<Receipt> receive(
       @RequestBody NewCallbackRequest input,
-      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      Authentication user) {
+    if (input.isReturnCall() && !readers.isStaff(user)) {
+      throw new InvalidInputException(List.of(new FieldProblem("returnCall", "staff-only",
+          "is reported by the phone system's webhook or by the practice's staff")));
+    }
     IntakeResult result = intake.receive(input, idempotencyKey);
     CallbackRequest request = result.request();
-    ResponseEntity.BodyBuilder answer =
-        result.merged() ? ResponseEntity.ok() : ResponseEntity.created(URI.create("/api/callbacks/" + request.getId()));
+    boolean reader = readers.mayRead(user, request, calledBy(user, attempts.attemptsOf(request.getId())));
+    ResponseEntity.BodyBuilder answer = result.merged() ? ResponseEntity.ok()
+        : reader ? ResponseEntity.created(URI.create("/api/callbacks/" + request.getId())) : ResponseEntity.status(201);
     if (result.replayed()) {
       answer.header("Idempotent-Replayed", "true");
+    }
+    if (!reader) {
+      return answer.body(new Receipt(result.merged() ? null : request.getId(), result.merged(), null, null, null, null));
     }
     return answer.body(
         new Receipt(
@@ -105,7 +117,7 @@ public class CallbackController {
     RequestReaders.Scope scope = readers.scopeOf(user);
     CallbackRequest request = requests.findById(id).orElse(null);
     List<CallAttempt> calls = attempts.attemptsOf(id);
-    if (request == null || !scope.covers(request, calls.stream().anyMatch(call -> user.getName().equals(call.getAgent())))) {
+    if (request == null || !scope.covers(request, calledBy(user, calls))) {
       throw new NotFoundException("No callback request " + id);
     }
     audit.record(AuditLog.Action.READ, id, null);
@@ -150,7 +162,14 @@ public class CallbackController {
         page, size, found.getTotalElements(), found.getTotalPages());
   }
 
-  /** The answer to a new request: where it went and when the first attempt is due. */
+  private static boolean calledBy(Authentication user, List<CallAttempt> calls) {
+    return user != null && calls.stream().anyMatch(call -> user.getName().equals(call.getAgent()));
+  }
+
+  /**
+   * The answer to a new request: where it went and when the first attempt is due; for someone who
+   * may not read the request, only whether it was merged (and the id of a request it opened).
+   */
   public record Receipt(
       UUID id, boolean merged, String status, String queue, Instant firstAttemptDueAt, String processInstanceId) {}
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import org.callbackladder.CallbackProcess;
 import org.callbackladder.request.CallbackRequestRepository;
 import org.callbackladder.request.CallbackSignalRepository;
 import org.callbackladder.support.CallbackLadderTest;
@@ -212,6 +213,34 @@ class CallbackApiTest {
     tasks.complete(call.getId(), Map.of("attemptOutcome", "NO_ANSWER"));
     assertThat(get("coordinator", "/api/callbacks/" + referralId).getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(get("coordinator", "/api/callbacks?phone=" + referral).getBody().get("totalItems").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void handingInAKnownNumberTellsOnlyThoseWhoMayReadTheRequestWhereItIs() {
+    String phone = Phones.next();
+    String body = """
+        {"channel": "WEB_FORM", "reason": "REFERRAL_QUESTION", "patient": {"name": "Kno Wn", "phone": "%s"}}""".formatted(phone);
+    JsonNode first = post("manager", body).getBody();
+
+    ResponseEntity<JsonNode> byOperations = post("operations", body);
+    ResponseEntity<JsonNode> byAnotherQueue = post("coordinator", body);
+    ResponseEntity<JsonNode> byItsQueue = post("referrals", body);
+    ResponseEntity<JsonNode> returnCallByOperations = post("operations", """
+        {"channel": "PHONE_CALL", "reason": "GENERAL", "patient": {"phone": "%s"}, "returnCall": true}""".formatted(phone));
+
+    for (ResponseEntity<JsonNode> outsider : List.of(byOperations, byAnotherQueue)) {
+      assertThat(outsider.getStatusCode()).isEqualTo(HttpStatus.OK);
+      assertThat(outsider.getBody().get("merged").asBoolean()).isTrue();
+      assertThat(outsider.getBody().get("id").isNull()).isTrue();
+      assertThat(outsider.getBody().get("queue").isNull()).isTrue();
+      assertThat(outsider.getBody().get("processInstanceId").isNull()).isTrue();
+    }
+    assertThat(byItsQueue.getBody().get("id").asText()).isEqualTo(first.get("id").asText());
+    assertThat(byItsQueue.getBody().get("queue").asText()).isEqualTo("referral-coordinators");
+    assertThat(returnCallByOperations.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(returnCallByOperations.getBody().get("errors").findValuesAsText("field")).containsExactly("returnCall");
+    assertThat(tasks.createTaskQuery().processInstanceId(first.get("processInstanceId").asText())
+        .taskDefinitionKey(CallbackProcess.TASK_PATIENT_RETURNED_CALL).count()).isZero();
   }
 
   @Test
