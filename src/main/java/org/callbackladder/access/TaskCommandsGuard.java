@@ -17,16 +17,20 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstanceCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteTaskCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.UpdateCommentCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -51,6 +55,8 @@ import org.springframework.stereotype.Component;
  *       claiming, and handed over (assignee, owner, delegate) only to someone in its queue or a
  *       practice manager, never to an account that could not read it otherwise.
  *   <li>A task's name, dates and priority are the ladder's: nobody saves a task over them.
+ *   <li>No comments: notes belong in the call's outcome, in the project's records; Camunda keeps
+ *       comments in its history, where patient words must not go.
  *   <li>No process is started at a chosen activity: start instructions skip the steps that check.
  * </ul>
  */
@@ -91,6 +97,11 @@ public class TaskCommandsGuard extends AbstractProcessEnginePlugin {
     if (command instanceof StartProcessInstanceAtActivitiesCmd) {
       throw new InvalidInputException(List.of(new FieldProblem("startInstructions", "not-allowed",
           "are for administrators: processes start at their start event")));
+    }
+    if (command instanceof AddCommentCmd || command instanceof UpdateCommentCmd
+        || command instanceof DeleteTaskCommentCmd || command instanceof DeleteProcessInstanceCommentCmd) {
+      throw new AuthorizationException("Notes go in the call's outcome, kept with the request; Camunda's comments"
+          + " would keep the patient's words in its history");
     }
     if (command instanceof SaveTaskCmd) {
       throw new AuthorizationException("A task's name, dates and priority come from the ladder");

@@ -145,6 +145,8 @@ class PermissionTest {
       row("3 start a request by hand past its checks", HttpMethod.POST,
           t -> "/process-definition/key/" + CallbackProcess.NEW_REQUEST_PROCESS_KEY + "/start",
           t -> "{\"startInstructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": \"EndEvent_RequestHandedIn\"}]}"),
+      row("3 keep patient words in a task comment", HttpMethod.POST, t -> "/task/" + t.task().getId() + "/comment/create",
+          t -> "{\"message\": \"the patient said ...\"}"),
       row("3 set a task's variables", HttpMethod.POST, t -> "/task/" + t.task().getId() + "/variables",
           t -> "{\"modifications\": {\"maxAttempts\": {\"value\": 1}}}"),
       row("3 change a task's due date", HttpMethod.PUT, t -> "/task/" + t.task().getId(),
