@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -18,8 +19,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Camunda's REST API (engine-rest, and the webapps' own copy under {@code /camunda/api/engine/})
  * answers an error with Java class names in its message, and a request without its body (or a
  * required part of it) with a 500 for a NullPointerException, and a start form the application's
- * rules refuse with a 500 too. This takes the class names out of error answers, keeping the status,
- * the type and the rest of the message, and answers those two as the client's errors they are: 400.
+ * rules refuse with a 500 too, as it does any request its engine refuses (an unknown task, a running
+ * instance to restart). This takes the class names out of error answers, keeping the type and the
+ * rest of the message, and answers those as the client's errors they are: 400, or 404 for something
+ * that does not exist. A persistence failure stays a server error.
  */
 @Component
 public class EngineErrorAnswers extends OncePerRequestFilter {
@@ -27,6 +30,9 @@ public class EngineErrorAnswers extends OncePerRequestFilter {
   /** A qualified Java class name, with the method called on it if any: org.camunda.bpm.X.getY(). */
   static final Pattern CLASS_NAME = Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.){2,}[A-Z][A-Za-z0-9_$]*(?:\\.\\w+\\(\\))?:?\\s*");
   static final String MISSING_INPUT = "The request body is missing, or lacks a part it needs";
+  /** The types Camunda gives a request its engine refused, whatever the reason. */
+  static final Set<String> REFUSED_REQUEST = Set.of("ProcessEngineException", "RestException");
+  static final Pattern NOT_FOUND = Pattern.compile("(?i)cannot find|not found|does not exist");
 
   private final ObjectMapper json;
 
@@ -74,7 +80,12 @@ public class EngineErrorAnswers extends OncePerRequestFilter {
         error.put("type", "InvalidInputException");
         error.put("message", message.substring(message.indexOf(InvalidInputException.PREFIX)));
       } else {
-        error.put("message", CLASS_NAME.matcher(error.get("message").asText()).replaceAll(""));
+        if (answer.getStatus() == 500 && REFUSED_REQUEST.contains(error.path("type").asText()) && !message.contains("persistence")) {
+          // Camunda answers a request its engine refuses (unknown task, a running instance to restart,
+          // nothing to evaluate...) with 500; the database failing is a persistence exception, left as it is
+          answer.setStatus(NOT_FOUND.matcher(message).find() ? 404 : 400);
+        }
+        error.put("message", CLASS_NAME.matcher(message).replaceAll(""));
       }
       answer.resetBuffer();
       json.writeValue(answer.getOutputStream(), error);

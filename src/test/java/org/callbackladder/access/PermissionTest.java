@@ -166,6 +166,12 @@ class PermissionTest {
       bodiless("6 send a signal without a body", "/signal"),
       bodiless("6 create a grant without a body", "/authorization/create"),
       bodiless("6 create a user without a body", "/user/create"),
+      row("6 complete a task that does not exist", HttpMethod.POST, t -> "/task/unknown/complete", t -> "{}"),
+      row("6 delete a ladder's task", HttpMethod.DELETE, t -> "/task/" + t.task().getId(), t -> null),
+      row("6 restart a running ladder", HttpMethod.POST, t -> "/process-definition/" + t.ladder.getProcessDefinitionId() + "/restart",
+          t -> "{\"processInstanceIds\": [\"" + t.ladder.getId() + "\"], \"instructions\": [{\"type\": \"startBeforeActivity\","
+              + " \"activityId\": \"" + CallbackProcess.TASK_CALL_PATIENT + "\"}]}"),
+      row("6 evaluate conditions with nothing to evaluate", HttpMethod.POST, t -> "/condition", t -> "{}"),
       row("6 start a request by hand with nothing filled in", HttpMethod.POST,
           t -> "/process-definition/key/" + CallbackProcess.NEW_REQUEST_PROCESS_KEY + "/start", t -> "{}"));
 
