@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import org.callbackladder.audit.AuditLog;
+import org.callbackladder.web.Problems;
 import org.callbackladder.web.RequestBudgets;
 import org.callbackladder.web.RequestLimitFilter;
 import org.callbackladder.web.RequestLimits;
@@ -20,8 +21,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -173,23 +172,14 @@ public class SecurityConfiguration {
     return (request, response, e) -> {
       limits.signInFailed(request);
       response.setHeader("WWW-Authenticate", "Basic realm=\"Callback Ladder\"");
-      writeProblem(json, response, HttpStatus.UNAUTHORIZED, "Authentication required",
+      Problems.write(json, response, HttpStatus.UNAUTHORIZED, "Authentication required",
           "Sign in with HTTP basic authentication or an API token (Authorization: Bearer)");
     };
   }
 
   private static AccessDeniedHandler problemAccessDenied(ObjectMapper json) {
-    return (request, response, e) -> writeProblem(json, response, HttpStatus.FORBIDDEN, "Not allowed",
+    return (request, response, e) -> Problems.write(json, response, HttpStatus.FORBIDDEN, "Not allowed",
         e instanceof AuthorizationDeniedException ? "Your role may not use " + request.getRequestURI() : e.getMessage());
-  }
-
-  private static void writeProblem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String title, String detail)
-      throws IOException {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    json.writeValue(response.getOutputStream(), problem);
   }
 
   /**

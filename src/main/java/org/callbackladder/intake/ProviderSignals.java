@@ -14,8 +14,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 /**
- * Signals from a phone system that does not send a refused callback again (Twilio): none is thrown
- * away for its content. Text is made to fit (control characters removed, an over-long field cut, which
+ * Signals from a phone system (Twilio, the signed generic webhook), which does not send a refused
+ * callback again: none is thrown away for its content. Text is made to fit (control characters removed, an over-long field cut, which
  * the log notes without the text), and a call from a number nobody can call back (withheld,
  * "anonymous", not a phone number) is kept as an {@link UncallableSignal} for practice managers.
  */
@@ -71,7 +71,7 @@ public class ProviderSignals {
       return;
     }
     try {
-      UncallableSignal kept = uncallable.saveAndFlush(new UncallableSignal(Channel.valueOf(signal.channel()),
+      UncallableSignal kept = uncallable.saveAndFlush(new UncallableSignal(Channel.valueOf(signal.channel().strip()),
           FieldRules.fitted(signal.patient().phone(), 64), signal.patient().name(), signal.message(), eventId, clock.instant()));
       meters.counter(UNCALLABLE_METRIC, "channel", signal.channel()).increment();
       log.info("Signal {} kept as uncallable signal {}: the number it came from cannot be called back", eventId, kept.getId());

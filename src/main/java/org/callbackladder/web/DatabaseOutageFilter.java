@@ -12,8 +12,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -47,13 +45,9 @@ public class DatabaseOutageFilter extends OncePerRequestFilter {
       }
       log.warn("Database unreachable: {} {} answered 503", request.getMethod(), request.getRequestURI());
       response.resetBuffer();
-      response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
       response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+      Problems.write(json, response, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
           "The practice's database cannot be reached; nothing was stored. Please try again shortly.");
-      problem.setTitle("Service unavailable");
-      json.writeValue(response.getOutputStream(), problem);
     }
   }
 }

@@ -54,14 +54,15 @@ public class EngineErrorAnswers extends OncePerRequestFilter {
       chain.doFilter(request, answer);
       if (answer.getStatus() >= 400 && answer.getContentType() != null
           && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(answer.getContentType()))) {
-        withoutClassNames(answer);
+        rewriteError(answer);
       }
     } finally {
       answer.copyBodyToResponse();
     }
   }
 
-  private void withoutClassNames(ContentCachingResponseWrapper answer) throws IOException {
+  /** Without class names; a refused request as a 4xx. */
+  private void rewriteError(ContentCachingResponseWrapper answer) throws IOException {
     JsonNode body;
     try {
       body = json.readTree(answer.getContentAsByteArray());

@@ -14,7 +14,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -49,21 +48,21 @@ public class RequestLimitFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     if (signIn(request) && budgets.exhausted(failuresOf(request), limits.failedSignInsPerMinute())) {
       response.setHeader("Retry-After", String.valueOf(budgets.secondsToNextMinute()));
-      problem(response, HttpStatus.TOO_MANY_REQUESTS, "More than " + limits.failedSignInsPerMinute()
+      Problems.write(json, response, HttpStatus.TOO_MANY_REQUESTS, "Too many requests", "More than " + limits.failedSignInsPerMinute()
           + " failed sign-ins a minute from this address; try again shortly");
       return;
     }
     if (limitedBody(request)) {
       long max = limits.maxBodySize().toBytes();
       if (request.getContentLengthLong() > max) {
-        problem(response, HttpStatus.PAYLOAD_TOO_LARGE, "The body is larger than " + limits.maxBodySize());
+        tooLarge(response);
         return;
       }
       if (request.getContentLengthLong() < 0 && !isForm(request)) {
         // no length given: read at most one byte over the limit, then hand on what was read
         byte[] body = request.getInputStream().readNBytes((int) max + 1);
         if (body.length > max) {
-          problem(response, HttpStatus.PAYLOAD_TOO_LARGE, "The body is larger than " + limits.maxBodySize());
+          tooLarge(response);
           return;
         }
         request = new ReadBody(request, body);
@@ -102,11 +101,8 @@ public class RequestLimitFilter extends OncePerRequestFilter {
         && request.getContentType().startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
   }
 
-  private void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    json.writeValue(response.getOutputStream(), problem);
+  private void tooLarge(HttpServletResponse response) throws IOException {
+    Problems.write(json, response, HttpStatus.PAYLOAD_TOO_LARGE, "Body too large", "The body is larger than " + limits.maxBodySize());
   }
 
   /** A request whose body was already read. */

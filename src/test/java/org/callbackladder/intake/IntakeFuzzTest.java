@@ -65,6 +65,7 @@ class IntakeFuzzTest {
     }
   }
 
+  /** A signed event whose only fault is a number nobody can call is kept aside (202), never a request. */
   @Test
   void thePhoneSystemWebhookRefusesEveryUnprovenOrMalformedRequest() throws Exception {
     fuzz(this::phoneSystemRequest);
@@ -77,7 +78,8 @@ class IntakeFuzzTest {
       HttpRequest request = requests.get().build();
       HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
       String type = answer.headers().firstValue("Content-Type").orElse("");
-      if (answer.statusCode() >= 500 || answer.statusCode() < 400 || !type.startsWith("application/problem+json")) {
+      boolean keptAside = answer.statusCode() == 202 && answer.body().contains("\"uncallable\":true");
+      if (!keptAside && (answer.statusCode() >= 500 || answer.statusCode() < 400 || !type.startsWith("application/problem+json"))) {
         failures.add(answer.statusCode() + " " + type + " for " + request.uri() + ": " + answer.body());
       }
     }
@@ -93,9 +95,17 @@ class IntakeFuzzTest {
 
   /** JSON that breaks at least one rule: bad syntax, wrong types, unknown values, no valid number. */
   private String apiBody() {
-    return switch (random.nextInt(9)) {
+    return apiBody(true);
+  }
+
+  /**
+   * {@code controlCharacters}: whether a body may break only that rule; a phone system's webhook
+   * strips them instead of refusing the event.
+   */
+  private String apiBody(boolean controlCharacters) {
+    return switch (random.nextInt(controlCharacters ? 9 : 8)) {
       case 0 -> randomText(random.nextInt(200));
-      case 7 -> withControlCharacter();
+      case 8 -> withControlCharacter();
       case 1 -> truncate(validLooking(badPhone()));
       case 2 -> validLooking(badPhone());
       case 3 -> validLooking("\"+1415555" + random.nextInt(10000) + "\"").replace("\"WEB_FORM\"", quote(hostile()));
@@ -168,7 +178,7 @@ class IntakeFuzzTest {
 
   private HttpRequest.Builder phoneSystemRequest() {
     String now = String.valueOf(clock.instant().getEpochSecond());
-    String body = random.nextBoolean() ? apiBody().replace("{\"channel\"", "{\"eventId\": \"e" + random.nextInt() + "\", \"channel\"") : randomText(120);
+    String body = random.nextBoolean() ? apiBody(false).replace("{\"channel\"", "{\"eventId\": \"e" + random.nextInt() + "\", \"channel\"") : randomText(120);
     String signed = "sha256=" + PhoneSystemSignature.sign(CallbackLadderTest.PHONE_SYSTEM_SECRET, now, body.getBytes(StandardCharsets.UTF_8));
     return switch (random.nextInt(5)) {
       case 0 -> request("/webhooks/phone-system", "application/json", body);

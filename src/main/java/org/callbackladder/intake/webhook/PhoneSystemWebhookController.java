@@ -3,10 +3,11 @@ package org.callbackladder.intake.webhook;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.callbackladder.intake.IntakeResult;
-import org.callbackladder.intake.IntakeService;
 import org.callbackladder.intake.NewCallbackRequest;
+import org.callbackladder.intake.ProviderSignals;
 import org.callbackladder.web.FieldProblem;
 import org.callbackladder.web.InvalidInputException;
 import org.springframework.http.HttpStatus;
@@ -19,18 +20,20 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /webhooks/phone-system}: signed JSON events from phone systems other than Twilio. The
- * signature is checked on the raw body before anything is read from it.
+ * signature is checked on the raw body before anything is read from it. A signed event is not
+ * thrown away for its content: text is fitted and a call from a number nobody can call back is kept
+ * for managers (202, {@code uncallable: true}); an event that breaks other rules gets 400.
  */
 @RestController
 public class PhoneSystemWebhookController {
 
   private final PhoneSystemSignature signature;
-  private final IntakeService intake;
+  private final ProviderSignals signals;
   private final ObjectMapper json;
 
-  public PhoneSystemWebhookController(PhoneSystemSignature signature, IntakeService intake, ObjectMapper json) {
+  public PhoneSystemWebhookController(PhoneSystemSignature signature, ProviderSignals signals, ObjectMapper json) {
     this.signature = signature;
-    this.intake = intake;
+    this.signals = signals;
     this.json = json;
   }
 
@@ -45,12 +48,16 @@ public class PhoneSystemWebhookController {
     if (event.eventId() == null || event.eventId().isBlank()) {
       throw new InvalidInputException(List.of(new FieldProblem("eventId", "required", "is required")));
     }
-    IntakeResult result = intake.receive(
+    Optional<IntakeResult> received = signals.receive(
         new NewCallbackRequest(event.channel(), event.reason() == null ? "GENERAL" : event.reason(), event.patient(),
             event.message(), event.preferredTimes(), null, null, null, event.returnCall()),
         "phone-system:" + event.eventId().strip());
+    if (received.isEmpty()) {
+      return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Answer(null, false, false, true));
+    }
+    IntakeResult result = received.get();
     return ResponseEntity.status(result.merged() ? HttpStatus.OK : HttpStatus.CREATED)
-        .body(new Answer(result.request().getId(), result.merged(), result.replayed()));
+        .body(new Answer(result.request().getId(), result.merged(), result.replayed(), false));
   }
 
   private Event read(byte[] body) {
@@ -71,5 +78,6 @@ public class PhoneSystemWebhookController {
       String preferredTimes,
       Boolean returnCall) {}
 
-  public record Answer(UUID id, boolean merged, boolean replayed) {}
+  /** {@code uncallable}: kept for managers as a missed call we cannot return; no request was opened. */
+  public record Answer(UUID id, boolean merged, boolean replayed, boolean uncallable) {}
 }

@@ -74,13 +74,28 @@ class PhoneSystemWebhookTest {
   void aSignedButInvalidEventIsA400NamingTheField() {
     String now = String.valueOf(clock.instant().getEpochSecond());
     String noEventId = "{\"channel\": \"MISSED_CALL\", \"patient\": {\"phone\": \"" + Phones.next() + "\"}}";
-    String badPhone = event("pbx-phone-" + Phones.next(), "12");
+    String badChannel = "{\"eventId\": \"pbx-fax-1\", \"channel\": \"FAX\", \"patient\": {\"phone\": \"" + Phones.next() + "\"}}";
 
     assertThat(post(noEventId, now, signature(now, noEventId)).getBody().get("errors").findValuesAsText("field"))
         .containsExactly("eventId");
-    assertThat(post(badPhone, now, signature(now, badPhone)).getBody().get("errors").findValuesAsText("field"))
-        .containsExactly("patient.phone");
+    assertThat(post(badChannel, now, signature(now, badChannel)).getBody().get("errors").findValuesAsText("field"))
+        .containsExactly("channel");
     assertThat(post("not json", now, signature(now, "not json")).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  @Test
+  void aSignedCallFromANumberNobodyCanCallIsKeptNotRefused() {
+    String now = String.valueOf(clock.instant().getEpochSecond());
+    String anonymous = event("pbx-anonymous-" + Phones.next(), "anonymous");
+    long signalsBefore = signals.count();
+
+    ResponseEntity<JsonNode> answer = post(anonymous, now, signature(now, anonymous));
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(answer.getBody().get("uncallable").asBoolean()).isTrue();
+    assertThat(signals.count()).as("no request opened").isEqualTo(signalsBefore);
+    assertThat(http.withBasicAuth("manager", "demo").getForObject("/api/uncallable-signals?size=100", JsonNode.class)
+        .get("items").findValuesAsText("sentNumber")).contains("anonymous");
   }
 
   private static String event(String eventId, String phone) {

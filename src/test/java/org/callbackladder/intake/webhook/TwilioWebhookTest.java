@@ -97,6 +97,7 @@ class TwilioWebhookTest {
   void aSignedCallFromAWithheldNumberIsKeptForManagersNotRefused() {
     String sid = "CAanon" + UUID.randomUUID();
     Map<String, String> call = TwilioCalls.call(sid, "anonymous", "no-answer");
+    call.put("CallerName", "Caller " + sid);
     Map<String, String> recording = new LinkedHashMap<>(Map.of("RecordingSid", "RE" + sid, "RecordingUrl",
         "https://api.twilio.com/recordings/RE2", "RecordingDuration", "9", "CallSid", sid, "From", "+266696687",
         "To", "+14155550100", "AccountSid", "AC123", "TranscriptionText", "It's Sam from the pharmacy, please call back",
@@ -115,7 +116,7 @@ class TwilioWebhookTest {
     assertThat(requests.count()).as("no request, no ladder: nobody can call back").isEqualTo(requestsBefore);
     assertThat(listed.get("items").findValuesAsText("sentNumber")).containsSubsequence("+266696687", "anonymous");
     assertThat(listed.get("items").get(0).get("message").asText()).isEqualTo("It's Sam from the pharmacy, please call back");
-    assertThat(listed.get("items").findValuesAsText("sentNumber")).as("a replay is one entry").containsOnlyOnce("anonymous");
+    assertThat(listed.get("items").findValuesAsText("callerName")).as("a replay is one entry").containsOnlyOnce("Caller " + sid);
     assertThat(coordinator.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(meters.counter("callback.signals.uncallable", "channel", "MISSED_CALL").count()).isPositive();
   }
