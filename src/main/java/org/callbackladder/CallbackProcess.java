@@ -55,16 +55,15 @@ public final class CallbackProcess {
     /** Who completed the call task; set when it completes. */
     public static final String ATTEMPT_AGENT = "attemptAgent";
 
-    /**
-     * What the ladder itself decides: no completion of a task may carry these (see
-     * {@code access.TaskCommandsGuard}), and nobody but administrators may set process variables.
-     */
-    public static final Set<String> LADDER_FACTS = Set.of(
-        CALLBACK_REQUEST_ID, CHANNEL, REASON, ROUTING, QUEUE, PRIORITY, RESPONSE_WINDOW, MAX_ATTEMPTS, ATTEMPT_NUMBER,
-        ATTEMPT_DUE_AT, ATTEMPT_FOLLOW_UP_AT, NEXT_ATTEMPT_AT, ATTEMPT_AGENT);
-
     private Vars() {}
   }
+
+  /**
+   * What people answer in the forms of the ladder's tasks: the only variables a completion may carry.
+   * A field added to a task's form is added here (a test compares them).
+   */
+  public static final Set<String> FORM_ANSWERS = Set.of(
+      Vars.ATTEMPT_OUTCOME, Vars.RESOLUTION, Vars.ATTEMPT_NOTES, "lateCallbackHandled", "callingWindowDecision");
 
   /** Fields of the new-callback start form ("New callback request"). Removed once the request is stored. */
   public static final class StartForm {
@@ -87,10 +86,6 @@ public final class CallbackProcess {
     public static final String ATTEMPT_HISTORY = "attemptHistory";
     public static final String CALL_SCRIPT = "callScript";
     public static final String PATIENT_TIME = "patientTime";
-
-    /** Shown on the call task, never copied into the process by a completion. */
-    public static final Set<String> FIELDS = Set.of(PATIENT_NAME, PATIENT_PHONE, REASON_LABEL, ATTEMPT_LABEL,
-        PATIENT_MESSAGE, PREFERRED_TIMES, ATTEMPT_HISTORY, CALL_SCRIPT, PATIENT_TIME);
 
     private CallSheet() {}
   }

@@ -44,7 +44,7 @@ public class AccessSetup extends AbstractProcessEnginePlugin {
 
   /**
    * What a task's candidates may do with it: work it (claim, complete) and release or hand it over
-   * (TASK_ASSIGN, limited to the task's own queue by {@link TaskCommandsGuard}). Not UPDATE, Camunda's
+   * (TASK_ASSIGN, limited to the task's own queue by {@link EngineGuard}). Not UPDATE, Camunda's
    * default, which would let them set the task's variables. Camunda's setting takes one name only.
    */
   static final Permission CANDIDATES = new Permission() {

@@ -5,13 +5,18 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.callbackladder.audit.AuditLog;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -66,7 +71,13 @@ class ApiTokenFilter extends OncePerRequestFilter {
       deny.handle(request, response, new AccessDeniedException("This token may only hand in new callback requests"));
       return;
     }
-    SecurityContextHolder.getContext().setAuthentication(signIn.apply(token.get().getUserId()));
+    Authentication user = signIn.apply(token.get().getUserId());
+    if (token.get().getScope() == ApiToken.Scope.INTAKE) {
+      List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
+      authorities.add(new SimpleGrantedAuthority(Groups.INTAKE_TOKEN));
+      user = UsernamePasswordAuthenticationToken.authenticated(user.getName(), null, authorities);
+    }
+    SecurityContextHolder.getContext().setAuthentication(user);
     chain.doFilter(request, response);
   }
 }

@@ -13,6 +13,12 @@ public final class Groups {
   /** Camunda's own administrators' group (the admin user). */
   public static final String ADMINS = org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN;
 
+  /**
+   * Not a Camunda group: the authority of a request signed in with an INTAKE-scope API token, which
+   * hands in requests for an integration and reads nothing, whoever its user is.
+   */
+  public static final String INTAKE_TOKEN = "intake-token";
+
   /** The groups that work callbacks in Tasklist. */
   public static final List<String> STAFF = List.of(CALLBACK_COORDINATORS, REFERRAL_COORDINATORS, CLINICAL_TEAM, PRACTICE_MANAGERS);
 

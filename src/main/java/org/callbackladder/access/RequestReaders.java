@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
  * The one place that decides which callback requests a signed-in person may read, for every
  * endpoint that shows patient data. Practice managers and administrators read all; coordinators,
  * referral coordinators and the clinical team read the requests routed to their own queues and the
- * ones they made a call for. Everyone else (operations, an integration's user in no staff group)
- * reads none. The same rule as Tasklist's: a task is seen by its queue.
+ * ones they made a call for. Everyone else (operations, an integration's user in no staff group, an
+ * INTAKE token whoever its user) reads none. The same rule as Tasklist's: a task is seen by its queue.
  */
 @Component
 public class RequestReaders {
@@ -62,13 +62,25 @@ public class RequestReaders {
     return scope(user).isPresent();
   }
 
+  /** An integration signed in with an INTAKE-scope API token. */
+  public boolean isIntakeToken(Authentication user) {
+    return authorities(user).contains(Groups.INTAKE_TOKEN);
+  }
+
   private Optional<Scope> scope(Authentication user) {
-    Set<String> groups = user == null ? Set.of()
-        : user.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
+    Set<String> groups = authorities(user);
+    if (groups.contains(Groups.INTAKE_TOKEN)) {
+      return Optional.empty();
+    }
     if (groups.stream().anyMatch(READ_ALL::contains)) {
       return Optional.of(new Scope(user.getName(), Set.of(), true));
     }
     Set<String> queues = groups.stream().filter(Groups.STAFF::contains).collect(Collectors.toUnmodifiableSet());
     return queues.isEmpty() ? Optional.empty() : Optional.of(new Scope(user.getName(), queues, false));
+  }
+
+  private static Set<String> authorities(Authentication user) {
+    return user == null ? Set.of()
+        : user.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
   }
 }

@@ -22,6 +22,7 @@ import org.callbackladder.request.RequestStatus;
 import org.callbackladder.web.FieldProblem;
 import org.callbackladder.web.FieldRules;
 import org.callbackladder.web.InvalidInputException;
+import org.callbackladder.web.ForbiddenException;
 import org.callbackladder.web.NotFoundException;
 import org.springframework.data.domain.Page;
 import org.springframework.http.MediaType;
@@ -43,6 +44,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class CallbackController {
 
   static final int MAX_PAGE_SIZE = 100;
+  /** An externalId or Idempotency-Key; stored after the client's name, within the column's 200. */
+  static final int CLIENT_KEY_MAX = 120;
 
   private final IntakeService intake;
   private final CallbackRequestRepository requests;
@@ -73,32 +76,41 @@ public class CallbackController {
   }
 
   /**
-   * 201 with a new request; 200 with {@code merged: true} when the patient's open request took the
-   * signal in. A repeated {@code externalId} or {@code Idempotency-Key} answers as the first time
-   * did, with {@code Idempotent-Replayed: true}, and stores nothing. The receipt shows where the
-   * request went only to someone who may read it: handing in a number tells nobody else whether,
-   * or where, that patient has an open request. A return call ({@code returnCall}) is reported by a
-   * phone system's webhook or by the practice's staff.
+   * Hands in a request, for the practice's staff and for integrations with an INTAKE token. To someone
+   * who may read the request: 201 with a new one, 200 with {@code merged: true} when the patient's
+   * open request took the signal in. To anyone else: 202 and nothing more, so handing in a number
+   * tells nobody whether, or where, that patient has an open request. A repeated {@code externalId}
+   * or {@code Idempotency-Key} from the same client answers as the first time did, with
+   * {@code Idempotent-Replayed: true}, and stores nothing; another client's key is a different key.
+   * A return call ({@code returnCall}) is reported by a phone system's webhook or by staff.
    */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<Receipt> receive(
+  public ResponseEntity<Object> receive(
       @RequestBody NewCallbackRequest input,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       Authentication user) {
-    if (input.isReturnCall() && !readers.isStaff(user)) {
-      throw new InvalidInputException(List.of(new FieldProblem("returnCall", "staff-only",
-          "is reported by the phone system's webhook or by the practice's staff")));
+    boolean staff = readers.isStaff(user);
+    if (!staff && !readers.isIntakeToken(user)) {
+      throw new ForbiddenException("Requests are handed in by the practice's staff and by integrations with an API token");
     }
-    IntakeResult result = intake.receive(input, idempotencyKey);
+    List<FieldProblem> problems = new ArrayList<>();
+    String key = FieldRules.optionalText(input.externalId() != null ? "externalId" : "Idempotency-Key",
+        input.externalId() != null ? input.externalId() : idempotencyKey, CLIENT_KEY_MAX, problems);
+    if (input.isReturnCall() && !staff) {
+      problems.add(new FieldProblem("returnCall", "staff-only", "is reported by the phone system's webhook or by the practice's staff"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    IntakeResult result = intake.receive(input.withoutExternalId(), key == null ? null : "api:" + user.getName() + ":" + key);
     CallbackRequest request = result.request();
-    boolean reader = readers.mayRead(user, request, calledBy(user, attempts.attemptsOf(request.getId())));
-    ResponseEntity.BodyBuilder answer = result.merged() ? ResponseEntity.ok()
-        : reader ? ResponseEntity.created(URI.create("/api/callbacks/" + request.getId())) : ResponseEntity.status(201);
+    if (!readers.mayRead(user, request, calledBy(user, attempts.attemptsOf(request.getId())))) {
+      return ResponseEntity.accepted().body(Map.of("received", true));
+    }
+    ResponseEntity.BodyBuilder answer =
+        result.merged() ? ResponseEntity.ok() : ResponseEntity.created(URI.create("/api/callbacks/" + request.getId()));
     if (result.replayed()) {
       answer.header("Idempotent-Replayed", "true");
-    }
-    if (!reader) {
-      return answer.body(new Receipt(result.merged() ? null : request.getId(), result.merged(), null, null, null, null));
     }
     return answer.body(
         new Receipt(
@@ -166,10 +178,7 @@ public class CallbackController {
     return user != null && calls.stream().anyMatch(call -> user.getName().equals(call.getAgent()));
   }
 
-  /**
-   * The answer to a new request: where it went and when the first attempt is due; for someone who
-   * may not read the request, only whether it was merged (and the id of a request it opened).
-   */
+  /** The answer to someone who may read the request: where it went and when the first attempt is due. */
   public record Receipt(
       UUID id, boolean merged, String status, String queue, Instant firstAttemptDueAt, String processInstanceId) {}
 }

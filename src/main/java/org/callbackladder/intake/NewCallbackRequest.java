@@ -20,6 +20,11 @@ public record NewCallbackRequest(
     this(channel, reason, patient, message, preferredTimes, externalId, null, null, null);
   }
 
+  /** The same request without the client's own id (the API keeps it apart per client). */
+  public NewCallbackRequest withoutExternalId() {
+    return new NewCallbackRequest(channel, reason, patient, message, preferredTimes, null, referral, consent, returnCall);
+  }
+
   /** The patient returning one of our calls (e.g. an answered inbound call from their number). */
   public boolean isReturnCall() {
     return Boolean.TRUE.equals(returnCall);

@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
@@ -31,7 +32,7 @@ public class EngineErrorAnswers extends OncePerRequestFilter {
   static final Pattern CLASS_NAME = Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.){2,}[A-Z][A-Za-z0-9_$]*(?:\\.\\w+\\(\\))?:?\\s*");
   static final String MISSING_INPUT = "The request body is missing, or lacks a part it needs";
   /** The types Camunda gives a request its engine refused, whatever the reason. */
-  static final Set<String> REFUSED_REQUEST = Set.of("ProcessEngineException", "RestException");
+  static final Set<String> REFUSED_REQUEST = Set.of("ProcessEngineException", "RestException", "NullValueException");
   static final Pattern NOT_FOUND = Pattern.compile("(?i)cannot find|not found|does not exist");
 
   private final ObjectMapper json;
@@ -52,9 +53,15 @@ public class EngineErrorAnswers extends OncePerRequestFilter {
     ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
     try {
       chain.doFilter(request, answer);
-      if (answer.getStatus() >= 400 && answer.getContentType() != null
-          && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(answer.getContentType()))) {
+      MediaType type = answer.getStatus() >= 400 && answer.getContentType() != null
+          ? MediaType.parseMediaType(answer.getContentType()) : null;
+      if (type != null && MediaType.APPLICATION_JSON.isCompatibleWith(type)) {
         rewriteError(answer);
+      } else if (type != null && "text".equals(type.getType())) {
+        // Jersey's own answer to unreadable JSON names the classes it tried to fill
+        String text = new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8);
+        answer.resetBuffer();
+        answer.getOutputStream().write(CLASS_NAME.matcher(text).replaceAll("").getBytes(StandardCharsets.UTF_8));
       }
     } finally {
       answer.copyBodyToResponse();

@@ -2,13 +2,9 @@ package org.callbackladder.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -103,37 +99,5 @@ public class RequestLimitFilter extends OncePerRequestFilter {
 
   private void tooLarge(HttpServletResponse response) throws IOException {
     Problems.write(json, response, HttpStatus.PAYLOAD_TOO_LARGE, "Body too large", "The body is larger than " + limits.maxBodySize());
-  }
-
-  /** A request whose body was already read. */
-  private static final class ReadBody extends HttpServletRequestWrapper {
-    private final byte[] body;
-
-    ReadBody(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override public boolean isFinished() { return in.available() == 0; }
-        @Override public boolean isReady() { return true; }
-        @Override public void setReadListener(ReadListener listener) { throw new UnsupportedOperationException(); }
-        @Override public int read() { return in.read(); }
-        @Override public int read(byte[] b, int off, int len) { return in.read(b, off, len); }
-      };
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
   }
 }

@@ -21,6 +21,7 @@ import org.callbackladder.support.Ladder;
 import org.callbackladder.support.Phones;
 import org.callbackladder.support.WebappLogin;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,6 +98,20 @@ class PermissionTest {
           t -> "{\"messageName\": \"" + CallbackProcess.MSG_ADDITIONAL_REQUEST + "\", \"businessKey\": \"" + t.requestId() + "\"}"),
       row("1 patient called back into a ladder", HttpMethod.POST, t -> "/message",
           t -> "{\"messageName\": \"" + CallbackProcess.MSG_PATIENT_CALLED_BACK + "\", \"businessKey\": \"" + t.requestId() + "\"}"),
+      row("1 find a ladder by message", HttpMethod.POST, t -> "/message",
+          t -> "{\"messageName\": \"" + CallbackProcess.MSG_ADDITIONAL_REQUEST + "\", \"all\": true,"
+              + " \"correlationKeys\": {\"reason\": {\"value\": \"REFERRAL_QUESTION\"}}}"),
+      row("1 run a ladder's timer by hand", HttpMethod.POST, t -> "/job/" + t.job().getId() + "/execute", t -> null),
+      row("1 take a waiting job's retries", HttpMethod.PUT, t -> "/job/" + t.job().getId() + "/retries", t -> "{\"retries\": 0}"),
+      row("1 send a signal", HttpMethod.POST, t -> "/signal", t -> "{\"name\": \"anything\"}"),
+      row("4 search ladders by a variable", HttpMethod.GET, t -> "/process-instance/count?variables=queue_eq_referral-coordinators",
+          t -> null),
+      row("4 search history by a variable", HttpMethod.GET, t -> "/history/process-instance/count?variables=queue_eq_referral-coordinators",
+          t -> null),
+      row("4 search task history by a variable", HttpMethod.GET,
+          t -> "/history/task/count?processVariables=queue_eq_referral-coordinators", t -> null),
+      row("3 keep something of one's own in the ladder", HttpMethod.POST, t -> "/task/" + t.task().getId() + "/submit-form",
+          t -> "{\"variables\": {\"attemptOutcome\": {\"value\": \"NO_ANSWER\"}, \"MaxAttempts\": {\"value\": 9}}}"),
       row("2 start the ladder", HttpMethod.POST, t -> "/process-definition/key/PatientCallback/start",
           t -> "{\"businessKey\": \"" + t.requestId() + "\", \"variables\": " + t.ladderVariables() + "}"),
       row("2 start the ladder at the call task", HttpMethod.POST, t -> "/process-definition/key/PatientCallback/start",
@@ -172,6 +187,9 @@ class PermissionTest {
           t -> "{\"processInstanceIds\": [\"" + t.ladder.getId() + "\"], \"instructions\": [{\"type\": \"startBeforeActivity\","
               + " \"activityId\": \"" + CallbackProcess.TASK_CALL_PATIENT + "\"}]}"),
       row("6 evaluate conditions with nothing to evaluate", HttpMethod.POST, t -> "/condition", t -> "{}"),
+      row("6 read the variables of a task that does not exist", HttpMethod.GET, t -> "/task/unknown/variables", t -> null),
+      row("6 complete a task with variables of the wrong shape", HttpMethod.POST, t -> "/task/" + t.task().getId() + "/complete",
+          t -> "{\"variables\": [1]}"),
       row("6 start a request by hand with nothing filled in", HttpMethod.POST,
           t -> "/process-definition/key/" + CallbackProcess.NEW_REQUEST_PROCESS_KEY + "/start", t -> "{}"));
 
@@ -248,6 +266,9 @@ class PermissionTest {
     assertThat(status).as("refused with a 4xx: " + answer.getBody()).isBetween(400, 499);
     assertThat(String.valueOf(answer.getBody())).doesNotContain(PATIENT).doesNotContain(request.getPatientPhone())
         .doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Za-z.]+(Exception|Dto)");
+    if (!(row.path().apply(this) + row.body().apply(this)).contains(ladder.getId())) {
+      assertThat(String.valueOf(answer.getBody())).as("nor which ladder matched").doesNotContain(ladder.getId());
+    }
     assertThat(groupsOf(who.user)).as("no group gained").isEqualTo(groupsBefore);
     ladderUnchanged();
   }
@@ -271,6 +292,7 @@ class PermissionTest {
     assertThat(task.getDueDate()).isEqualTo(Date.from(OffsetDateTime.parse(
         (String) engine.getRuntimeService().getVariable(ladder.getId(), CallbackProcess.Vars.ATTEMPT_DUE_AT)).toInstant()));
     assertThat(engine.getTaskService().getVariables(task.getId())).doesNotContainKey("attemptOutcome");
+    assertThat(job().getRetries()).as("the response window's timer keeps its retries").isEqualTo(3);
   }
 
   private ResponseEntity<String> call(Row row, Caller who, Via via) {
@@ -319,6 +341,10 @@ class PermissionTest {
         + " \"reason\": {\"value\": \"GENERAL\"}, \"queue\": {\"value\": \"" + caller.user + "\"},"
         + " \"priority\": {\"value\": 50}, \"attemptNumber\": {\"value\": 1}, \"maxAttempts\": {\"value\": 3},"
         + " \"attemptDueAt\": {\"value\": \"2030-01-01T00:00:00Z\"}}";
+  }
+
+  Job job() {
+    return engine.getManagementService().createJobQuery().processInstanceId(ladder.getId()).singleResult();
   }
 
   Task task() {

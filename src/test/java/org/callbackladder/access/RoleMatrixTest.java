@@ -194,39 +194,29 @@ class RoleMatrixTest {
 
   /** A count that changes with a guessed name would tell operations the name, one letter at a time. */
   @Test
-  void operationsCannotGuessPatientDetailsThroughVariableFilters() {
-    IntakeResult request = intake.receive(Ladder.request("WEB_FORM", "GENERAL", "Quentin Probe", Phones.next()));
-    String call = taskOf(request);
-    http.withBasicAuth("coordinator", "demo").postForEntity("/engine-rest/task/" + call + "/claim",
-        Map.of("userId", "coordinator"), String.class);
-    http.withBasicAuth("coordinator", "demo").postForEntity("/engine-rest/task/" + call + "/submit-form",
-        Map.of("variables", Map.of("attemptOutcome", Map.of("value", "NO_ANSWER"))), String.class);
-
-    // the control: such filters do work on the ladder's routing facts, which are no secret
-    JsonNode control = http.withBasicAuth("operations", "demo").getForObject(
-        "/engine-rest/process-instance/count?variables=reason_eq_GENERAL", JsonNode.class);
-    assertThat(control.path("count").asLong()).as(control.toString()).isPositive();
+  void operationsCannotSearchLaddersByTheirVariables() {
+    intake.receive(Ladder.request("WEB_FORM", "GENERAL", "Quentin Probe", Phones.next()));
     WebappLogin.Session cockpit = WebappLogin.session(http, "cockpit", "operations", "demo");
-    for (String guess : List.of("Quentin%25", "Nobody%25")) {
-      for (String query : List.of("/engine-rest/execution/count?variables=patientName_like_",
-          "/engine-rest/process-instance/count?variables=patientName_like_",
-          "/engine-rest/history/process-instance/count?variables=patientName_like_",
-          "/engine-rest/variable-instance/count?variableValues=patientName_like_",
-          "/engine-rest/history/variable-instance/count?variableName=patientName&variableValue=",
-          "/engine-rest/task/count?processVariables=patientName_like_")) {
-        JsonNode count = http.withBasicAuth("operations", "demo").getForObject(query + guess, JsonNode.class);
-        assertThat(count.get("count")).as(query + guess + ": " + count).isNotNull();
-        assertThat(count.get("count").asLong()).as(query + guess).isZero();
-      }
-      HttpHeaders headers = new HttpHeaders();
-      headers.setContentType(MediaType.APPLICATION_JSON);
-      cockpit.addTo(headers);
-      JsonNode count = http.exchange("/camunda/api/cockpit/plugin/base/default/process-instance/count", HttpMethod.POST,
-          new HttpEntity<>("{\"variables\": [{\"name\": \"patientName\", \"operator\": \"like\", \"value\": \""
-              + guess.replace("%25", "%") + "\"}]}", headers), JsonNode.class).getBody();
-      assertThat(count.get("count")).as("Cockpit's search: " + count).isNotNull();
-      assertThat(count.get("count").asLong()).as("Cockpit's search, " + guess).isZero();
+
+    for (String query : List.of("/engine-rest/execution/count?variables=patientName_like_Quentin%25",
+        "/engine-rest/process-instance/count?variables=reason_eq_GENERAL",
+        "/engine-rest/history/process-instance/count?variables=reason_eq_GENERAL",
+        "/engine-rest/variable-instance/count?variableValues=reason_eq_GENERAL",
+        "/engine-rest/history/task/count?processVariables=reason_eq_GENERAL")) {
+      assertThat(http.withBasicAuth("operations", "demo").getForEntity(query, String.class).getStatusCode())
+          .as(query).isEqualTo(HttpStatus.FORBIDDEN);
     }
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    cockpit.addTo(headers);
+    ResponseEntity<String> cockpitSearch = http.exchange("/camunda/api/cockpit/plugin/base/default/process-instance/count",
+        HttpMethod.POST, new HttpEntity<>("{\"variables\": [{\"name\": \"patientName\", \"operator\": \"like\","
+            + " \"value\": \"Quentin%\"}]}", headers), String.class);
+    ResponseEntity<String> cockpitList = http.exchange("/camunda/api/cockpit/plugin/base/default/process-instance/count",
+        HttpMethod.POST, new HttpEntity<>("{}", headers), String.class);
+
+    assertThat(cockpitSearch.getStatusCode().is4xxClientError()).as(cockpitSearch.getBody()).isTrue();
+    assertThat(cockpitList.getStatusCode()).as("Cockpit's list without such a filter still works").isEqualTo(HttpStatus.OK);
   }
 
   @Test

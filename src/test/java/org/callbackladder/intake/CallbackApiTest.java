@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.callbackladder.CallbackProcess;
+import org.callbackladder.access.ApiTokens;
 import org.callbackladder.request.CallbackRequestRepository;
 import org.callbackladder.request.CallbackSignalRepository;
 import org.callbackladder.support.CallbackLadderTest;
@@ -36,6 +37,7 @@ class CallbackApiTest {
   @Autowired CallbackSignalRepository signals;
   @Autowired TestClock clock;
   @Autowired TaskService tasks;
+  @Autowired ApiTokens tokens;
 
   static final String VALID = """
       {"channel": "WEB_FORM", "reason": "APPOINTMENT_REQUEST",
@@ -225,22 +227,34 @@ class CallbackApiTest {
     ResponseEntity<JsonNode> byOperations = post("operations", body);
     ResponseEntity<JsonNode> byAnotherQueue = post("coordinator", body);
     ResponseEntity<JsonNode> byItsQueue = post("referrals", body);
-    ResponseEntity<JsonNode> returnCallByOperations = post("operations", """
+    ResponseEntity<JsonNode> returnCallByAnIntegration = bearerPost(intakeToken(), """
         {"channel": "PHONE_CALL", "reason": "GENERAL", "patient": {"phone": "%s"}, "returnCall": true}""".formatted(phone));
 
-    for (ResponseEntity<JsonNode> outsider : List.of(byOperations, byAnotherQueue)) {
-      assertThat(outsider.getStatusCode()).isEqualTo(HttpStatus.OK);
-      assertThat(outsider.getBody().get("merged").asBoolean()).isTrue();
-      assertThat(outsider.getBody().get("id").isNull()).isTrue();
-      assertThat(outsider.getBody().get("queue").isNull()).isTrue();
-      assertThat(outsider.getBody().get("processInstanceId").isNull()).isTrue();
-    }
+    assertThat(byOperations.getStatusCode()).as("operations hand in nothing").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(byAnotherQueue.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(byAnotherQueue.getBody()).hasToString("{\"received\":true}");
     assertThat(byItsQueue.getBody().get("id").asText()).isEqualTo(first.get("id").asText());
     assertThat(byItsQueue.getBody().get("queue").asText()).isEqualTo("referral-coordinators");
-    assertThat(returnCallByOperations.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(returnCallByOperations.getBody().get("errors").findValuesAsText("field")).containsExactly("returnCall");
+    assertThat(returnCallByAnIntegration.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(returnCallByAnIntegration.getBody().get("errors").findValuesAsText("field")).containsExactly("returnCall");
     assertThat(tasks.createTaskQuery().processInstanceId(first.get("processInstanceId").asText())
         .taskDefinitionKey(CallbackProcess.TASK_PATIENT_RETURNED_CALL).count()).isZero();
+  }
+
+  @Test
+  void anIdempotencyKeyBelongsToTheClientThatSentIt() {
+    String body = valid(null).replace("\"externalId\": \"null\"", "\"externalId\": null");
+    HttpHeaders headers = json();
+    headers.set("Idempotency-Key", "shared-key-1");
+    ResponseEntity<JsonNode> mine = http.withBasicAuth("coordinator", "demo")
+        .exchange("/api/callbacks", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+    String other = valid(null).replace("\"externalId\": \"null\"", "\"externalId\": null");
+    ResponseEntity<JsonNode> theirs = http.withBasicAuth("manager", "demo")
+        .exchange("/api/callbacks", HttpMethod.POST, new HttpEntity<>(other, headers), JsonNode.class);
+
+    assertThat(mine.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(theirs.getStatusCode()).as("a new request, not the coordinator's").isEqualTo(HttpStatus.CREATED);
+    assertThat(theirs.getBody().get("id").asText()).isNotEqualTo(mine.getBody().get("id").asText());
   }
 
   @Test
@@ -318,6 +332,17 @@ class CallbackApiTest {
   private ResponseEntity<JsonNode> post(String user, String body) {
     return http.withBasicAuth(user, "demo")
         .exchange("/api/callbacks", HttpMethod.POST, new HttpEntity<>(body, json()), JsonNode.class);
+  }
+
+  /** An INTAKE token acting as a coordinator: an integration, whoever its user. */
+  private String intakeToken() {
+    return tokens.issue(new ApiTokens.Request("Intake test", "coordinator", "INTAKE", 1), "admin").secret();
+  }
+
+  private ResponseEntity<JsonNode> bearerPost(String token, String body) {
+    HttpHeaders headers = json();
+    headers.setBearerAuth(token);
+    return http.exchange("/api/callbacks", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
   }
 
   private ResponseEntity<JsonNode> get(String user, String path) {
