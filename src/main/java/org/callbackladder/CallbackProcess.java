@@ -72,6 +72,10 @@ public final class CallbackProcess {
     public static final String PATIENT_MESSAGE = "patientMessage";
     public static final String PREFERRED_TIMES = "preferredTimes";
 
+    /** Everything the start form asks: the only variables a person's start may carry (a test compares them). */
+    public static final Set<String> FIELDS =
+        Set.of(PATIENT_NAME, PATIENT_PHONE, PATIENT_MESSAGE, PREFERRED_TIMES, Vars.CHANNEL, Vars.REASON);
+
     private StartForm() {}
   }
 

@@ -15,7 +15,10 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.AbstractVariableQueryImpl;
+import org.camunda.bpm.engine.impl.HistoricProcessInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.HistoricTaskInstanceQueryImpl;
+import org.camunda.bpm.engine.impl.ProcessInstanceQueryImpl;
+import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
@@ -34,10 +37,14 @@ import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobDuedateCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.TelemetryConfigureCmd;
 import org.camunda.bpm.engine.impl.cmd.UpdateCommentCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -55,6 +62,7 @@ import org.springframework.stereotype.Component;
  * person sends, before anything runs; what the ladder's own code does inside it, and the job
  * executor, are not limited, and neither are administrators.
  * <ul>
+ *   <li>A start carries only the fields of the start form ({@link CallbackProcess.StartForm#FIELDS}).
  *   <li>A completion (complete, submit-form, resolve) carries only the answers of a form
  *       ({@link CallbackProcess#FORM_ANSWERS}): not the ladder's facts, not the call sheet's patient
  *       details, nothing else that would land in the process's variables.
@@ -65,7 +73,8 @@ import org.springframework.stereotype.Component;
  *       the call's outcome; Camunda keeps comments in its history, where patient words must not go.
  *   <li>Only the application moves a ladder: no messages, signals or conditions from people (the
  *       engine would also say whether a ladder matched), no start at a chosen activity, no job run by
- *       hand (a refused run still costs the job a retry), no job's retries taken to zero.
+ *       hand (a refused run still costs the job a retry), no job's retries taken to zero and no job's
+ *       time moved, no engine settings.
  *   <li>No search of processes by the values of their variables: it would answer what a person may
  *       not read, one guess at a time.
  * </ul>
@@ -105,10 +114,26 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
   }
 
   static void check(Command<?> command, String person, CommandContext context) {
+    checkStart(command);
     checkTaskWork(command);
     checkQueue(command, person, context);
     checkLadderMoves(command);
     checkSearches(command);
+  }
+
+  private static void checkStart(Command<?> command) {
+    Map<?, ?> carried = command instanceof SubmitStartFormCmd ? field(command, SubmitStartFormCmd.class, "variables")
+        : command instanceof StartProcessInstanceCmd
+            ? ((ProcessInstantiationBuilderImpl) field(command, StartProcessInstanceCmd.class, "instantiationBuilder")).getVariables()
+            : null;
+    if (carried != null) {
+      Set<Object> refused = carried.keySet().stream().filter(name -> !CallbackProcess.StartForm.FIELDS.contains(name))
+          .collect(Collectors.toSet());
+      if (!refused.isEmpty()) {
+        throw new InvalidInputException(List.of(new FieldProblem("variables", "start-form",
+            "may only be the fields of the start form, not " + refused)));
+      }
+    }
   }
 
   private static void checkTaskWork(Command<?> command) {
@@ -171,15 +196,26 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
       // Camunda counts a refused run as a failure of the job; the failure is not counted either
       throw new AuthorizationException("Jobs run when they are due; retry a failed one instead");
     }
-    Integer retries = command instanceof SetJobRetriesCmd ? field(command, SetJobRetriesCmd.class, "retries")
-        : command instanceof AbstractSetJobsRetriesBatchCmd ? field(command, AbstractSetJobsRetriesBatchCmd.class, "retries") : null;
-    if (retries != null && retries < 1) {
-      throw new AuthorizationException("Retries are given to a failed job, not taken from a waiting one");
+    Class<?> retrying = command instanceof SetJobRetriesCmd ? SetJobRetriesCmd.class
+        : command instanceof AbstractSetJobsRetriesBatchCmd ? AbstractSetJobsRetriesBatchCmd.class : null;
+    if (retrying != null && (retriesOf(command, retrying) < 1 || Boolean.TRUE.equals(field(command, retrying, "isDueDateSet")))) {
+      throw new AuthorizationException("Retries are given to a failed job, not taken from a waiting one, and a job's"
+          + " time is the ladder's");
+    }
+    if (command instanceof SetJobDuedateCmd || command instanceof TelemetryConfigureCmd) {
+      throw new AuthorizationException("A job's time and the engine's settings are the ladder's and the administrators'");
     }
   }
 
+  private static int retriesOf(Command<?> command, Class<?> type) {
+    return field(command, type, "retries");
+  }
+
   private static void checkSearches(Command<?> command) {
+    List<?> orQueries = command instanceof ProcessInstanceQueryImpl instances ? instances.getQueries()
+        : command instanceof HistoricProcessInstanceQueryImpl history ? history.getQueries() : List.of();
     boolean byValue = command instanceof AbstractVariableQueryImpl<?, ?> query && !query.getQueryVariableValues().isEmpty()
+        || orQueries.stream().anyMatch(or -> !((AbstractVariableQueryImpl<?, ?>) or).getQueryVariableValues().isEmpty())
         || command instanceof HistoricTaskInstanceQueryImpl
             && !((Collection<?>) field(command, HistoricTaskInstanceQueryImpl.class, "variables")).isEmpty()
         || command.getClass().getName().startsWith("org.camunda.bpm.cockpit.") && hasCockpitVariables(command);

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * BPMN "New callback request": "Hand in request" (Task_HandInRequest), after a coordinator's "Start
  * process" in Tasklist. Intake applies the API's rules and merging and starts the ladder itself; a
- * broken rule refuses the form and stores nothing. The patient's details leave this process.
+ * broken rule refuses the form and stores nothing. The patient's details leave this process, and
+ * nothing tells the person who entered it where the request went.
  */
 @Component("handInRequest")
 public class HandInRequestDelegate implements JavaDelegate {
@@ -27,18 +28,17 @@ public class HandInRequestDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    IntakeResult result =
-        intake.enter(
-            new NewCallbackRequest(
-                text(execution, Vars.CHANNEL),
-                text(execution, Vars.REASON),
-                new NewCallbackRequest.Patient(text(execution, PATIENT_NAME), text(execution, PATIENT_PHONE)),
-                text(execution, PATIENT_MESSAGE),
-                text(execution, PREFERRED_TIMES),
-                null));
-    execution.setProcessBusinessKey(result.request().getId().toString());
+    intake.enter(
+        new NewCallbackRequest(
+            text(execution, Vars.CHANNEL),
+            text(execution, Vars.REASON),
+            new NewCallbackRequest.Patient(text(execution, PATIENT_NAME), text(execution, PATIENT_PHONE)),
+            text(execution, PATIENT_MESSAGE),
+            text(execution, PREFERRED_TIMES),
+            null));
+    // nothing about the request stays on this process: whoever entered it may not be able to read it
+    // (a patient with an open request in another queue), and the request's id would tell them it exists
     execution.removeVariables(List.of(PATIENT_NAME, PATIENT_PHONE, PATIENT_MESSAGE, PREFERRED_TIMES));
-    execution.setVariable(Vars.CALLBACK_REQUEST_ID, result.request().getId().toString());
   }
 
   private static String text(DelegateExecution execution, String name) {

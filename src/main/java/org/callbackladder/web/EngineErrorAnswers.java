@@ -33,7 +33,7 @@ public class EngineErrorAnswers extends OncePerRequestFilter {
   static final String MISSING_INPUT = "The request body is missing, or lacks a part it needs";
   /** The types Camunda gives a request its engine refused, whatever the reason. */
   static final Set<String> REFUSED_REQUEST = Set.of("ProcessEngineException", "RestException", "NullValueException");
-  static final Pattern NOT_FOUND = Pattern.compile("(?i)cannot find|not found|does not exist");
+  static final Pattern NOT_FOUND = Pattern.compile("(?i)cannot find|not found|does not exist|no \\w+ found");
 
   private final ObjectMapper json;
 

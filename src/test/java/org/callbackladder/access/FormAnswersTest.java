@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-/** A completion may carry only what the tasks' forms ask: the list in code and the forms agree. */
+/** A start or a completion may carry only what its form asks: the lists in code and the forms agree. */
 class FormAnswersTest {
 
   @Test
@@ -30,5 +30,18 @@ class FormAnswersTest {
     }
 
     assertThat(asked).containsExactlyInAnyOrderElementsOf(CallbackProcess.FORM_ANSWERS);
+  }
+
+  @Test
+  void theVariablesAStartMayCarryAreTheFieldsTheStartFormAsks() throws IOException {
+    Set<String> asked = new TreeSet<>();
+    Resource form = new PathMatchingResourcePatternResolver().getResource("classpath:forms/new-callback.form");
+    for (JsonNode field : new ObjectMapper().readTree(form.getInputStream()).get("components")) {
+      if (field.hasNonNull("key")) {
+        asked.add(field.get("key").asText());
+      }
+    }
+
+    assertThat(asked).containsExactlyInAnyOrderElementsOf(CallbackProcess.StartForm.FIELDS);
   }
 }

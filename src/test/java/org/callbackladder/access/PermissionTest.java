@@ -104,6 +104,17 @@ class PermissionTest {
       row("1 run a ladder's timer by hand", HttpMethod.POST, t -> "/job/" + t.job().getId() + "/execute", t -> null),
       row("1 take a waiting job's retries", HttpMethod.PUT, t -> "/job/" + t.job().getId() + "/retries", t -> "{\"retries\": 0}"),
       row("1 send a signal", HttpMethod.POST, t -> "/signal", t -> "{\"name\": \"anything\"}"),
+      row("1 move a ladder's timer", HttpMethod.POST, t -> "/job/retries",
+          t -> "{\"jobIds\": [\"" + t.job().getId() + "\"], \"retries\": 5, \"dueDate\": \"2098-01-01T00:00:00.000+0000\"}"),
+      row("1 move a ladder's timer directly", HttpMethod.PUT, t -> "/job/" + t.job().getId() + "/duedate",
+          t -> "{\"duedate\": \"2098-01-01T00:00:00.000+0000\"}"),
+      row("4 search ladders by a variable inside an or-query", HttpMethod.POST, t -> "/process-instance",
+          t -> "{\"orQueries\": [{\"variables\": [{\"name\": \"queue\", \"operator\": \"eq\","
+              + " \"value\": \"referral-coordinators\"}]}]}"),
+      row("7 keep something extra in a request entered by hand", HttpMethod.POST,
+          t -> "/process-definition/key/" + CallbackProcess.NEW_REQUEST_PROCESS_KEY + "/submit-form",
+          t -> "{\"variables\": {\"channel\": {\"value\": \"MANUAL\"}, \"reason\": {\"value\": \"GENERAL\"},"
+              + " \"patientPhone\": {\"value\": \"+14155550111\"}, \"extraNotes\": {\"value\": \"kept in history\"}}}"),
       row("4 search ladders by a variable", HttpMethod.GET, t -> "/process-instance/count?variables=queue_eq_referral-coordinators",
           t -> null),
       row("4 search history by a variable", HttpMethod.GET, t -> "/history/process-instance/count?variables=queue_eq_referral-coordinators",
@@ -222,6 +233,7 @@ class PermissionTest {
   @Autowired ApiTokens tokens;
 
   private ProcessInstance ladder;
+  private Date dueBefore;
   private CallbackRequest request;
   private CallbackRequest other;
   private Caller caller = Caller.COORDINATOR;
@@ -233,6 +245,7 @@ class PermissionTest {
     request = intake.receive(Ladder.request("WEB_FORM", "REFERRAL_QUESTION", PATIENT, Phones.next())).request();
     other = intake.receive(Ladder.request("WEB_FORM", "GENERAL", "Otto Other", Phones.next())).request();
     ladder = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(request.getProcessInstanceId()).singleResult();
+    dueBefore = job().getDuedate();
     tokenSecrets.put(Caller.INTAKE_TOKEN, tokens.issue(new ApiTokens.Request("Permission test intake", "coordinator", "INTAKE", 1), "admin").secret());
     tokenSecrets.put(Caller.FULL_TOKEN, tokens.issue(new ApiTokens.Request("Permission test full", "coordinator", "FULL", 1), "admin").secret());
   }
@@ -293,6 +306,7 @@ class PermissionTest {
         (String) engine.getRuntimeService().getVariable(ladder.getId(), CallbackProcess.Vars.ATTEMPT_DUE_AT)).toInstant()));
     assertThat(engine.getTaskService().getVariables(task.getId())).doesNotContainKey("attemptOutcome");
     assertThat(job().getRetries()).as("the response window's timer keeps its retries").isEqualTo(3);
+    assertThat(job().getDuedate()).as("and its time").isEqualTo(dueBefore);
   }
 
   private ResponseEntity<String> call(Row row, Caller who, Via via) {

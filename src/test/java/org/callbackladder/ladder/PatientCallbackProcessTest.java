@@ -334,7 +334,7 @@ class PatientCallbackProcessTest {
         StartForm.PATIENT_MESSAGE, "Asked at the desk about forms"));
 
     assertThat(entry).isEnded();
-    CallbackRequest stored = requests.findById(UUID.fromString(entry.getBusinessKey())).orElseThrow();
+    CallbackRequest stored = requests.findAll().stream().filter(r -> walkIn.equals(r.getPatientPhone())).findFirst().orElseThrow();
     ProcessInstance ladder = engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceId(stored.getProcessInstanceId()).singleResult();
     assertThat(ladder).isWaitingAt(TASK_CALL_PATIENT);

@@ -186,11 +186,11 @@ class PostgresLadderIntegrationTest {
 
     String definition = engine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionKey(CallbackProcess.NEW_REQUEST_PROCESS_KEY).latestVersion().singleResult().getId();
-    String entered = engine.getFormService().submitStartForm(definition, Map.of(
+    engine.getFormService().submitStartForm(definition, Map.of(
         "patientName", "Yorick Wumpus", "patientPhone", "415 555 0145", "reason", "GENERAL", "channel", "MANUAL",
-        "patientMessage", "asked at the desk thief", "preferredTimes", "evenings")).getBusinessKey();
-    String walkIn = engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(CallbackProcess.PROCESS_KEY).processInstanceBusinessKey(entered).singleResult().getId();
+        "patientMessage", "asked at the desk thief", "preferredTimes", "evenings"));
+    String walkIn = jdbc.queryForObject(
+        "select process_instance_id from callback_request where patient_phone = '+14155550145'", String.class);
     completeCall(walkIn, "REACHED", "RESOLVED", "resolved zork");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceIds(java.util.Set.of(ladder, walkIn)).count())
         .isZero();
