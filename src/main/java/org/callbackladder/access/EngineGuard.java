@@ -39,6 +39,7 @@ import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobDuedateCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobsRetriesBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
@@ -73,8 +74,8 @@ import org.springframework.stereotype.Component;
  *       the call's outcome; Camunda keeps comments in its history, where patient words must not go.
  *   <li>Only the application moves a ladder: no messages, signals or conditions from people (the
  *       engine would also say whether a ladder matched), no start at a chosen activity, no job run by
- *       hand (a refused run still costs the job a retry), no job's retries taken to zero and no job's
- *       time moved, no engine settings.
+ *       hand (a refused run still costs the job a retry), retries only for failed jobs (never taken
+ *       from a waiting one), no job's time moved, no engine settings.
  *   <li>No search of processes by the values of their variables: it would answer what a person may
  *       not read, one guess at a time.
  * </ul>
@@ -117,7 +118,7 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
     checkStart(command);
     checkTaskWork(command);
     checkQueue(command, person, context);
-    checkLadderMoves(command);
+    checkLadderMoves(command, context);
     checkSearches(command);
   }
 
@@ -183,7 +184,7 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
     }
   }
 
-  private static void checkLadderMoves(Command<?> command) {
+  private static void checkLadderMoves(Command<?> command, CommandContext context) {
     if (command instanceof AbstractCorrelateMessageCmd || command instanceof SignalEventReceivedCmd
         || command instanceof EvaluateStartConditionCmd) {
       throw new AuthorizationException("Messages, signals and conditions reach a ladder from the application only");
@@ -198,9 +199,10 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
     }
     Class<?> retrying = command instanceof SetJobRetriesCmd ? SetJobRetriesCmd.class
         : command instanceof AbstractSetJobsRetriesBatchCmd ? AbstractSetJobsRetriesBatchCmd.class : null;
-    if (retrying != null && (retriesOf(command, retrying) < 1 || Boolean.TRUE.equals(field(command, retrying, "isDueDateSet")))) {
-      throw new AuthorizationException("Retries are given to a failed job, not taken from a waiting one, and a job's"
-          + " time is the ladder's");
+    if (retrying != null && (retriesOf(command, retrying) < 1 || Boolean.TRUE.equals(field(command, retrying, "isDueDateSet"))
+        || !onlyFailedJobs(command, context))) {
+      throw new AuthorizationException("Retries are given to failed jobs (named one by one), not taken from waiting ones,"
+          + " and a job's time is the ladder's");
     }
     if (command instanceof SetJobDuedateCmd || command instanceof TelemetryConfigureCmd) {
       throw new AuthorizationException("A job's time and the engine's settings are the ladder's and the administrators'");
@@ -209,6 +211,32 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
 
   private static int retriesOf(Command<?> command, Class<?> type) {
     return field(command, type, "retries");
+  }
+
+  /**
+   * Whether a retry names failed jobs only: one job or a list of them, each out of retries, or a job
+   * definition (Camunda then retries its failed jobs only). A retry by query or by process would
+   * reach jobs still waiting; those are for administrators.
+   */
+  private static boolean onlyFailedJobs(Command<?> command, CommandContext context) {
+    List<String> ids = new ArrayList<>();
+    if (command instanceof SetJobRetriesCmd) {
+      String jobId = field(command, SetJobRetriesCmd.class, "jobId");
+      List<String> jobIds = field(command, SetJobRetriesCmd.class, "jobIds");
+      if (jobId != null) {
+        ids.add(jobId);
+      }
+      if (jobIds != null) {
+        ids.addAll(jobIds);
+      }
+    } else if (command instanceof SetJobsRetriesBatchCmd && field(command, SetJobsRetriesBatchCmd.class, "jobQuery") == null) {
+      List<String> jobIds = field(command, SetJobsRetriesBatchCmd.class, "ids");
+      ids.addAll(jobIds == null ? List.of() : jobIds);
+    } else {
+      return false;
+    }
+    return ids.stream().map(id -> context.getJobManager().findJobById(id))
+        .allMatch(job -> job == null || job.getRetries() == 0);
   }
 
   private static void checkSearches(Command<?> command) {
