@@ -5,16 +5,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Camunda's REST API (engine-rest, and the webapps' own copy under {@code /camunda/api/engine/})
@@ -50,53 +55,126 @@ public class EngineErrorAnswers extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
-    try {
-      chain.doFilter(request, answer);
-      MediaType type = answer.getStatus() >= 400 && answer.getContentType() != null
-          ? MediaType.parseMediaType(answer.getContentType()) : null;
-      if (type != null && MediaType.APPLICATION_JSON.isCompatibleWith(type)) {
-        rewriteError(answer);
-      } else if (type != null && "text".equals(type.getType())) {
-        // Jersey's own answer to unreadable JSON names the classes it tried to fill
-        String text = new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8);
-        answer.resetBuffer();
-        answer.getOutputStream().write(CLASS_NAME.matcher(text).replaceAll("").getBytes(StandardCharsets.UTF_8));
-      }
-    } finally {
-      answer.copyBodyToResponse();
+    ErrorBody answer = new ErrorBody(response);
+    chain.doFilter(request, answer);
+    byte[] body = answer.heldBody();
+    if (body == null) {
+      return;
     }
+    MediaType type = response.getContentType() == null ? null : MediaType.parseMediaType(response.getContentType());
+    if (type != null && MediaType.APPLICATION_JSON.isCompatibleWith(type)) {
+      body = rewriteError(response, body);
+    } else if (type != null && "text".equals(type.getType())) {
+      // Jersey's own answer to unreadable JSON names the classes it tried to fill
+      body = CLASS_NAME.matcher(new String(body, StandardCharsets.UTF_8)).replaceAll("").getBytes(StandardCharsets.UTF_8);
+    }
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
   }
 
   /** Without class names; a refused request as a 4xx. */
-  private void rewriteError(ContentCachingResponseWrapper answer) throws IOException {
-    JsonNode body;
+  private byte[] rewriteError(HttpServletResponse response, byte[] body) throws IOException {
+    JsonNode read;
     try {
-      body = json.readTree(answer.getContentAsByteArray());
+      read = json.readTree(body);
     } catch (IOException notJson) {
-      return;
+      return body;
     }
-    if (body instanceof ObjectNode error && error.path("message").isTextual()) {
-      String message = error.get("message").asText();
-      if (answer.getStatus() == 500 && "NullPointerException".equals(error.path("type").asText())) {
-        answer.setStatus(400);
-        error.put("type", "InvalidRequestException");
-        error.put("message", MISSING_INPUT);
-      } else if (answer.getStatus() == 500 && message.contains(InvalidInputException.PREFIX)) {
-        // the application's own rules refused it (a start form through engine-rest); Camunda wraps that as a 500
-        answer.setStatus(400);
-        error.put("type", "InvalidInputException");
-        error.put("message", message.substring(message.indexOf(InvalidInputException.PREFIX)));
-      } else {
-        if (answer.getStatus() == 500 && REFUSED_REQUEST.contains(error.path("type").asText()) && !message.contains("persistence")) {
-          // Camunda answers a request its engine refuses (unknown task, a running instance to restart,
-          // nothing to evaluate...) with 500; the database failing is a persistence exception, left as it is
-          answer.setStatus(NOT_FOUND.matcher(message).find() ? 404 : 400);
-        }
-        error.put("message", CLASS_NAME.matcher(message).replaceAll(""));
+    if (!(read instanceof ObjectNode error) || !error.path("message").isTextual()) {
+      return body;
+    }
+    String message = error.get("message").asText();
+    if (response.getStatus() == 500 && "NullPointerException".equals(error.path("type").asText())) {
+      response.setStatus(400);
+      error.put("type", "InvalidRequestException");
+      error.put("message", MISSING_INPUT);
+    } else if (response.getStatus() == 500 && message.contains(InvalidInputException.PREFIX)) {
+      // the application's own rules refused it (a start form through engine-rest); Camunda wraps that as a 500
+      response.setStatus(400);
+      error.put("type", "InvalidInputException");
+      error.put("message", message.substring(message.indexOf(InvalidInputException.PREFIX)));
+    } else {
+      if (response.getStatus() == 500 && REFUSED_REQUEST.contains(error.path("type").asText()) && !message.contains("persistence")) {
+        // Camunda answers a request its engine refuses (unknown task, a running instance to restart,
+        // nothing to evaluate...) with 500; the database failing is a persistence exception, left as it is
+        response.setStatus(NOT_FOUND.matcher(message).find() ? 404 : 400);
       }
-      answer.resetBuffer();
-      json.writeValue(answer.getOutputStream(), error);
+      error.put("message", CLASS_NAME.matcher(message).replaceAll(""));
+    }
+    return json.writeValueAsBytes(error);
+  }
+
+  /**
+   * Passes an ordinary answer straight through and keeps the body of an error answer (status 400 or
+   * more when its body is written) so it can be rewritten; engine lists are never held in memory.
+   */
+  static final class ErrorBody extends HttpServletResponseWrapper {
+
+    private ByteArrayOutputStream body;
+    private PrintWriter writer;
+
+    ErrorBody(HttpServletResponse response) {
+      super(response);
+    }
+
+    private boolean holding() {
+      return body != null || getStatus() >= 400;
+    }
+
+    @Override
+    public ServletOutputStream getOutputStream() throws IOException {
+      if (!holding()) {
+        return super.getOutputStream();
+      }
+      if (body == null) {
+        body = new ByteArrayOutputStream();
+      }
+      return new ServletOutputStream() {
+        @Override public boolean isReady() { return true; }
+        @Override public void setWriteListener(WriteListener listener) { throw new UnsupportedOperationException(); }
+        @Override public void write(int b) { body.write(b); }
+        @Override public void write(byte[] b, int off, int len) { body.write(b, off, len); }
+      };
+    }
+
+    @Override
+    public PrintWriter getWriter() throws IOException {
+      if (!holding()) {
+        return super.getWriter();
+      }
+      if (writer == null) {
+        writer = new PrintWriter(new OutputStreamWriter(getOutputStream(), StandardCharsets.UTF_8));
+      }
+      return writer;
+    }
+
+    /** The error body as written, or null when the answer went straight through. */
+    byte[] heldBody() {
+      if (writer != null) {
+        writer.flush();
+      }
+      return body == null ? null : body.toByteArray();
+    }
+
+    @Override
+    public void setContentLength(int length) {
+      if (!holding()) {
+        super.setContentLength(length);
+      }
+    }
+
+    @Override
+    public void setContentLengthLong(long length) {
+      if (!holding()) {
+        super.setContentLengthLong(length);
+      }
+    }
+
+    @Override
+    public void flushBuffer() throws IOException {
+      if (!holding()) {
+        super.flushBuffer();
+      }
     }
   }
 }
