@@ -1,8 +1,11 @@
 package org.callbackladder.screening;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +16,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.dmn.Dmn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -168,6 +172,18 @@ class RedFlagScreeningDecisionTest {
       assertThat(phrase.group(1).strip()).as("normalized already").isEqualTo(PatientWords.normalize(phrase.group(1)).strip());
     }
     assertThat(phrases).isGreaterThan(100);
+  }
+
+  @Test
+  void theShippedTableHasTheOutputsTheApplicationReadsAndAnEditThatLosesOneIsRefused() throws Exception {
+    String shipped = Files.readString(Path.of("processes/red-flag-screening.dmn"));
+    String edited = shipped.replace("name=\"clinicianNote\"", "name=\"note\"");
+
+    ScreeningTable.check(Dmn.readModelFromStream(new ByteArrayInputStream(shipped.getBytes(StandardCharsets.UTF_8))));
+    assertThatThrownBy(() -> ScreeningTable.check(
+        Dmn.readModelFromStream(new ByteArrayInputStream(edited.getBytes(StandardCharsets.UTF_8)))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("lacks the outputs [clinicianNote]");
   }
 
   @Test
