@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.callbackladder.attempt.CallAttempt;
+import org.callbackladder.attempt.CallAttemptRepository;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.web.ForbiddenException;
 import org.springframework.data.jpa.domain.Specification;
@@ -25,12 +26,14 @@ public class RequestReaders {
   static final String NO_READER = "Callback requests are read by the practice's staff";
   private static final Set<String> READ_ALL = Set.of(Groups.PRACTICE_MANAGERS, Groups.ADMINS);
 
+  private final CallAttemptRepository attempts;
+
+  public RequestReaders(CallAttemptRepository attempts) {
+    this.attempts = attempts;
+  }
+
   /** What one person may read. */
   public record Scope(String userId, Set<String> queues, boolean everything) {
-
-    public boolean covers(CallbackRequest request, boolean calledByThem) {
-      return everything || queues.contains(request.getQueue()) || calledByThem;
-    }
 
     /** The same rule as a search criterion: null when every request is covered. */
     public Specification<CallbackRequest> criterion() {
@@ -52,19 +55,20 @@ public class RequestReaders {
     return scope(user).orElseThrow(() -> new ForbiddenException(NO_READER));
   }
 
-  /** Whether the person may read this request; {@code calledByThem}: they made a call on it. */
-  public boolean mayRead(Authentication user, CallbackRequest request, boolean calledByThem) {
-    return scope(user).map(scope -> scope.covers(request, calledByThem)).orElse(false);
+  /** Whether the scope covers the request: everything, one of its queues, or a call they made on it. */
+  public boolean covers(Scope scope, CallbackRequest request) {
+    return scope.everything() || scope.queues().contains(request.getQueue())
+        || attempts.existsByCallbackRequestIdAndAgent(request.getId(), scope.userId());
+  }
+
+  /** Whether the person may read this request at all. */
+  public boolean mayRead(Authentication user, CallbackRequest request) {
+    return scope(user).map(scope -> covers(scope, request)).orElse(false);
   }
 
   /** The practice's staff (any queue, managers) and administrators, as opposed to integrations and operations. */
   public boolean isStaff(Authentication user) {
     return scope(user).isPresent();
-  }
-
-  /** An integration signed in with an INTAKE-scope API token. */
-  public boolean isIntakeToken(Authentication user) {
-    return authorities(user).contains(Groups.INTAKE_TOKEN);
   }
 
   private Optional<Scope> scope(Authentication user) {

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.stream.Stream;
 import org.callbackladder.audit.AuditLog;
 import org.callbackladder.web.Problems;
 import org.callbackladder.web.RequestBudgets;
@@ -20,6 +21,7 @@ import org.springframework.boot.web.servlet.filter.OrderedRequestContextFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -76,6 +78,9 @@ public class SecurityConfiguration {
                     .requestMatchers(path.matcher("/api/audit"), path.matcher("/api/audit.csv"), path.matcher("/api/uncallable-signals"))
                     .hasAnyAuthority(Groups.PRACTICE_MANAGERS, Groups.ADMINS)
                     .requestMatchers(path.matcher("/api/tokens/**")).hasAuthority(Groups.ADMINS)
+                    .requestMatchers(path.matcher(HttpMethod.POST, "/api/callbacks"))
+                    .hasAnyAuthority(Stream.concat(Groups.STAFF.stream(), Stream.of(Groups.ADMINS, Groups.INTAKE_TOKEN))
+                        .toArray(String[]::new))
                     .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(signInFirst))
         .exceptionHandling(ex -> ex.authenticationEntryPoint(signInFirst).accessDeniedHandler(notAllowed))

@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.callbackladder.access.RequestReaders;
 import org.callbackladder.attempt.AttemptService;
-import org.callbackladder.attempt.CallAttempt;
 import org.callbackladder.audit.AuditLog;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackRequestRepository;
@@ -22,7 +21,6 @@ import org.callbackladder.request.RequestStatus;
 import org.callbackladder.web.FieldProblem;
 import org.callbackladder.web.FieldRules;
 import org.callbackladder.web.InvalidInputException;
-import org.callbackladder.web.ForbiddenException;
 import org.callbackladder.web.NotFoundException;
 import org.springframework.data.domain.Page;
 import org.springframework.http.MediaType;
@@ -76,7 +74,8 @@ public class CallbackController {
   }
 
   /**
-   * Hands in a request, for the practice's staff and for integrations with an INTAKE token. To someone
+   * Hands in a request, for the practice's staff and for integrations with an INTAKE token
+   * (SecurityConfiguration). To someone
    * who may read the request: 201 with a new one, 200 with {@code merged: true} when the patient's
    * open request took the signal in. To anyone else: 202 and nothing more, so handing in a number
    * tells nobody whether, or where, that patient has an open request. A repeated {@code externalId}
@@ -89,14 +88,10 @@ public class CallbackController {
       @RequestBody NewCallbackRequest input,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       Authentication user) {
-    boolean staff = readers.isStaff(user);
-    if (!staff && !readers.isIntakeToken(user)) {
-      throw new ForbiddenException("Requests are handed in by the practice's staff and by integrations with an API token");
-    }
     List<FieldProblem> problems = new ArrayList<>();
     String key = FieldRules.optionalText(input.externalId() != null ? "externalId" : "Idempotency-Key",
         input.externalId() != null ? input.externalId() : idempotencyKey, CLIENT_KEY_MAX, problems);
-    if (input.isReturnCall() && !staff) {
+    if (input.isReturnCall() && !readers.isStaff(user)) {
       problems.add(new FieldProblem("returnCall", "staff-only", "is reported by the phone system's webhook or by the practice's staff"));
     }
     if (!problems.isEmpty()) {
@@ -104,7 +99,7 @@ public class CallbackController {
     }
     IntakeResult result = intake.receive(input.withoutExternalId(), key == null ? null : "api:" + user.getName() + ":" + key);
     CallbackRequest request = result.request();
-    if (!readers.mayRead(user, request, calledBy(user, attempts.attemptsOf(request.getId())))) {
+    if (!readers.mayRead(user, request)) {
       return ResponseEntity.accepted().body(Map.of("received", true));
     }
     ResponseEntity.BodyBuilder answer =
@@ -127,13 +122,11 @@ public class CallbackController {
   @Transactional
   public CallbackView show(@PathVariable UUID id, Authentication user) {
     RequestReaders.Scope scope = readers.scopeOf(user);
-    CallbackRequest request = requests.findById(id).orElse(null);
-    List<CallAttempt> calls = attempts.attemptsOf(id);
-    if (request == null || !scope.covers(request, calledBy(user, calls))) {
-      throw new NotFoundException("No callback request " + id);
-    }
+    CallbackRequest request = requests.findById(id).filter(found -> readers.covers(scope, found))
+        // another queue's request is answered as if it did not exist
+        .orElseThrow(() -> new NotFoundException("No callback request " + id));
     audit.record(AuditLog.Action.READ, id, null);
-    return CallbackView.of(request, signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(id), calls);
+    return CallbackView.of(request, signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(id), attempts.attemptsOf(id));
   }
 
   /**
@@ -172,10 +165,6 @@ public class CallbackController {
     return new CallbackSummary.Page(
         found.map(r -> CallbackSummary.of(r, signalsByRequest.getOrDefault(r.getId(), List.of()))).toList(),
         page, size, found.getTotalElements(), found.getTotalPages());
-  }
-
-  private static boolean calledBy(Authentication user, List<CallAttempt> calls) {
-    return user != null && calls.stream().anyMatch(call -> user.getName().equals(call.getAgent()));
   }
 
   /** The answer to someone who may read the request: where it went and when the first attempt is due. */
