@@ -199,7 +199,7 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
     }
     Class<?> retrying = command instanceof SetJobRetriesCmd ? SetJobRetriesCmd.class
         : command instanceof AbstractSetJobsRetriesBatchCmd ? AbstractSetJobsRetriesBatchCmd.class : null;
-    if (retrying != null && (retriesOf(command, retrying) < 1 || Boolean.TRUE.equals(field(command, retrying, "isDueDateSet"))
+    if (retrying != null && ((int) field(command, retrying, "retries") < 1 || Boolean.TRUE.equals(field(command, retrying, "isDueDateSet"))
         || !onlyFailedJobs(command, context))) {
       throw new AuthorizationException("Retries are given to failed jobs (named one by one), not taken from waiting ones,"
           + " and a job's time is the ladder's");
@@ -207,10 +207,6 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
     if (command instanceof SetJobDuedateCmd || command instanceof TelemetryConfigureCmd) {
       throw new AuthorizationException("A job's time and the engine's settings are the ladder's and the administrators'");
     }
-  }
-
-  private static int retriesOf(Command<?> command, Class<?> type) {
-    return field(command, type, "retries");
   }
 
   /**

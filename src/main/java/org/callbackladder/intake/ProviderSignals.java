@@ -15,9 +15,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Signals from a phone system (Twilio, the signed generic webhook), which does not send a refused
- * callback again: none is thrown away for its content. Text is made to fit (control characters removed, an over-long field cut, which
- * the log notes without the text), and a call from a number nobody can call back (withheld,
- * "anonymous", not a phone number) is kept as an {@link UncallableSignal} for practice managers.
+ * callback again: none is thrown away for its content. Text is made to fit (control characters
+ * removed, an over-long field cut, which the log notes without the text), and a call from a number
+ * nobody can call back (withheld, "anonymous", not a phone number) is kept as an
+ * {@link UncallableSignal} for practice managers.
  */
 @Service
 public class ProviderSignals {
