@@ -2,7 +2,9 @@ package org.callbackladder;
 
 import java.util.Set;
 import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
  * Names shared by the BPMN model, the forms, the delegates and the tests. A name changed here must
@@ -16,6 +18,13 @@ public final class CallbackProcess {
   public static final String MSG_CALLBACK_REQUESTED = "Msg_CallbackRequested";
   public static final String MSG_ADDITIONAL_REQUEST = "Msg_AdditionalRequest";
   public static final String MSG_PATIENT_CALLED_BACK = "Msg_PatientCalledBack";
+  /**
+   * Patient words that arrive later (a transcription, a new message, a return call's note) screened
+   * as a red flag: caught by the scheduling ladder (any flag) and by a Clinical review (emergencies).
+   */
+  public static final String MSG_RED_FLAG_RAISED = "Msg_RedFlagRaised";
+  /** BPMN escalation: a coordinator recorded a clinical concern or an emergency during a call. */
+  public static final String ESCALATION_CLINICAL_HAND_OFF = "ClinicalHandOff";
 
   public static final String TASK_CALL_PATIENT = "Task_CallPatient";
   public static final String TASK_PATIENT_RETURNED_CALL = "Task_PatientReturnedCall";
@@ -29,6 +38,18 @@ public final class CallbackProcess {
   public static final String TASK_ADD_TO_CALL_SHEET = "Task_AddToCallSheet";
   public static final String TASK_REVIEW_LATE_CALLBACK = "Task_ReviewLateCallback";
   public static final String TASK_RESOLVE_CALLING_WINDOW = "Task_ResolveCallingWindow";
+  public static final String SUB_PROCESS_SCHEDULING_LADDER = "SubProcess_SchedulingLadder";
+  public static final String SUB_PROCESS_CLINICAL_HAND_OFF = "SubProcess_ClinicalHandOff";
+  public static final String TASK_URGENT_CLINICAL_CALLBACK = "Task_UrgentClinicalCallback";
+  public static final String TASK_CLINICAL_REVIEW = "Task_ClinicalReview";
+  public static final String TIMER_URGENT_CALLBACK_NOT_TAKEN = "Timer_UrgentCallbackNotTaken";
+  public static final String TIMER_CLINICAL_REVIEW_NOT_TAKEN = "Timer_ClinicalReviewNotTaken";
+  /** Where Msg_RedFlagRaised is caught: on the scheduling ladder (any flag), on a Clinical review (emergencies). */
+  public static final String EVENT_RED_FLAG_DURING_LADDER = "Event_RedFlagRaisedDuringLadder";
+  public static final String EVENT_EMERGENCY_DURING_REVIEW = "Event_EmergencyReportedDuringReview";
+  public static final String TASK_UNACCEPTED_CLINICAL_HAND_OFF = "Task_UnacceptedClinicalHandOff";
+  public static final String TASK_CLOSE_AS_HANDLED = "Task_CloseAsHandledByClinicalTeam";
+  public static final String TASK_EXCEPTION_REVIEW = "Task_ExceptionReview";
   /** BPMN error: practice hours and the patient's calling window do not meet in the days ahead. */
   public static final String ERROR_NO_CALLING_WINDOW = "NoCallingWindow";
 
@@ -54,6 +75,38 @@ public final class CallbackProcess {
     public static final String ATTEMPT_NOTES = "attemptNotes";
     /** Who completed the call task; set when it completes. */
     public static final String ATTEMPT_AGENT = "attemptAgent";
+    /** Filled by the call-attempt form when the outcome is a clinical concern or an emergency. */
+    public static final String PATIENT_WORDS = "patientWords";
+    public static final String EMERGENCY_LINE_GIVEN = "emergencyLineGiven";
+    public static final String SCHEDULING_STILL_NEEDED = "schedulingStillNeeded";
+
+    /**
+     * NONE while no text of the request was flagged; else the level (CLINICAL or EMERGENCY) of the
+     * latest flag raised, which decides the kind of clinical task.
+     */
+    public static final String SCREENING = "screening";
+    /** Where the next clinical hand-off comes from: LATER_MESSAGE or CALL; unset at intake. */
+    public static final String HAND_OFF_RAISED_BY = "handOffRaisedBy";
+    /** The open hand-off's row, window and the timer cycle that escalates it while nobody takes it. */
+    public static final String HAND_OFF_ID = "handOffId";
+    public static final String HAND_OFF_DUE_AT = "handOffDueAt";
+    public static final String HAND_OFF_FOLLOW_UP_AT = "handOffFollowUpAt";
+    public static final String HAND_OFF_ESCALATION_CYCLE = "handOffEscalationCycle";
+    public static final String ESCALATION_GROUP = "escalationGroup";
+    /** What the escalation timer found: TELL_MANAGER, MANAGER_ALREADY_TOLD or TAKEN. */
+    public static final String HAND_OFF_ESCALATION = "handOffEscalation";
+    /** Filled by the clinical-handoff form: HANDLED or CONTINUE_SCHEDULING, and a note for the coordinators. */
+    public static final String CLINICAL_OUTCOME = "clinicalOutcome";
+    public static final String CLINICAL_NOTE = "clinicalNote";
+    /** Filled by the unaccepted-handoff form. */
+    public static final String MANAGER_ACTION = "managerAction";
+    public static final String MANAGER_NOTE = "managerNote";
+    /** Filled by the exception-review form. */
+    public static final String EXCEPTION_DECISION = "exceptionDecision";
+    public static final String EXCEPTION_DETAIL = "exceptionDetail";
+    public static final String EXCEPTION_CLOSURE_REASON = "exceptionClosureReason";
+    /** Set when a person (clinician, exception review) decided how the request closes. */
+    public static final String CLOSURE_REASON = "closureReason";
 
     private Vars() {}
   }
@@ -63,7 +116,10 @@ public final class CallbackProcess {
    * A field added to a task's form is added here (a test compares them).
    */
   public static final Set<String> FORM_ANSWERS = Set.of(
-      Vars.ATTEMPT_OUTCOME, Vars.RESOLUTION, Vars.ATTEMPT_NOTES, "lateCallbackHandled", "callingWindowDecision");
+      Vars.ATTEMPT_OUTCOME, Vars.RESOLUTION, Vars.ATTEMPT_NOTES, "lateCallbackHandled", "callingWindowDecision",
+      Vars.PATIENT_WORDS, Vars.EMERGENCY_LINE_GIVEN, Vars.SCHEDULING_STILL_NEEDED, Vars.CLINICAL_OUTCOME,
+      Vars.CLINICAL_NOTE, Vars.MANAGER_ACTION, Vars.MANAGER_NOTE, Vars.EXCEPTION_DECISION, Vars.EXCEPTION_DETAIL,
+      Vars.EXCEPTION_CLOSURE_REASON);
 
   /** Fields of the new-callback start form ("New callback request"). Removed once the request is stored. */
   public static final class StartForm {
@@ -90,6 +146,19 @@ public final class CallbackProcess {
     public static final String ATTEMPT_HISTORY = "attemptHistory";
     public static final String CALL_SCRIPT = "callScript";
     public static final String PATIENT_TIME = "patientTime";
+    /** The clinical team's note when it handed the request back to scheduling. */
+    public static final String CLINICAL_TEAM_NOTE = "clinicalTeamNote";
+    /** Referral details, with a warning when the referring office's records are missing. */
+    public static final String REFERRAL_NOTE = "referralNote";
+    /** Clinical tasks: the screening rule that matched and its note, and why the hand-off was raised. */
+    public static final String MATCHED_RULE = "matchedRule";
+    public static final String HAND_OFF_REASON = "handOffReason";
+    /** Clinical tasks: the red-flag and emergency lines, and the after-hours line outside practice hours. */
+    public static final String SAFETY_LINES = "safetyLines";
+    /** Unaccepted clinical hand-off: which task, raised and due when, how often escalated. */
+    public static final String HAND_OFF_SUMMARY = "handOffSummary";
+    /** Exception review: why the request may not close as unreachable. */
+    public static final String EXCEPTION_REASON = "exceptionReason";
 
     private CallSheet() {}
   }
@@ -97,6 +166,19 @@ public final class CallbackProcess {
   /** The callback request an execution or task works on. */
   public static UUID requestId(VariableScope scope) {
     return UUID.fromString((String) scope.getVariable(Vars.CALLBACK_REQUEST_ID));
+  }
+
+  /** Who is completing a task: its assignee, else the signed-in person completing it unclaimed. */
+  public static String worker(DelegateTask task) {
+    if (task.getAssignee() != null) {
+      return task.getAssignee();
+    }
+    Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return current != null && current.getUserId() != null ? current.getUserId() : "unassigned";
+  }
+
+  public static long handOffId(VariableScope scope) {
+    return ((Number) scope.getVariable(Vars.HAND_OFF_ID)).longValue();
   }
 
   public static int attemptNumber(VariableScope scope) {

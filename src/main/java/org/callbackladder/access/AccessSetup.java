@@ -125,21 +125,23 @@ public class AccessSetup extends AbstractProcessEnginePlugin {
     filter(engine, "Overdue", 3, "Past their due date",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
             .dueBeforeExpression("${now()}").orderByDueDate().asc(), Groups.STAFF);
-    filter(engine, "Clinical", 4, "For licensed staff only",
-        tasks.createTaskQuery().taskCandidateGroup(Groups.CLINICAL_TEAM).includeAssignedTasks().orderByTaskPriority().desc(),
+    filter(engine, "Clinical", 4, "Urgent clinical callbacks first, then clinical reviews by due date",
+        tasks.createTaskQuery().taskCandidateGroup(Groups.CLINICAL_TEAM).includeAssignedTasks().orderByTaskPriority().desc()
+            .orderByDueDate().asc(),
         List.of(Groups.CLINICAL_TEAM));
-    filter(engine, "Exceptions", 5, "Late first callbacks and requests with no time to call",
-        tasks.createTaskQuery().taskDefinitionKeyIn(CallbackProcess.TASK_REVIEW_LATE_CALLBACK, CallbackProcess.TASK_RESOLVE_CALLING_WINDOW)
-            .orderByTaskCreateTime().asc(), List.of(Groups.PRACTICE_MANAGERS));
+    filter(engine, "Exceptions", 5,
+        "Unaccepted clinical hand-offs, exception reviews, late first callbacks and requests with no time to call",
+        tasks.createTaskQuery().taskDefinitionKeyIn(CallbackProcess.TASK_UNACCEPTED_CLINICAL_HAND_OFF,
+                CallbackProcess.TASK_EXCEPTION_REVIEW, CallbackProcess.TASK_REVIEW_LATE_CALLBACK,
+                CallbackProcess.TASK_RESOLVE_CALLING_WINDOW)
+            .orderByTaskPriority().desc().orderByTaskCreateTime().asc(), List.of(Groups.PRACTICE_MANAGERS));
   }
 
-  /** A Tasklist filter shown to the given groups, created once by name. */
+  /** A Tasklist filter shown to the given groups, by name: created, or brought up to date after an upgrade. */
   private static void filter(ProcessEngine engine, String name, int order, String description, TaskQuery query, List<String> groups) {
     FilterService filters = engine.getFilterService();
-    if (filters.createFilterQuery().filterName(name).count() > 0) {
-      return;
-    }
-    Filter filter = filters.newTaskFilter(name)
+    Filter existing = filters.createFilterQuery().filterName(name).singleResult();
+    Filter filter = (existing == null ? filters.newTaskFilter(name) : existing)
         .setQuery(query)
         .setProperties(Map.of("description", description, "priority", order, "refresh", true));
     filters.saveFilter(filter);

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.callbackladder.attempt.CallAttempt;
 import org.callbackladder.attempt.CallAttemptRepository;
 import org.callbackladder.request.CallbackRequest;
+import org.callbackladder.request.Screening;
 import org.callbackladder.web.ForbiddenException;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.core.Authentication;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * The one place that decides which callback requests a signed-in person may read, for every
  * endpoint that shows patient data. Practice managers and administrators read all; coordinators,
  * referral coordinators and the clinical team read the requests routed to their own queues and the
- * ones they made a call for. Everyone else (operations, an integration's user in no staff group, an
+ * ones they made a call for; the clinical team also reads every request red-flag screening flagged. Everyone else (operations, an integration's user in no staff group, an
  * INTAKE token whoever its user) reads none. The same rule as Tasklist's: a task is seen by its queue.
  */
 @Component
@@ -35,6 +36,11 @@ public class RequestReaders {
   /** What one person may read. */
   public record Scope(String userId, Set<String> queues, boolean everything) {
 
+    /** Licensed staff: they read every flagged request, whichever queue it has or will have. */
+    boolean clinical() {
+      return queues.contains(Groups.CLINICAL_TEAM);
+    }
+
     /** The same rule as a search criterion: null when every request is covered. */
     public Specification<CallbackRequest> criterion() {
       if (everything) {
@@ -45,7 +51,8 @@ public class RequestReaders {
         var attempt = call.from(CallAttempt.class);
         call.select(attempt.get("id")).where(
             cb.equal(attempt.get("callbackRequestId"), root.get("id")), cb.equal(attempt.get("agent"), userId));
-        return queues.isEmpty() ? cb.exists(call) : cb.or(root.get("queue").in(queues), cb.exists(call));
+        var covered = queues.isEmpty() ? cb.exists(call) : cb.or(root.get("queue").in(queues), cb.exists(call));
+        return clinical() ? cb.or(covered, cb.notEqual(root.get("screening"), Screening.Level.NONE)) : covered;
       };
     }
   }
@@ -57,7 +64,9 @@ public class RequestReaders {
 
   /** Whether the scope covers the request: everything, one of its queues, or a call they made on it. */
   public boolean covers(Scope scope, CallbackRequest request) {
-    return scope.everything() || scope.queues().contains(request.getQueue())
+    // a request handed to the clinical team at intake has no queue yet
+    return scope.everything() || (request.getQueue() != null && scope.queues().contains(request.getQueue()))
+        || (scope.clinical() && request.getScreening() != Screening.Level.NONE)
         || attempts.existsByCallbackRequestIdAndAgent(request.getId(), scope.userId());
   }
 

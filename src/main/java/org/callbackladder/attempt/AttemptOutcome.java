@@ -8,7 +8,11 @@ public enum AttemptOutcome {
   BUSY("Busy"),
   WRONG_NUMBER("Wrong number"),
   DISCONNECTED("Disconnected"),
-  DECLINED("Declined");
+  DECLINED("Declined"),
+  /** The patient raised a symptom or medication question: a Clinical review at once. */
+  CLINICAL_CONCERN("Clinical concern: passed to the clinical team"),
+  /** The patient described a possible emergency: emergency line given, Urgent clinical callback at once. */
+  EMERGENCY("Possible emergency: emergency line given, passed to the clinical team");
 
   private final String label;
 
@@ -18,5 +22,10 @@ public enum AttemptOutcome {
 
   public String label() {
     return label;
+  }
+
+  /** The call handed the request to the clinical team. */
+  public boolean isClinical() {
+    return this == CLINICAL_CONCERN || this == EMERGENCY;
   }
 }

@@ -31,6 +31,9 @@ public class CallAttempt {
   private Resolution resolution;
 
   private String notes;
+  private String patientWords;
+  private Boolean emergencyLineGiven;
+  private Boolean schedulingStillNeeded;
   private Instant completedAt;
 
   protected CallAttempt() {}
@@ -50,6 +53,9 @@ public class CallAttempt {
     attempt.outcome = report.outcome();
     attempt.resolution = report.resolution();
     attempt.notes = report.notes();
+    attempt.patientWords = report.patientWords();
+    attempt.emergencyLineGiven = report.emergencyLineGiven();
+    attempt.schedulingStillNeeded = report.schedulingStillNeeded();
     attempt.completedAt = completedAt;
     return attempt;
   }
@@ -63,4 +69,7 @@ public class CallAttempt {
   public Resolution getResolution() { return resolution; }
   public String getNotes() { return notes; }
   public Instant getCompletedAt() { return completedAt; }
+  public String getPatientWords() { return patientWords; }
+  public Boolean getEmergencyLineGiven() { return emergencyLineGiven; }
+  public Boolean getSchedulingStillNeeded() { return schedulingStillNeeded; }
 }

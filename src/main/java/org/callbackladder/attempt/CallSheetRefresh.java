@@ -1,7 +1,10 @@
 package org.callbackladder.attempt;
 
 import static org.callbackladder.CallbackProcess.TASK_CALL_PATIENT;
+import static org.callbackladder.CallbackProcess.TASK_CLINICAL_REVIEW;
+import static org.callbackladder.CallbackProcess.TASK_EXCEPTION_REVIEW;
 import static org.callbackladder.CallbackProcess.TASK_PATIENT_RETURNED_CALL;
+import static org.callbackladder.CallbackProcess.TASK_URGENT_CLINICAL_CALLBACK;
 import static org.callbackladder.CallbackProcess.Vars.ATTEMPT_NUMBER;
 import static org.callbackladder.CallbackProcess.Vars.MAX_ATTEMPTS;
 
@@ -10,7 +13,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
-/** Gives the open call task of a request a fresh call sheet after something new arrived. */
+/**
+ * Gives the open tasks of a request (a call, a clinical task, an exception review) a fresh sheet
+ * after something new arrived.
+ */
 @Service
 public class CallSheetRefresh {
 
@@ -23,13 +29,19 @@ public class CallSheetRefresh {
   }
 
   public void refresh(UUID callbackRequestId) {
-    for (Task call : tasks.createTaskQuery()
+    for (Task task : tasks.createTaskQuery()
         .processInstanceBusinessKey(callbackRequestId.toString())
-        .taskDefinitionKeyIn(TASK_CALL_PATIENT, TASK_PATIENT_RETURNED_CALL)
+        .taskDefinitionKeyIn(TASK_CALL_PATIENT, TASK_PATIENT_RETURNED_CALL, TASK_URGENT_CLINICAL_CALLBACK,
+            TASK_CLINICAL_REVIEW, TASK_EXCEPTION_REVIEW)
         .list()) {
-      int attempt = (Integer) tasks.getVariable(call.getId(), ATTEMPT_NUMBER);
-      int attempts = (Integer) tasks.getVariable(call.getId(), MAX_ATTEMPTS);
-      tasks.setVariablesLocal(call.getId(), callSheets.prepare(callbackRequestId, attempt, attempts));
+      if (TASK_CALL_PATIENT.equals(task.getTaskDefinitionKey()) || TASK_PATIENT_RETURNED_CALL.equals(task.getTaskDefinitionKey())) {
+        int attempt = (Integer) tasks.getVariable(task.getId(), ATTEMPT_NUMBER);
+        int attempts = (Integer) tasks.getVariable(task.getId(), MAX_ATTEMPTS);
+        tasks.setVariablesLocal(task.getId(), callSheets.prepare(callbackRequestId, attempt, attempts));
+      } else {
+        // a clinician's or reviewer's sheet: the same words and attempts, the rest stays
+        tasks.setVariablesLocal(task.getId(), callSheets.basics(callbackRequestId));
+      }
     }
   }
 }

@@ -3,12 +3,14 @@ package org.callbackladder.attempt;
 import static org.callbackladder.CallbackProcess.CallSheet.ATTEMPT_HISTORY;
 import static org.callbackladder.CallbackProcess.CallSheet.ATTEMPT_LABEL;
 import static org.callbackladder.CallbackProcess.CallSheet.CALL_SCRIPT;
+import static org.callbackladder.CallbackProcess.CallSheet.CLINICAL_TEAM_NOTE;
 import static org.callbackladder.CallbackProcess.CallSheet.PATIENT_MESSAGE;
 import static org.callbackladder.CallbackProcess.CallSheet.PATIENT_NAME;
 import static org.callbackladder.CallbackProcess.CallSheet.PATIENT_PHONE;
 import static org.callbackladder.CallbackProcess.CallSheet.PATIENT_TIME;
 import static org.callbackladder.CallbackProcess.CallSheet.PREFERRED_TIMES;
 import static org.callbackladder.CallbackProcess.CallSheet.REASON_LABEL;
+import static org.callbackladder.CallbackProcess.CallSheet.REFERRAL_NOTE;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.callbackladder.contact.ScriptCatalog;
 import org.callbackladder.practice.PracticeProperties;
 import org.callbackladder.practice.ScheduleProperties;
@@ -77,29 +80,70 @@ public class CallSheets {
   @Transactional(readOnly = true)
   public Map<String, Object> prepare(UUID callbackRequestId, int attemptNumber, int maxAttempts) {
     CallbackRequest request = requests.getRequired(callbackRequestId);
-    Map<String, Object> sheet = new HashMap<>();
-    sheet.put(PATIENT_NAME, request.getPatientName() == null ? "Not known yet: ask who is calling" : request.getPatientName());
-    sheet.put(PATIENT_PHONE, phoneNumbers.forDialling(request.getPatientPhone()));
-    List<CallbackSignal> received = signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(callbackRequestId);
-    sheet.put(REASON_LABEL, received.stream().map(s -> s.getReason().label()).distinct().collect(Collectors.joining(" + ")));
+    Map<String, Object> sheet = basics(request);
     sheet.put(ATTEMPT_LABEL, attemptNumber + " of " + maxAttempts);
-    sheet.put(PATIENT_MESSAGE, messages(received));
-    sheet.put(PREFERRED_TIMES, received.stream().map(CallbackSignal::getPreferredTimes).filter(t -> t != null)
+    sheet.put(PREFERRED_TIMES, signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(callbackRequestId).stream()
+        .map(CallbackSignal::getPreferredTimes).filter(t -> t != null)
         .reduce((first, latest) -> latest).orElse("None given."));
-    sheet.put(ATTEMPT_HISTORY, history(attempts.findByCallbackRequestIdOrderByAttemptNumber(callbackRequestId)));
     sheet.put(CALL_SCRIPT, scripts.scriptFor(request.getReason()).forCallSheet());
     sheet.put(PATIENT_TIME, patientTime(request.patientZone(practice.timeZone())));
+    if (request.getClinicalNote() != null) {
+      sheet.put(CLINICAL_TEAM_NOTE, request.getClinicalNote());
+    }
     return sheet;
   }
 
-  /** Every message, each with where and when it came in, so no question is asked twice. */
-  private String messages(List<CallbackSignal> received) {
-    String text = received.stream()
-        .filter(signal -> signal.getMessage() != null)
-        .map(signal -> received.size() == 1
-            ? signal.getMessage()
-            : label(signal.getChannel()) + ", " + WHEN.format(signal.getReceivedAt().atZone(practice.timeZone()))
-                + ": " + signal.getMessage())
+  /**
+   * What every sheet on a request shows, a call's or a clinician's or a reviewer's: who, which
+   * number, why, everything the patient said (in messages and during calls), the attempts so far,
+   * and the referral with a warning when its records are missing.
+   */
+  @Transactional(readOnly = true)
+  public Map<String, Object> basics(UUID callbackRequestId) {
+    return basics(requests.getRequired(callbackRequestId));
+  }
+
+  private Map<String, Object> basics(CallbackRequest request) {
+    Map<String, Object> sheet = new HashMap<>();
+    sheet.put(PATIENT_NAME, request.getPatientName() == null ? "Not known yet: ask who is calling" : request.getPatientName());
+    sheet.put(PATIENT_PHONE, phoneNumbers.forDialling(request.getPatientPhone()));
+    List<CallbackSignal> received = signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(request.getId());
+    List<CallAttempt> made = attempts.findByCallbackRequestIdOrderByAttemptNumber(request.getId());
+    sheet.put(REASON_LABEL, received.stream().map(s -> s.getReason().label()).distinct().collect(Collectors.joining(" + ")));
+    sheet.put(PATIENT_MESSAGE, messages(received, made));
+    sheet.put(ATTEMPT_HISTORY, history(made));
+    if (request.isReferral()) {
+      sheet.put(REFERRAL_NOTE, referral(request));
+    }
+    return sheet;
+  }
+
+  private static String referral(CallbackRequest request) {
+    String from = request.getReferringPractice() == null ? "Referring office not given" : "Referred by " + request.getReferringPractice();
+    String contact = request.getReferringContact() == null ? "" : " (contact: " + request.getReferringContact() + ")";
+    String records = request.recordsMissing()
+        ? "RECORDS MISSING: the referring office has not sent the records yet. Ask for them before booking."
+        : Boolean.TRUE.equals(request.getRecordsReceived()) ? "Records received." : "Records: not stated.";
+    return from + contact + ". " + records;
+  }
+
+  /**
+   * Every message, each with where and when it came in, and the patient's own words recorded during
+   * calls, so no question is asked twice.
+   */
+  private String messages(List<CallbackSignal> received, List<CallAttempt> made) {
+    boolean several = received.size() > 1 || made.stream().anyMatch(a -> a.getPatientWords() != null);
+    String text = Stream.concat(
+            received.stream()
+                .filter(signal -> signal.getMessage() != null)
+                .map(signal -> several
+                    ? label(signal.getChannel()) + ", " + WHEN.format(signal.getReceivedAt().atZone(practice.timeZone()))
+                        + ": " + signal.getMessage()
+                    : signal.getMessage()),
+            made.stream()
+                .filter(attempt -> attempt.getPatientWords() != null)
+                .map(attempt -> "Said during attempt " + attempt.getAttemptNumber() + ", "
+                    + WHEN.format(attempt.getCompletedAt().atZone(practice.timeZone())) + ": " + attempt.getPatientWords()))
         .collect(Collectors.joining("\n"));
     return text.isEmpty() ? "No message left." : text;
   }

@@ -2,18 +2,20 @@ package org.callbackladder.attempt;
 
 import static org.callbackladder.CallbackProcess.Vars.ATTEMPT_AGENT;
 import static org.callbackladder.CallbackProcess.Vars.ATTEMPT_NOTES;
-import static org.callbackladder.CallbackProcess.Vars.ATTEMPT_OUTCOME;
-import static org.callbackladder.CallbackProcess.Vars.RESOLUTION;
+import static org.callbackladder.CallbackProcess.Vars.EMERGENCY_LINE_GIVEN;
+import static org.callbackladder.CallbackProcess.Vars.PATIENT_WORDS;
+import static org.callbackladder.CallbackProcess.Vars.SCHEDULING_STILL_NEEDED;
 import static org.callbackladder.CallbackProcess.attemptNumber;
 import static org.callbackladder.CallbackProcess.requestId;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * BPMN: "Document attempt" (Task_DocumentAttempt). The notes move into the attempt record and leave
- * the process; outcome and resolution stay for the gateways.
+ * BPMN: "Document attempt" (Task_DocumentAttempt). The notes and the patient's words move into the
+ * attempt record and leave the process; outcome and resolution stay for the gateways.
  */
 @Component("documentAttempt")
 public class DocumentAttemptDelegate implements JavaDelegate {
@@ -26,13 +28,9 @@ public class DocumentAttemptDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    AttemptReport report =
-        AttemptReport.of(
-            execution.getVariable(ATTEMPT_OUTCOME),
-            execution.getVariable(RESOLUTION),
-            execution.getVariable(ATTEMPT_NOTES));
     attempts.document(
-        requestId(execution), attemptNumber(execution), (String) execution.getVariable(ATTEMPT_AGENT), report);
-    execution.removeVariable(ATTEMPT_NOTES);
+        requestId(execution), attemptNumber(execution), (String) execution.getVariable(ATTEMPT_AGENT),
+        AttemptReport.of(execution));
+    execution.removeVariables(List.of(ATTEMPT_NOTES, PATIENT_WORDS, EMERGENCY_LINE_GIVEN, SCHEDULING_STILL_NEEDED));
   }
 }

@@ -1,6 +1,7 @@
 package org.callbackladder.closure;
 
 import static org.callbackladder.CallbackProcess.Vars.ATTEMPT_OUTCOME;
+import static org.callbackladder.CallbackProcess.Vars.CLOSURE_REASON;
 import static org.callbackladder.CallbackProcess.Vars.RESOLUTION;
 import static org.callbackladder.CallbackProcess.requestId;
 
@@ -10,7 +11,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** BPMN: "Close request" (Task_CloseRequest). */
+/**
+ * BPMN: "Close request" (Task_CloseRequest) and "Close as handled by the clinical team". The reason
+ * a person chose (a clinician, an exception review) comes first; else the last call's outcome.
+ */
 @Component("closeRequest")
 public class CloseRequestDelegate implements JavaDelegate {
 
@@ -22,13 +26,15 @@ public class CloseRequestDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    if (execution.getVariable(ATTEMPT_OUTCOME) == null) {
+    Object chosen = execution.getVariable(CLOSURE_REASON);
+    if (chosen != null) {
+      closures.close(requestId(execution), ClosureReason.valueOf(chosen.toString()));
+    } else if (execution.getVariable(ATTEMPT_OUTCOME) == null) {
       // closed by a practice manager before any call could be made
       closures.close(requestId(execution), ClosureReason.UNREACHABLE);
-      return;
+    } else {
+      AttemptReport last = AttemptReport.of(execution.getVariable(ATTEMPT_OUTCOME), execution.getVariable(RESOLUTION), null);
+      closures.close(requestId(execution), ClosureService.reasonFor(last.outcome(), last.resolution()));
     }
-    AttemptReport last =
-        AttemptReport.of(execution.getVariable(ATTEMPT_OUTCOME), execution.getVariable(RESOLUTION), null);
-    closures.close(requestId(execution), ClosureService.reasonFor(last.outcome(), last.resolution()));
   }
 }

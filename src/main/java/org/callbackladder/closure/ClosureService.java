@@ -42,6 +42,7 @@ public class ClosureService {
       case WRONG_NUMBER -> ClosureReason.WRONG_NUMBER;
       case DECLINED -> ClosureReason.DECLINED;
       case NO_ANSWER, VOICEMAIL_LEFT, BUSY, DISCONNECTED -> ClosureReason.UNREACHABLE;
+      case CLINICAL_CONCERN, EMERGENCY -> ClosureReason.CLINICAL_HANDOFF;
     };
   }
 

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.callbackladder.access.RequestReaders;
 import org.callbackladder.attempt.AttemptService;
 import org.callbackladder.audit.AuditLog;
+import org.callbackladder.escalation.ClinicalHandOffs;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackRequestRepository;
 import org.callbackladder.request.CallbackSearch;
@@ -53,6 +54,7 @@ public class CallbackController {
   private final PhoneNumbers phoneNumbers;
   private final RequestReaders readers;
   private final AuditLog audit;
+  private final ClinicalHandOffs handOffs;
 
   public CallbackController(
       IntakeService intake,
@@ -62,7 +64,8 @@ public class CallbackController {
       AttemptService attempts,
       PhoneNumbers phoneNumbers,
       RequestReaders readers,
-      AuditLog audit) {
+      AuditLog audit,
+      ClinicalHandOffs handOffs) {
     this.intake = intake;
     this.requests = requests;
     this.signals = signals;
@@ -71,6 +74,7 @@ public class CallbackController {
     this.phoneNumbers = phoneNumbers;
     this.readers = readers;
     this.audit = audit;
+    this.handOffs = handOffs;
   }
 
   /**
@@ -100,7 +104,9 @@ public class CallbackController {
     IntakeResult result = intake.receive(input.withoutExternalId(), key == null ? null : "api:" + user.getName() + ":" + key);
     CallbackRequest request = result.request();
     if (!readers.mayRead(user, request)) {
-      return ResponseEntity.accepted().body(Map.of("received", true));
+      // what the words just sent screened as (never anything else about the request): a website form
+      // shows "call 911" at once for an emergency
+      return ResponseEntity.accepted().body(new Received(true, result.screening().name()));
     }
     ResponseEntity.BodyBuilder answer =
         result.merged() ? ResponseEntity.ok() : ResponseEntity.created(URI.create("/api/callbacks/" + request.getId()));
@@ -114,7 +120,8 @@ public class CallbackController {
             request.getStatus().name(),
             request.getQueue(),
             request.getFirstAttemptDueAt(),
-            request.getProcessInstanceId()));
+            request.getProcessInstanceId(),
+            result.screening().name()));
   }
 
   /** A request with its story, for those who may read it; another queue's request is answered as unknown. */
@@ -126,7 +133,8 @@ public class CallbackController {
         // another queue's request is answered as if it did not exist
         .orElseThrow(() -> new NotFoundException("No callback request " + id));
     audit.record(AuditLog.Action.READ, id, null);
-    return CallbackView.of(request, signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(id), attempts.attemptsOf(id));
+    return CallbackView.of(request, signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(id), attempts.attemptsOf(id),
+        handOffs.timeline(id));
   }
 
   /**
@@ -168,6 +176,11 @@ public class CallbackController {
   }
 
   /** The answer to someone who may read the request: where it went and when the first attempt is due. */
+  /** The answer to someone who may not read the request: received, and what the words sent screened as. */
+  public record Received(boolean received, String screening) {}
+
+  /** {@code screening}: what the words just sent screened as (EMERGENCY, CLINICAL or NONE). */
   public record Receipt(
-      UUID id, boolean merged, String status, String queue, Instant firstAttemptDueAt, String processInstanceId) {}
+      UUID id, boolean merged, String status, String queue, Instant firstAttemptDueAt, String processInstanceId,
+      String screening) {}
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.callbackladder.attempt.CallAttempt;
+import org.callbackladder.escalation.ClinicalHandOff;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackSignal;
 
@@ -29,8 +30,21 @@ public record CallbackView(
     String closureReason,
     String processInstanceId,
     NextAttempt nextAttempt,
+    Screening screening,
     List<Signal> signals,
-    List<Attempt> attempts) {
+    List<Attempt> attempts,
+    List<ClinicalStep> clinicalTimeline) {
+
+  /**
+   * The most urgent red-flag result any of the request's texts reached, the rule that matched and
+   * when the request was first flagged; the clinical team's note when it handed the request back.
+   */
+  public record Screening(String level, String matchedRule, Instant flaggedAt, String clinicalTeamNote) {}
+
+  /** One hand-off to the clinical team: raised, claimed, done, and how often it escalated unclaimed. */
+  public record ClinicalStep(
+      String kind, String raisedBy, String matchedRule, Instant createdAt, Instant dueAt, Instant claimedAt,
+      String claimedBy, Instant completedAt, String completedBy, String outcome, int escalations) {}
 
   public record Patient(
       String name, String phone, String phoneType, String timeZone, String email, String preferredLanguage,
@@ -54,9 +68,11 @@ public record CallbackView(
       String numberDialled,
       String outcome,
       String resolution,
-      String notes) {}
+      String notes,
+      String patientWords) {}
 
-  static CallbackView of(CallbackRequest request, List<CallbackSignal> signals, List<CallAttempt> attempts) {
+  static CallbackView of(
+      CallbackRequest request, List<CallbackSignal> signals, List<CallAttempt> attempts, List<ClinicalHandOff> handOffs) {
     return new CallbackView(
         request.getId(),
         request.getStatus().name(),
@@ -81,6 +97,8 @@ public record CallbackView(
         request.getClosureReason() == null ? null : request.getClosureReason().name(),
         request.getProcessInstanceId(),
         request.getNextAttemptAt() == null ? null : new NextAttempt(request.getNextAttemptAt(), request.getNextAttemptReason()),
+        new Screening(request.getScreening().name(), request.getScreeningRule(), request.getFlaggedAt(),
+            request.getClinicalNote()),
         signals.stream()
             .map(s -> new Signal(s.getChannel().name(), s.getReason().name(), s.getReceivedAt(),
                 s.getOutcome() == CallbackSignal.Outcome.MERGED, s.getMessage()))
@@ -95,7 +113,13 @@ public record CallbackView(
                         a.getNumberDialled(),
                         a.getOutcome().name(),
                         a.getResolution() == null ? null : a.getResolution().name(),
-                        a.getNotes()))
+                        a.getNotes(),
+                        a.getPatientWords()))
+            .toList(),
+        handOffs.stream()
+            .map(h -> new ClinicalStep(h.getKind().name(), h.getRaisedBy().name(), h.getScreeningRule(), h.getCreatedAt(),
+                h.getDueAt(), h.getClaimedAt(), h.getClaimedBy(), h.getCompletedAt(), h.getCompletedBy(),
+                h.getOutcome() == null ? null : h.getOutcome().name(), h.getEscalations()))
             .toList());
   }
 }

@@ -16,6 +16,8 @@ import org.callbackladder.request.CallbackSignalRepository;
 import org.callbackladder.request.OpenCallback;
 import org.callbackladder.request.OpenCallbackRepository;
 import org.callbackladder.request.RequestDetails;
+import org.callbackladder.request.Screening;
+import org.callbackladder.screening.RedFlags;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
@@ -47,6 +49,7 @@ public class IntakeService {
   private final RuntimeService runtimeService;
   private final TransactionTemplate transaction;
   private final AuditLog audit;
+  private final RedFlags redFlags;
   private final Clock clock;
 
   public IntakeService(
@@ -57,6 +60,7 @@ public class IntakeService {
       RuntimeService runtimeService,
       PlatformTransactionManager transactionManager,
       AuditLog audit,
+      RedFlags redFlags,
       Clock clock) {
     this.validator = validator;
     this.requests = requests;
@@ -67,6 +71,7 @@ public class IntakeService {
     this.transaction = new TransactionTemplate(transactionManager);
     this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.audit = audit;
+    this.redFlags = redFlags;
     this.clock = clock;
   }
 
@@ -119,8 +124,8 @@ public class IntakeService {
       Optional<CallbackSignal> delivered = signals.findByExternalId(details.externalId());
       if (delivered.isPresent()) {
         CallbackSignal first = delivered.get();
-        return new IntakeResult(
-            requests.getRequired(first.getCallbackRequestId()), first.getOutcome() == CallbackSignal.Outcome.MERGED, true);
+        CallbackRequest known = requests.getRequired(first.getCallbackRequestId());
+        return new IntakeResult(known, first.getOutcome() == CallbackSignal.Outcome.MERGED, true, known.getScreening());
       }
     }
     Optional<OpenCallback> open = openCallbacks.lockByPhone(details.patientPhone());
@@ -128,13 +133,14 @@ public class IntakeService {
       return merge(requests.getRequired(open.get().getCallbackRequestId()), details, returnCall);
     }
     CallbackRequest request = open(details);
+    Screening screening = redFlags.atIntake(request, details.message());
     // the ladder binds itself to the request as it starts (TakeOnRequestListener)
     runtimeService
         .createMessageCorrelation(MSG_CALLBACK_REQUESTED)
         .processInstanceBusinessKey(request.getId().toString())
-        .setVariables(ladderVariables(request))
+        .setVariables(ladderVariables(request, screening))
         .correlateStartMessage();
-    return new IntakeResult(request, false, false);
+    return new IntakeResult(request, false, false, screening.level());
   }
 
   /**
@@ -165,6 +171,8 @@ public class IntakeService {
         signals.saveAndFlush(CallbackSignal.of(request.getId(), details, CallbackSignal.Outcome.MERGED, clock.instant()));
     request.nameLearned(details.patientName());
     audit.record(AuditLog.Action.MERGED, request.getId(), details.channel() + " " + details.reason());
+    // first: a red flag stops the scheduling ladder, and a return call then joins the clinician's sheet
+    Screening screening = redFlags.laterWords(request.getId(), details.message());
     boolean waitingForCallBack = returnCall
         && runtimeService.createEventSubscriptionQuery()
             .processInstanceId(request.getProcessInstanceId())
@@ -176,14 +184,18 @@ public class IntakeService {
         .correlateWithResult();
     log.info("Signal {} ({} {}) merged into open callback request {}",
         signal.getId(), details.channel(), details.reason(), request.getId());
-    return new IntakeResult(request, true, false);
+    return new IntakeResult(request, true, false, screening.level());
   }
 
-  /** What the ladder needs to know of a request: its id and its routing facts, nothing personal. */
-  private static Map<String, Object> ladderVariables(CallbackRequest request) {
+  /**
+   * What the ladder needs to know of a request: its id, its routing facts and whether its words were
+   * flagged (the level only, never the words or the rule), nothing personal.
+   */
+  private static Map<String, Object> ladderVariables(CallbackRequest request, Screening screening) {
     return Map.of(
         Vars.CALLBACK_REQUEST_ID, request.getId().toString(),
         Vars.CHANNEL, request.getChannel().name(),
-        Vars.REASON, request.getReason().name());
+        Vars.REASON, request.getReason().name(),
+        Vars.SCREENING, screening.level().name());
   }
 }

@@ -38,7 +38,7 @@ public class RecordRetention {
   public int purgeExpired() {
     Instant cutoff = clock.instant().atOffset(ZoneOffset.UTC).minus(privacy.retention()).toInstant();
     java.sql.Timestamp before = java.sql.Timestamp.from(cutoff);
-    for (String table : new String[] {"outbox_message", "call_attempt", "callback_signal"}) {
+    for (String table : new String[] {"outbox_message", "call_attempt", "callback_signal", "clinical_handoff", "exception_decision"}) {
       jdbc.update("delete from " + table + " where callback_request_id in (" + EXPIRED + ")", before);
     }
     int removed = jdbc.update("delete from callback_request where status = 'CLOSED' and closed_at < ?", before);

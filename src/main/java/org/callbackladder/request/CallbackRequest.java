@@ -60,6 +60,15 @@ public class CallbackRequest {
   private Instant nextAttemptAt;
   private String nextAttemptReason;
 
+  @Enumerated(EnumType.STRING)
+  private Screening.Level screening = Screening.Level.NONE;
+
+  private String screeningRule;
+  private String screeningNote;
+  private Instant flaggedAt;
+  private String clinicalNote;
+  private Instant schedulingSince;
+
   @Column(name = "process_instance_id")
   private String processInstanceId;
 
@@ -111,7 +120,62 @@ public class CallbackRequest {
     this.queue = queue;
     this.priority = priority;
     this.responseWindow = responseWindow.toString();
-    this.firstAttemptDueAt = firstAttemptDueAt;
+    if (firstAttemptAt == null) {
+      this.firstAttemptDueAt = firstAttemptDueAt;
+    }
+  }
+
+  /**
+   * Keeps the most urgent result any of the request's texts reached; true when this one raised it.
+   * The first flag's time is kept for the reviews.
+   */
+  public boolean screened(Screening result, Instant at) {
+    if (!result.level().isAbove(screening)) {
+      return false;
+    }
+    screening = result.level();
+    screeningRule = result.matchedRule();
+    screeningNote = result.clinicianNote();
+    if (flaggedAt == null) {
+      flaggedAt = at;
+    }
+    return true;
+  }
+
+  /** A clinical or exception task is open: the request waits for a person who is not a coordinator. */
+  public void escalated() {
+    if (status != RequestStatus.CLOSED) {
+      status = RequestStatus.ESCALATED;
+    }
+  }
+
+  /** The clinical team handed the request back to scheduling, with a note the coordinators see. */
+  public void schedulingResumed(String note, Instant at) {
+    clinicalNote = note;
+    schedulingSince = at;
+    escalationEnded();
+  }
+
+  /** Back to where it was before an escalation. */
+  public void escalationEnded() {
+    if (status == RequestStatus.ESCALATED) {
+      status = firstAttemptAt == null ? RequestStatus.OPEN : RequestStatus.IN_PROGRESS;
+    }
+  }
+
+  /** From when the scheduling ladder's response window counts: arrival, or the end of a clinical hand-off. */
+  public Instant schedulingSince() {
+    return schedulingSince == null ? receivedAt : schedulingSince;
+  }
+
+  /** Referral-sensitive: never closed as unreachable without an exception review. */
+  public boolean isReferral() {
+    return channel == Channel.REFERRAL || reason == Reason.REFERRAL_QUESTION;
+  }
+
+  /** A referral whose records the referring office has not sent (yet). */
+  public boolean recordsMissing() {
+    return isReferral() && Boolean.FALSE.equals(recordsReceived);
   }
 
   /** The first attempt was not worked inside its response window; true the first time only. */
@@ -182,4 +246,9 @@ public class CallbackRequest {
   public Instant getNextAttemptAt() { return nextAttemptAt; }
   public Instant getResponseWindowMissedAt() { return responseWindowMissedAt; }
   public String getNextAttemptReason() { return nextAttemptReason; }
+  public Screening.Level getScreening() { return screening; }
+  public String getScreeningRule() { return screeningRule; }
+  public String getScreeningNote() { return screeningNote; }
+  public Instant getFlaggedAt() { return flaggedAt; }
+  public String getClinicalNote() { return clinicalNote; }
 }

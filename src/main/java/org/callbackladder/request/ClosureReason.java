@@ -7,5 +7,11 @@ public enum ClosureReason {
   RESOLVED,
   WRONG_NUMBER,
   DECLINED,
-  UNREACHABLE
+  UNREACHABLE,
+  /** The clinical team handled the request. */
+  CLINICAL_HANDOFF,
+  /** After an exception review: the referring office was told the patient could not be reached. */
+  REFERRER_NOTIFIED,
+  /** After an exception review: a letter or portal message was sent instead of another call. */
+  LETTER_SENT
 }

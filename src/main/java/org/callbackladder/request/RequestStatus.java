@@ -5,5 +5,7 @@ public enum RequestStatus {
   OPEN,
   /** At least one attempt documented. */
   IN_PROGRESS,
+  /** A clinical hand-off or an exception review is open: a clinician or a manager has it. */
+  ESCALATED,
   CLOSED
 }

@@ -38,13 +38,13 @@ public class AssignQueueDelegate implements JavaDelegate {
     execution.setVariable(Vars.QUEUE, assigned.decision().queue());
     execution.setVariable(Vars.PRIORITY, assigned.decision().priority());
     execution.setVariable(Vars.RESPONSE_WINDOW, assigned.decision().responseWindow().toString());
-    execution.setVariable(Vars.MAX_ATTEMPTS, assigned.decision().maxAttempts());
-    execution.setVariable(Vars.ATTEMPT_NUMBER, 1);
+    execution.setVariable(Vars.MAX_ATTEMPTS, assigned.maxAttempts());
+    execution.setVariable(Vars.ATTEMPT_NUMBER, assigned.firstAttemptNumber());
     execution.setVariable(Vars.ATTEMPT_DUE_AT, assigned.firstAttemptDueAt());
     execution.setVariable(Vars.ATTEMPT_FOLLOW_UP_AT, assigned.firstAttemptFollowUpAt());
     if (assigned.firstAttemptFollowUpAt() == null) {
       // no attempt made yet: scheduling again plans attempt 1
-      execution.setVariable(Vars.ATTEMPT_NUMBER, 0);
+      execution.setVariable(Vars.ATTEMPT_NUMBER, assigned.attemptsSoFar());
       throw new BpmnError(CallbackProcess.ERROR_NO_CALLING_WINDOW,
           "Practice hours and the patient's calling window do not meet in the search horizon");
     }

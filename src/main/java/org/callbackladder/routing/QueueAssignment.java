@@ -2,6 +2,7 @@ package org.callbackladder.routing;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.callbackladder.attempt.CallAttemptRepository;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackRequestRepository;
 import org.callbackladder.schedule.NextAttemptPlanner;
@@ -13,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Gives a request its queue and priority, and its first attempt a due time: the response window,
- * counted in open practice hours from when the request arrived.
+ * counted in open practice hours from when the request arrived (or from when the clinical team
+ * handed it back to scheduling).
  */
 @Service
 public class QueueAssignment {
@@ -21,11 +23,17 @@ public class QueueAssignment {
   private static final Logger log = LoggerFactory.getLogger(QueueAssignment.class);
 
   private final CallbackRequestRepository requests;
+  private final CallAttemptRepository attempts;
   private final PracticeCalendar calendar;
   private final NextAttemptPlanner planner;
 
-  public QueueAssignment(CallbackRequestRepository requests, PracticeCalendar calendar, NextAttemptPlanner planner) {
+  public QueueAssignment(
+      CallbackRequestRepository requests,
+      CallAttemptRepository attempts,
+      PracticeCalendar calendar,
+      NextAttemptPlanner planner) {
     this.requests = requests;
+    this.attempts = attempts;
     this.calendar = calendar;
     this.planner = planner;
   }
@@ -33,11 +41,12 @@ public class QueueAssignment {
   @Transactional
   public Assignment assign(UUID callbackRequestId, RoutingDecision decision) {
     CallbackRequest request = requests.getRequired(callbackRequestId);
-    Instant due = calendar.addOpenTime(request.getReceivedAt(), decision.responseWindow());
+    Instant due = calendar.addOpenTime(request.schedulingSince(), decision.responseWindow());
     request.routed(decision.queue(), decision.priority(), decision.responseWindow(), due);
     log.info("Callback request {} routed to {} (priority {}), first attempt due {}",
         callbackRequestId, decision.queue(), decision.priority(), due);
     String followUp = planner.earliestCall(callbackRequestId).map(calendar::timerDate).orElse(null);
-    return new Assignment(decision, followUp, calendar.timerDate(due));
+    return new Assignment(decision, followUp, calendar.timerDate(due),
+        (int) attempts.countByCallbackRequestId(callbackRequestId));
   }
 }

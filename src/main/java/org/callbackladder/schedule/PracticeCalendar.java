@@ -30,6 +30,11 @@ public class PracticeCalendar {
     return practice.hoursOn(day.getDayOfWeek()).stream().map(range -> during(day, range, zone())).toList();
   }
 
+  /** Whether the practice is open at that instant. */
+  public boolean isOpen(Instant instant) {
+    return openingHours(localDate(instant)).stream().anyMatch(open -> open.contains(instant));
+  }
+
   /**
    * The instant reached after {@code openTime} of practice opening hours from {@code start}: a
    * two-hour window that starts at 17:30 on a Friday, with the practice open 08:00-18:00 on

@@ -1,11 +1,23 @@
 package org.callbackladder.screening;
 
 import jakarta.annotation.PostConstruct;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.callbackladder.request.Screening;
+import org.callbackladder.request.Screening.Level;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
@@ -18,6 +30,10 @@ import org.springframework.stereotype.Component;
  * deployment, with the outputs the application reads. Checked when the application starts, after
  * the ladder is deployed: a table that did not deploy, or lost an output in an edit, stops the start
  * with a message naming what is missing. Screening that silently flags nothing is not an option.
+ *
+ * <p>The words are evaluated against the latest deployed version of the table by a DMN engine of
+ * its own, outside the process engine: the engine would keep every evaluation's input (the
+ * patient's words) in its decision history.
  */
 @Component
 @DependsOn("ladderDeployment") // checks what was just deployed
@@ -27,6 +43,9 @@ public class ScreeningTable {
   public static final List<String> OUTPUTS = List.of("screening", "matchedRule", "clinicianNote");
 
   private final RepositoryService repository;
+  private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  /** Parsed tables by decision definition id: a version deployed from Modeler is parsed once. */
+  private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
 
   public ScreeningTable(RepositoryService repository) {
     this.repository = repository;
@@ -34,13 +53,51 @@ public class ScreeningTable {
 
   @PostConstruct
   void checkDeployed() {
+    check(repository.getDmnModelInstance(latest().getId()));
+  }
+
+  /** Screens the patient's words (any text: they are normalized first) with the latest table. */
+  public Screening screen(String text) {
+    if (text == null || text.isBlank()) {
+      return Screening.NONE;
+    }
+    DmnDecision decision = parsed.computeIfAbsent(latest().getId(), this::parse);
+    DmnDecisionRuleResult result = dmn
+        .evaluateDecisionTable(decision, Variables.createVariables().putValue("words", PatientWords.normalize(text)))
+        .getFirstResult();
+    if (result == null || result.getEntry("screening") == null) {
+      return Screening.NONE;
+    }
+    return new Screening(
+        level(result.getEntry("screening")), result.getEntry("matchedRule"), result.getEntry("clinicianNote"));
+  }
+
+  /** A level the application does not know (a typo in an edit) goes to a clinician rather than nowhere. */
+  private static Level level(Object value) {
+    try {
+      return Level.valueOf(String.valueOf(value).strip().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException unknown) {
+      return Level.CLINICAL;
+    }
+  }
+
+  private DecisionDefinition latest() {
     DecisionDefinition table = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION_KEY)
         .latestVersion().singleResult();
     if (table == null) {
       throw new IllegalStateException("The red-flag table (decision " + DECISION_KEY
           + ", processes/red-flag-screening.dmn) is not deployed: the application does not start without it");
     }
-    check(repository.getDmnModelInstance(table.getId()));
+    return table;
+  }
+
+  private DmnDecision parse(String definitionId) {
+    check(repository.getDmnModelInstance(definitionId));
+    try (InputStream model = repository.getDecisionModel(definitionId)) {
+      return dmn.parseDecision(DECISION_KEY, model);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Refuses a table whose decision lacks one of the outputs the application reads. */

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.callbackladder.CallbackProcess;
 import org.callbackladder.intake.IntakeService;
+import org.callbackladder.intake.NewCallbackRequest;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackRequestRepository;
 import org.callbackladder.request.RequestStatus;
@@ -197,6 +198,24 @@ class PermissionTest {
       bodiless("6 send a signal without a body", "/signal"),
       bodiless("6 create a grant without a body", "/authorization/create"),
       bodiless("6 create a user without a body", "/user/create"),
+      row("10 read an urgent clinical callback's sheet", HttpMethod.GET,
+          t -> "/task/" + t.urgentTask().getId() + "/form-variables", t -> null, Caller.CLINICIAN, Caller.MANAGER),
+      row("10 read an urgent clinical callback's variables", HttpMethod.GET,
+          t -> "/task/" + t.urgentTask().getId() + "/variables", t -> null, Caller.CLINICIAN, Caller.MANAGER),
+      row("10 claim an urgent clinical callback for a coordinator", HttpMethod.POST,
+          t -> "/task/" + t.urgentTask().getId() + "/claim", t -> "{\"userId\": \"coordinator\"}"),
+      row("10 hand an urgent clinical callback to a coordinator", HttpMethod.POST,
+          t -> "/task/" + t.urgentTask().getId() + "/assignee", t -> "{\"userId\": \"coordinator\"}"),
+      row("10 close a clinical hand-off as handled without a clinician", HttpMethod.POST,
+          t -> "/task/" + t.urgentTask().getId() + "/complete",
+          t -> "{\"variables\": {\"clinicalOutcome\": {\"value\": \"NOT_AN_OUTCOME\"}}}"),
+      row("10 call off a red flag by message", HttpMethod.POST, t -> "/message",
+          t -> "{\"messageName\": \"" + CallbackProcess.MSG_RED_FLAG_RAISED + "\", \"businessKey\": \"" + t.requestId()
+              + "\", \"processVariables\": {\"screening\": {\"value\": \"NONE\"}}}"),
+      row("10 raise a clinical hand-off from a task", HttpMethod.POST, t -> "/task/" + t.task().getId() + "/bpmnEscalation",
+          t -> "{\"escalationCode\": \"" + CallbackProcess.ESCALATION_CLINICAL_HAND_OFF + "\"}"),
+      appRow("10 read a flagged request", HttpMethod.GET, t -> "/api/callbacks/" + t.urgent.getId(), t -> null,
+          Caller.CLINICIAN, Caller.MANAGER),
       row("6 complete a task that does not exist", HttpMethod.POST, t -> "/task/unknown/complete", t -> "{}"),
       row("6 delete a ladder's task", HttpMethod.DELETE, t -> "/task/" + t.task().getId(), t -> null),
       row("6 restart a running ladder", HttpMethod.POST, t -> "/process-definition/" + t.ladder.getProcessDefinitionId() + "/restart",
@@ -238,6 +257,8 @@ class PermissionTest {
   @Autowired ApiTokens tokens;
 
   private ProcessInstance ladder;
+  /** A request whose words screened as a possible emergency: its ladder waits at an Urgent clinical callback. */
+  private CallbackRequest urgent;
   private Date dueBefore;
   private CallbackRequest request;
   private CallbackRequest other;
@@ -249,6 +270,8 @@ class PermissionTest {
   void aReferralRequestAndAnother() {
     request = intake.receive(Ladder.request("WEB_FORM", "REFERRAL_QUESTION", PATIENT, Phones.next())).request();
     other = intake.receive(Ladder.request("WEB_FORM", "GENERAL", "Otto Other", Phones.next())).request();
+    urgent = intake.receive(new NewCallbackRequest("VOICEMAIL", "GENERAL", new NewCallbackRequest.Patient(PATIENT, Phones.next()),
+        "my wife collapsed and is not breathing", null, null)).request();
     ladder = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(request.getProcessInstanceId()).singleResult();
     dueBefore = job().getDuedate();
     tokenSecrets.put(Caller.INTAKE_TOKEN, tokens.issue(new ApiTokens.Request("Permission test intake", "coordinator", "INTAKE", 1), "admin").secret());
@@ -312,6 +335,10 @@ class PermissionTest {
     assertThat(engine.getTaskService().getVariables(task.getId())).doesNotContainKey("attemptOutcome");
     assertThat(job().getRetries()).as("the response window's timer keeps its retries").isEqualTo(3);
     assertThat(job().getDuedate()).as("and its time").isEqualTo(dueBefore);
+    assertThat(urgentTask()).as("the urgent clinical callback stays open").isNotNull();
+    assertThat(urgentTask().getAssignee()).as("and unclaimed").isNull();
+    assertThat(engine.getRuntimeService().getVariable(urgent.getProcessInstanceId(), CallbackProcess.Vars.SCREENING))
+        .isEqualTo("EMERGENCY");
   }
 
   private ResponseEntity<String> call(Row row, Caller who, Via via) {
@@ -368,5 +395,10 @@ class PermissionTest {
 
   Task task() {
     return engine.getTaskService().createTaskQuery().processInstanceId(ladder.getId()).singleResult();
+  }
+
+  Task urgentTask() {
+    return engine.getTaskService().createTaskQuery().processInstanceId(urgent.getProcessInstanceId())
+        .taskDefinitionKey(CallbackProcess.TASK_URGENT_CLINICAL_CALLBACK).singleResult();
   }
 }

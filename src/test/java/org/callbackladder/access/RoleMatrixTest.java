@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.callbackladder.CallbackProcess;
 import org.callbackladder.intake.IntakeResult;
 import org.callbackladder.intake.IntakeService;
+import org.callbackladder.intake.NewCallbackRequest;
 import org.callbackladder.support.CallbackLadderTest;
 import org.callbackladder.support.Ladder;
 import org.callbackladder.support.Phones;
@@ -59,6 +61,38 @@ class RoleMatrixTest {
         .isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(post("coordinator", "/engine-rest/task/" + general + "/complete",
         "{\"variables\": {\"attemptOutcome\": {\"value\": \"WRONG_NUMBER\"}}}")).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  @Test
+  void clinicalTasksAreForTheClinicalTeamAndManagersNeverForCoordinators() {
+    IntakeResult flagged = intake.receive(new NewCallbackRequest("VOICEMAIL", "GENERAL",
+        new NewCallbackRequest.Patient("Cli Nical", Phones.next()), "my husband has chest pain and cant breathe", null, null));
+    String urgent = taskOf(flagged);
+
+    for (String coordinator : List.of("coordinator", "referrals")) {
+      assertThat(sees(coordinator, urgent)).as(coordinator + " lists it").isFalse();
+      assertThat(http.withBasicAuth(coordinator, "demo").getForObject(
+          "/engine-rest/task/count?taskDefinitionKey=" + CallbackProcess.TASK_URGENT_CLINICAL_CALLBACK, JsonNode.class)
+          .get("count").asInt()).as(coordinator + " counts it").isZero();
+      ResponseEntity<String> sheet = http.withBasicAuth(coordinator, "demo")
+          .getForEntity("/engine-rest/task/" + urgent + "/form-variables", String.class);
+      assertThat(sheet.getStatusCode().value()).as(coordinator + " reads its sheet").isIn(403, 404);
+      assertThat(sheet.getBody()).doesNotContain("Cli Nical").doesNotContain("chest pain");
+      assertThat(post(coordinator, "/engine-rest/task/" + urgent + "/claim", "{\"userId\":\"" + coordinator + "\"}"))
+          .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+      assertThat(post(coordinator, "/engine-rest/task/" + urgent + "/complete",
+          "{\"variables\": {\"clinicalOutcome\": {\"value\": \"HANDLED\"}}}")).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+    }
+    assertThat(sees("manager", urgent)).isTrue();
+    assertThat(sees("operations", urgent)).isFalse();
+    assertThat(sees("clinician", urgent)).isTrue();
+    JsonNode sheet = http.withBasicAuth("clinician", "demo").getForObject("/engine-rest/task/" + urgent + "/form-variables", JsonNode.class);
+    assertThat(sheet.get("patientMessage").get("value").asText()).contains("chest pain");
+    assertThat(post("clinician", "/engine-rest/task/" + urgent + "/claim", "{\"userId\":\"clinician\"}")).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(post("clinician", "/engine-rest/task/" + urgent + "/complete",
+        "{\"variables\": {\"clinicalOutcome\": {\"value\": \"HANDLED\"}}}")).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(flagged.request().getProcessInstanceId()).count()).isZero();
   }
 
   @ParameterizedTest(name = "{0} reaches {1}")
@@ -223,6 +257,7 @@ class RoleMatrixTest {
   void eachGroupSeesItsOwnTasklistFilters() {
     assertThat(filters("coordinator")).containsExactlyInAnyOrder("My queue", "Due today", "Overdue");
     assertThat(filters("clinician")).containsExactlyInAnyOrder("My queue", "Due today", "Overdue", "Clinical");
+    assertThat(filters("referrals")).containsExactlyInAnyOrder("My queue", "Due today", "Overdue");
     assertThat(filters("manager")).containsExactlyInAnyOrder("My queue", "Due today", "Overdue", "Exceptions");
     assertThat(filters("operations")).isEmpty();
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.callbackladder.CallbackProcess;
 import org.callbackladder.access.ApiTokens;
+import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackRequestRepository;
 import org.callbackladder.request.CallbackSignalRepository;
 import org.callbackladder.support.CallbackLadderTest;
@@ -232,13 +233,44 @@ class CallbackApiTest {
 
     assertThat(byOperations.getStatusCode()).as("operations hand in nothing").isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(byAnotherQueue.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    assertThat(byAnotherQueue.getBody()).hasToString("{\"received\":true}");
+    assertThat(byAnotherQueue.getBody()).hasToString("{\"received\":true,\"screening\":\"NONE\"}");
     assertThat(byItsQueue.getBody().get("id").asText()).isEqualTo(first.get("id").asText());
     assertThat(byItsQueue.getBody().get("queue").asText()).isEqualTo("referral-coordinators");
     assertThat(returnCallByAnIntegration.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(returnCallByAnIntegration.getBody().get("errors").findValuesAsText("field")).containsExactly("returnCall");
     assertThat(tasks.createTaskQuery().processInstanceId(first.get("processInstanceId").asText())
         .taskDefinitionKey(CallbackProcess.TASK_PATIENT_RETURNED_CALL).count()).isZero();
+  }
+
+  @Test
+  void aWebsiteFormWithAnEmergencyIsToldSoAtOnceAndTheRequestShowsItsClinicalTimeline() {
+    ResponseEntity<JsonNode> received = bearerPost(intakeToken(), """
+        {"channel": "WEB_FORM", "reason": "APPOINTMENT_REQUEST", "patient": {"name": "Em Ergency", "phone": "%s"},
+         "message": "My son took too many pills, what do I do"}""".formatted(Phones.next()));
+
+    assertThat(received.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(received.getBody()).hasToString("{\"received\":true,\"screening\":\"EMERGENCY\"}");
+    CallbackRequest stored = requests.findAll().stream()
+        .filter(r -> "Em Ergency".equals(r.getPatientName())).findFirst().orElseThrow();
+    JsonNode shown = get("manager", "/api/callbacks/" + stored.getId()).getBody();
+    assertThat(shown.get("status").asText()).isEqualTo("ESCALATED");
+    assertThat(shown.get("screening").get("level").asText()).isEqualTo("EMERGENCY");
+    assertThat(shown.get("screening").get("matchedRule").asText()).isEqualTo("overdose or poisoning");
+    assertThat(shown.get("clinicalTimeline")).singleElement().satisfies(step -> {
+      assertThat(step.get("kind").asText()).isEqualTo("URGENT_CALLBACK");
+      assertThat(step.get("raisedBy").asText()).isEqualTo("INTAKE");
+      assertThat(step.get("createdAt").asText()).isEqualTo("2026-12-01T14:00:00Z");
+      assertThat(step.get("dueAt").asText()).isEqualTo("2026-12-01T14:15:00Z");
+      assertThat(step.get("claimedAt").isNull()).isTrue();
+    });
+    assertThat(get("clinician", "/api/callbacks/" + stored.getId()).getStatusCode()).as("licensed staff read it").isEqualTo(HttpStatus.OK);
+    assertThat(get("coordinator", "/api/callbacks/" + stored.getId()).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+    ResponseEntity<JsonNode> byStaff = post("manager", """
+        {"channel": "PORTAL_MESSAGE", "reason": "GENERAL", "patient": {"name": "Ra Sh", "phone": "%s"},
+         "message": "new rash on my arm, should I come in?"}""".formatted(Phones.next()));
+    assertThat(byStaff.getBody().get("screening").asText()).isEqualTo("CLINICAL");
+    assertThat(byStaff.getBody().get("status").asText()).isEqualTo("ESCALATED");
   }
 
   @Test

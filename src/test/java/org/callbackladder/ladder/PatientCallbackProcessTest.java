@@ -253,9 +253,8 @@ class PatientCallbackProcessTest {
 
   @Test
   void unansweredLastAttemptQueuesAFinalMessageAndClosesAsUnreachable() {
-    ProcessInstance ladder = start("REFERRAL_QUESTION");
+    ProcessInstance ladder = start("NEW_PATIENT_APPOINTMENT");
     Assertions.assertThat(task(TASK_CALL_PATIENT, ladder).getPriority()).isEqualTo(80);
-    assertThat(task(TASK_CALL_PATIENT, ladder)).hasCandidateGroup("referral-coordinators");
 
     call(engine, ladder, "NO_ANSWER", null);
     waitForNextAttempt(ladder);

@@ -222,6 +222,50 @@ class PostgresLadderIntegrationTest {
   }
 
   @Test
+  void anEmergencyThroughTheApiReachesItsClinicalOutcomeOnPostgres(CapturedOutput output) {
+    clock.set(CallbackLadderTest.TUESDAY_9AM);
+    JsonNode receipt = post(Map.of("channel", "WEB_FORM", "reason", "APPOINTMENT_REQUEST",
+        "patient", Map.of("name", "Quentin Zorblatt", "phone", "+1 (415) 555-0166"),
+        "message", "my dad has crushing chest pain quux since breakfast")).getBody();
+    UUID id = UUID.fromString(receipt.get("id").asText());
+    String ladder = receipt.get("processInstanceId").asText();
+    assertThat(receipt.get("screening").asText()).isEqualTo("EMERGENCY");
+    assertThat(row(id)).containsEntry("status", "ESCALATED").containsEntry("screening", "EMERGENCY")
+        .containsEntry("screening_rule", "chest pain or pressure");
+    Task urgent = engine.getTaskService().createTaskQuery().processInstanceId(ladder)
+        .taskDefinitionKey(CallbackProcess.TASK_URGENT_CLINICAL_CALLBACK).singleResult();
+    assertThat(urgent.getPriority()).isEqualTo(100);
+
+    clock.set(CallbackLadderTest.TUESDAY_9AM.plusSeconds(300));
+    engine.getTaskService().claim(urgent.getId(), "nurse.ortiz");
+    clock.set(CallbackLadderTest.TUESDAY_9AM.plusSeconds(600));
+    engine.getTaskService().complete(urgent.getId(), Map.of(
+        Vars.CLINICAL_OUTCOME, "HANDLED", Vars.CLINICAL_NOTE, "Told to call 911, ambulance sent frotz"));
+
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(ladder).count()).isZero();
+    assertThat(row(id)).containsEntry("status", "CLOSED").containsEntry("closure_reason", "CLINICAL_HANDOFF");
+    assertThat(row(id).get("flagged_at")).isNotNull();
+    Map<String, Object> handOff = jdbc.queryForMap("select * from clinical_handoff where callback_request_id = ?", id);
+    assertThat(handOff).containsEntry("kind", "URGENT_CALLBACK").containsEntry("raised_by", "INTAKE")
+        .containsEntry("claimed_by", "nurse.ortiz").containsEntry("completed_by", "nurse.ortiz")
+        .containsEntry("outcome", "HANDLED").containsEntry("escalations", 0);
+    assertThat(((java.sql.Timestamp) handOff.get("claimed_at")).toInstant()).isEqualTo(CallbackLadderTest.TUESDAY_9AM.plusSeconds(300));
+    assertThat(((java.sql.Timestamp) handOff.get("completed_at")).toInstant()).isEqualTo(CallbackLadderTest.TUESDAY_9AM.plusSeconds(600));
+    assertThat(jdbc.queryForList("select action from audit_event where callback_request_id = ? order by id", String.class, id))
+        .containsSubsequence("CREATED", "RED_FLAG", "CLINICAL_HANDOFF", "HANDOFF_CLAIMED", "HANDOFF_DONE", "CLOSED");
+
+    for (String needle : List.of("Quentin", "Zorblatt", "quux", "frotz")) {
+      assertThat(jdbc.queryForObject("select count(*) from act_hi_varinst where text_ ilike ?", Integer.class, "%" + needle + "%"))
+          .as("history keeps no " + needle).isZero();
+      assertThat(jdbc.queryForObject("select count(*) from act_hi_detail where text_ ilike ?", Integer.class, "%" + needle + "%"))
+          .as("history details keep no " + needle).isZero();
+      assertThat(jdbc.queryForObject("select count(*) from act_ge_bytearray where encode(bytes_, 'escape') ilike ?",
+          Integer.class, "%" + needle + "%")).as("byte arrays keep no " + needle).isZero();
+      assertThat(output.getAll()).as("the log keeps no " + needle).doesNotContain(needle);
+    }
+  }
+
+  @Test
   void invalidInputStoresNothingOnPostgres() {
     Integer before = jdbc.queryForObject("select count(*) from callback_request", Integer.class);
 
