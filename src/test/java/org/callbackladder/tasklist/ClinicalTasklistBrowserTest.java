@@ -1,0 +1,130 @@
+package org.callbackladder.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.callbackladder.CallbackProcess;
+import org.callbackladder.support.Browser;
+import org.callbackladder.support.CallbackLadderTest;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The clinical team in Tasklist, in headless Chromium: a possible emergency sits on top of the
+ * "Clinical" filter, above a clinical question, and its form shows the patient's own words and the
+ * rule that matched; the clinician records the outcome. A coordinator's Tasklist shows neither task.
+ */
+@CallbackLadderTest
+class ClinicalTasklistBrowserTest {
+
+  static final String WORDS = "my dad has crushing chest pain and he is sweating";
+
+  @LocalServerPort int port;
+  @Autowired TestRestTemplate http;
+  @Autowired TaskService tasks;
+
+  Browser browser;
+  WebDriverWait wait;
+
+  @BeforeEach
+  void openBrowser(TestInfo test) throws IOException {
+    browser = Browser.open(port, test.getTestMethod().orElseThrow().getName());
+    wait = browser.wait;
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @Test
+  void aClinicianSeesTheUrgentCallbackOnTopWithThePatientsWordsAndACoordinatorDoesNot() throws IOException {
+    JsonNode review = handIn("Robin Rash", "+1 415 555 0191", "a rash on my arm since the new cream, should I come in?");
+    JsonNode urgent = handIn("Dana Chest", "+1 415 555 0192", WORDS);
+    assertThat(urgent.get("screening").asText()).isEqualTo("EMERGENCY");
+    String urgentTask = tasks.createTaskQuery().processInstanceId(urgent.get("processInstanceId").asText())
+        .taskDefinitionKey(CallbackProcess.TASK_URGENT_CLINICAL_CALLBACK).singleResult().getId();
+    assertThat(tasks.createTaskQuery().processInstanceId(review.get("processInstanceId").asText())
+        .taskDefinitionKey(CallbackProcess.TASK_CLINICAL_REVIEW).count()).isEqualTo(1);
+
+    browser.logIn("tasklist", "coordinator", "demo");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tasks-list, [cam-tasks]")));
+    browser.screenshot("coordinator-tasklist");
+    assertThat(browser.driver.findElements(By.xpath(filterXpath("Clinical")))).as("no Clinical filter").isEmpty();
+    assertThat(taskNames()).doesNotContain("Urgent clinical callback", "Clinical review");
+    browser.get("/camunda/app/tasklist/default/#/?task=" + urgentTask);
+    browser.screenshot("coordinator-opens-urgent-task-by-link");
+    assertThat(browser.driver.getPageSource()).doesNotContain("chest pain").doesNotContain("Dana Chest");
+    browser.driver.manage().deleteAllCookies();
+
+    browser.logIn("tasklist", "clinician", "demo");
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath(filterXpath("Clinical")))).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+        "//*[contains(@class,'task-filter') and contains(@class,'active')]//h4/a[starts-with(normalize-space(),'Clinical')]")));
+    wait.until(driver -> taskNames().contains("Urgent clinical callback") && taskNames().contains("Clinical review"));
+    browser.screenshot("clinical-filter");
+    assertThat(taskNames().get(0)).as("the possible emergency on top").isEqualTo("Urgent clinical callback");
+
+    browser.click(By.cssSelector("[cam-tasks] .tasks-list li:first-child a"));
+    wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//*[contains(@class,'task-details')]//button[normalize-space()='Claim'] | //button[contains(@class,'claim')]")))
+        .click();
+    wait.until(driver -> fieldValue("The patient's exact words").contains("chest pain"));
+    browser.screenshot("urgent-form");
+    assertThat(fieldValue("The patient's exact words")).isEqualTo(WORDS);
+    assertThat(fieldValue("Red-flag rule that matched")).startsWith("chest pain or pressure");
+    assertThat(fieldValue("Lines for the call")).contains("911");
+
+    browser.click(By.xpath("//label[contains(normalize-space(), 'Handled by the clinical team')]"));
+    browser.click(By.xpath("//button[normalize-space()='Complete']"));
+    wait.until(driver -> tasks.createTaskQuery().taskId(urgentTask).count() == 0);
+    browser.screenshot("urgent-done");
+    JsonNode shown = http.withBasicAuth("clinician", "demo")
+        .getForObject("/api/callbacks/" + urgent.get("id").asText(), JsonNode.class);
+    assertThat(shown.get("closureReason").asText()).isEqualTo("CLINICAL_HANDOFF");
+    assertThat(shown.get("clinicalTimeline").get(0).get("completedBy").asText()).isEqualTo("clinician");
+  }
+
+  private JsonNode handIn(String name, String phone, String message) {
+    return http.withBasicAuth("manager", "demo").postForObject("/api/callbacks", Map.of(
+        "channel", "WEB_FORM", "reason", "APPOINTMENT_REQUEST", "patient", Map.of("name", name, "phone", phone),
+        "message", message), JsonNode.class);
+  }
+
+  /** A Tasklist filter's link, by the filter's name. */
+  private static String filterXpath(String name) {
+    return "//*[contains(@class,'task-filter')]//h4/a[starts-with(normalize-space(),'" + name + "')]";
+  }
+
+  /** The names of the tasks in the list, top first. */
+  private List<String> taskNames() {
+    return browser.driver.findElements(By.cssSelector(".tasks-list li .names .task, .tasks-list li h4")).stream()
+        .map(WebElement::getText).map(String::strip).filter(text -> !text.isEmpty()).toList();
+  }
+
+  private static String fieldXpath(String label) {
+    return "//div[contains(@class,'fjs-form-field')][.//label[starts-with(normalize-space(), \"" + label + "\")]]";
+  }
+
+  private String fieldValue(String label) {
+    return browser.driver.findElements(By.xpath(fieldXpath(label) + "//*[self::input or self::textarea]")).stream()
+        .findFirst()
+        .map(element -> element.getDomProperty("value"))
+        .orElse("");
+  }
+}
