@@ -421,6 +421,61 @@ class ClinicalSafetyProcessTest {
     Assertions.assertThat(requests.countOpenReferralsWithoutRecords()).isPositive();
   }
 
+  @Test
+  void wordsTypedIntoTheTasklistStartFormAreScreenedToo() {
+    phone = Phones.next();
+    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(CallbackProcess.NEW_REQUEST_PROCESS_KEY).latestVersion().singleResult().getId();
+
+    engine.getFormService().submitStartForm(definitionId, Map.of(
+        CallbackProcess.StartForm.PATIENT_NAME, "Lee Walk-In", CallbackProcess.StartForm.PATIENT_PHONE, Phones.dialled(phone),
+        Vars.REASON, "GENERAL", Vars.CHANNEL, "MANUAL",
+        CallbackProcess.StartForm.PATIENT_MESSAGE, "At the desk: says her throat is swelling after lunch"));
+
+    CallbackRequest entered = requests.findAll().stream().filter(r -> phone.equals(r.getPatientPhone())).findFirst().orElseThrow();
+    Assertions.assertThat(entered.getScreening()).isEqualTo(Screening.Level.EMERGENCY);
+    Assertions.assertThat(engine.getTaskService().createTaskQuery().processInstanceId(entered.getProcessInstanceId())
+        .taskDefinitionKey(TASK_URGENT_CLINICAL_CALLBACK).count()).isEqualTo(1);
+  }
+
+  @Test
+  void aReturnCallsNoteIsScreenedBeforeTheCallIsOffered() {
+    ProcessInstance ladder = ladderOf(receive("WEB_FORM", "APPOINTMENT_REQUEST", "I would like a check-up"));
+    call(ladder, "NO_ANSWER", Map.of());
+    waitForNextAttemptTimer(ladder);
+
+    intake.receive(new NewCallbackRequest("PHONE_CALL", "GENERAL", new NewCallbackRequest.Patient(null, phone),
+        "Caller said he has a seizure right now", null, null, null, null, true));
+
+    assertThat(ladder).isWaitingAt(TASK_URGENT_CLINICAL_CALLBACK).isNotWaitingAt(CallbackProcess.TASK_PATIENT_RETURNED_CALL);
+  }
+
+  @Test
+  void anEmergencyTranscribedAfterTheRequestClosedOpensANewRequestForAClinician() {
+    phone = Phones.next();
+    Map<String, String> recording = new LinkedHashMap<>(Map.of(
+        "RecordingSid", "RE" + phone.substring(2) + "c", "RecordingUrl", "https://api.twilio.com/recordings/RE2",
+        "RecordingDuration", "31", "CallSid", "CA" + phone.substring(2) + "c", "From", phone, "To", "+14155550100",
+        "AccountSid", "AC123"));
+    voicemails.receive(recording);
+    CallbackRequest first = requests.findAll().stream().filter(r -> r.getPatientPhone().equals(phone)).findFirst().orElseThrow();
+    ProcessInstance ladder = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(first.getProcessInstanceId()).singleResult();
+    call(ladder, "WRONG_NUMBER", Map.of());
+    assertThat(ladder).isEnded();
+
+    recording.put("TranscriptionText", "this is about my husband he is unconscious on the floor");
+    recording.put("TranscriptionStatus", "completed");
+    voicemails.receive(recording);
+
+    List<CallbackRequest> ofNumber = requests.findAll().stream().filter(r -> r.getPatientPhone().equals(phone)).toList();
+    Assertions.assertThat(ofNumber).hasSize(2);
+    CallbackRequest reopened = ofNumber.stream().filter(r -> !r.getId().equals(first.getId())).findFirst().orElseThrow();
+    Assertions.assertThat(reopened.getScreening()).isEqualTo(Screening.Level.EMERGENCY);
+    Assertions.assertThat(engine.getTaskService().createTaskQuery().processInstanceId(reopened.getProcessInstanceId())
+        .taskDefinitionKey(TASK_URGENT_CLINICAL_CALLBACK).count()).isEqualTo(1);
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   private IntakeResult receive(String channel, String reason, String message) {

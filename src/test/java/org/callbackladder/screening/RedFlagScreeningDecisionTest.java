@@ -60,6 +60,7 @@ class RedFlagScreeningDecisionTest {
     "grandma collapsed and is unresponsive | unresponsive or fainted",
     "My daughter is having a seizure right now | seizure happening or just happened",
     "he had a seizure this morning for the first time | seizure happening or just happened",
+    "caller said he has a seizure right now | seizure happening or just happened",
     "The cut on my hand won't stop bleeding | severe bleeding",
     "im coughing up blood since last night | severe bleeding",
     "My throat is swelling after the new antibiotic | severe allergic reaction",
