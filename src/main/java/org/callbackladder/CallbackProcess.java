@@ -38,14 +38,11 @@ public final class CallbackProcess {
   public static final String TASK_ADD_TO_CALL_SHEET = "Task_AddToCallSheet";
   public static final String TASK_REVIEW_LATE_CALLBACK = "Task_ReviewLateCallback";
   public static final String TASK_RESOLVE_CALLING_WINDOW = "Task_ResolveCallingWindow";
-  public static final String SUB_PROCESS_SCHEDULING_LADDER = "SubProcess_SchedulingLadder";
-  public static final String SUB_PROCESS_CLINICAL_HAND_OFF = "SubProcess_ClinicalHandOff";
   public static final String TASK_URGENT_CLINICAL_CALLBACK = "Task_UrgentClinicalCallback";
   public static final String TASK_CLINICAL_REVIEW = "Task_ClinicalReview";
   public static final String TIMER_URGENT_CALLBACK_NOT_TAKEN = "Timer_UrgentCallbackNotTaken";
   public static final String TIMER_CLINICAL_REVIEW_NOT_TAKEN = "Timer_ClinicalReviewNotTaken";
-  /** Where Msg_RedFlagRaised is caught: on the scheduling ladder (any flag), on a Clinical review (emergencies). */
-  public static final String EVENT_RED_FLAG_DURING_LADDER = "Event_RedFlagRaisedDuringLadder";
+  /** Msg_RedFlagRaised is caught by the scheduling ladder (any flag) and by a Clinical review (emergencies only). */
   public static final String EVENT_EMERGENCY_DURING_REVIEW = "Event_EmergencyReportedDuringReview";
   public static final String TASK_UNACCEPTED_CLINICAL_HAND_OFF = "Task_UnacceptedClinicalHandOff";
   public static final String TASK_CLOSE_AS_HANDLED = "Task_CloseAsHandledByClinicalTeam";

@@ -25,6 +25,8 @@ public class ExceptionReviewListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      // a second review (after one more attempt) starts with an empty form
+      task.removeVariable(Vars.EXCEPTION_DECISION);
       task.setVariablesLocal(reviews.opened(requestId(task)));
       return;
     }

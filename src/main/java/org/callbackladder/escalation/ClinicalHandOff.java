@@ -115,7 +115,6 @@ public class ClinicalHandOff {
   public Outcome getOutcome() { return outcome; }
   public String getNote() { return note; }
   public int getEscalations() { return escalations; }
-  public Instant getLastEscalatedAt() { return lastEscalatedAt; }
   public String getManagerAction() { return managerAction; }
   public String getManagerNote() { return managerNote; }
 }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.callbackladder.CallbackProcess.Vars;
 import org.callbackladder.audit.AuditLog;
 import org.callbackladder.escalation.ClinicalHandOff.Kind;
 import org.callbackladder.escalation.ClinicalHandOff.Outcome;
@@ -43,7 +44,7 @@ public class ClinicalHandOffs {
   }
 
   /** A raised hand-off: its row, when it is due, and the timer cycle that escalates it from then on. */
-  public record Plan(long handOffId, Kind kind, Instant dueAt, String escalationCycle) {}
+  public record Plan(long handOffId, Instant dueAt, String escalationCycle) {}
 
   private final ClinicalHandOffRepository handOffs;
   private final CallbackRequestRepository requests;
@@ -91,7 +92,7 @@ public class ClinicalHandOffs {
     audit.record(AuditLog.Action.CLINICAL_HANDOFF, callbackRequestId, kind + " raised by " + raisedBy);
     log.info("Callback request {}: {} raised by {}, due {}", callbackRequestId, kind, raisedBy, due);
     String cycle = "R/" + calendar.timerDate(due) + "/" + clinical.escalationInterval();
-    return new Plan(handOff.getId(), kind, due, cycle);
+    return new Plan(handOff.getId(), due, cycle);
   }
 
   @Transactional
@@ -119,25 +120,32 @@ public class ClinicalHandOffs {
   }
 
   /**
-   * The hand-off's window has passed (again). Counted while its clinical task is unclaimed; a manager
-   * is told unless the managers' task about it is still open.
+   * The hand-off's window has passed (again). Counted while its clinical task is unclaimed, or while
+   * an urgent callback claimed longer ago than its window is still not done; a manager is told
+   * unless the managers' task about this hand-off is still open.
    */
   @Transactional
   public Escalation windowPassed(long handOffId, String processInstanceId) {
+    ClinicalHandOff handOff = handOffs.getRequired(handOffId);
     boolean unclaimed = tasks.createTaskQuery().processInstanceId(processInstanceId)
         .taskDefinitionKeyIn(TASK_URGENT_CLINICAL_CALLBACK, TASK_CLINICAL_REVIEW).taskUnassigned().count() > 0;
-    if (!unclaimed) {
+    if (!unclaimed && !claimedButStalled(handOff)) {
       return Escalation.TAKEN;
     }
-    ClinicalHandOff handOff = handOffs.getRequired(handOffId);
     handOff.escalated(clock.instant());
     audit.record(AuditLog.Action.HANDOFF_UNCLAIMED, handOff.getCallbackRequestId(),
         handOff.getKind() + " unclaimed, escalation " + handOff.getEscalations());
     log.warn("Callback request {}: {} still unclaimed after its window (escalation {})",
         handOff.getCallbackRequestId(), handOff.getKind(), handOff.getEscalations());
     boolean told = tasks.createTaskQuery().processInstanceId(processInstanceId)
-        .taskDefinitionKey(TASK_UNACCEPTED_CLINICAL_HAND_OFF).count() > 0;
+        .taskDefinitionKey(TASK_UNACCEPTED_CLINICAL_HAND_OFF).taskVariableValueEquals(Vars.HAND_OFF_ID, handOffId).count() > 0;
     return told ? Escalation.MANAGER_ALREADY_TOLD : Escalation.TELL_MANAGER;
+  }
+
+  /** An urgent callback claimed longer ago than its whole window and still not done counts as not taken. */
+  private boolean claimedButStalled(ClinicalHandOff handOff) {
+    return handOff.getKind() == Kind.URGENT_CALLBACK && handOff.getClaimedAt() != null
+        && !handOff.getClaimedAt().plus(clinical.urgentWindow()).isAfter(clock.instant());
   }
 
   /** What the manager did about an unaccepted hand-off. */

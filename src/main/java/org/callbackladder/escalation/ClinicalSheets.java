@@ -60,9 +60,7 @@ public class ClinicalSheets {
     ClinicalHandOff handOff = handOffs.getRequired(handOffId);
     CallbackRequest request = requests.getRequired(handOff.getCallbackRequestId());
     Map<String, Object> sheet = callSheets.basics(request.getId());
-    sheet.put(MATCHED_RULE, request.getScreeningRule() == null
-        ? "No rule of the red-flag table matched: the coordinator raised it from the call."
-        : request.getScreeningRule() + ": " + request.getScreeningNote());
+    sheet.put(MATCHED_RULE, request.getScreeningRule() + ": " + request.getScreeningNote());
     sheet.put(HAND_OFF_REASON, reason(handOff));
     CallScript script = scripts.scriptFor(request.getReason());
     String lines = "Red-flag line: " + script.redFlag() + "\nEmergency line: " + script.emergency();
@@ -82,7 +80,10 @@ public class ClinicalSheets {
     String text = (handOff.getKind() == ClinicalHandOff.Kind.URGENT_CALLBACK ? "Urgent clinical callback" : "Clinical review")
         + " for a " + request.getReason().label().toLowerCase(Locale.US) + " request, raised "
         + WHEN.format(calendar.practiceTime(handOff.getCreatedAt())) + " (" + waiting.toMinutes() + " minutes ago), due "
-        + WHEN.format(calendar.practiceTime(handOff.getDueAt())) + ". Nobody on the clinical team has claimed it"
+        + WHEN.format(calendar.practiceTime(handOff.getDueAt())) + ". "
+        + (handOff.getClaimedAt() == null ? "Nobody on the clinical team has claimed it"
+            : "Claimed by " + handOff.getClaimedBy() + " at " + WHEN.format(calendar.practiceTime(handOff.getClaimedAt()))
+                + " and still not done")
         + (handOff.getEscalations() > 1 ? " (reminder " + handOff.getEscalations() + ")." : ".")
         + (handOff.getScreeningRule() == null ? "" : " Red flag: " + handOff.getScreeningRule() + ".")
         + " Find a clinician and assign the task to them, or use the on-call route.";

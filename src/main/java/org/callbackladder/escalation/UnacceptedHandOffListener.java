@@ -34,6 +34,8 @@ public class UnacceptedHandOffListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      // the task is about this hand-off, even if an emergency replaces it with another one meanwhile
+      task.setVariableLocal(Vars.HAND_OFF_ID, handOffId(task));
       task.setVariablesLocal(sheets.summary(handOffId(task)));
       return;
     }
@@ -45,7 +47,7 @@ public class UnacceptedHandOffListener implements TaskListener {
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
-    handOffs.managerActed(handOffId(task), action.name(), note);
+    handOffs.managerActed(((Number) task.getVariableLocal(Vars.HAND_OFF_ID)).longValue(), action.name(), note);
     task.removeVariables(List.of(Vars.MANAGER_ACTION, Vars.MANAGER_NOTE));
   }
 }

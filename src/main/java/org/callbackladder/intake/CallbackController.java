@@ -179,7 +179,7 @@ public class CallbackController {
   /** The answer to someone who may not read the request: received, and what the words sent screened as. */
   public record Received(boolean received, String screening) {}
 
-  /** {@code screening}: what the words just sent screened as (EMERGENCY, CLINICAL or NONE). */
+  /** The answer to a reader; {@code screening}: what the words just sent screened as (EMERGENCY, CLINICAL or NONE). */
   public record Receipt(
       UUID id, boolean merged, String status, String queue, Instant firstAttemptDueAt, String processInstanceId,
       String screening) {}

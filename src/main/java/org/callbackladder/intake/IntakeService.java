@@ -124,8 +124,9 @@ public class IntakeService {
       Optional<CallbackSignal> delivered = signals.findByExternalId(details.externalId());
       if (delivered.isPresent()) {
         CallbackSignal first = delivered.get();
-        CallbackRequest known = requests.getRequired(first.getCallbackRequestId());
-        return new IntakeResult(known, first.getOutcome() == CallbackSignal.Outcome.MERGED, true, known.getScreening());
+        // the answer the first delivery got: what these words screened as, nothing else about the request
+        return new IntakeResult(requests.getRequired(first.getCallbackRequestId()),
+            first.getOutcome() == CallbackSignal.Outcome.MERGED, true, redFlags.screen(first.getMessage()).level());
       }
     }
     Optional<OpenCallback> open = openCallbacks.lockByPhone(details.patientPhone());

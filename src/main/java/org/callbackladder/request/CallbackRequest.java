@@ -126,20 +126,19 @@ public class CallbackRequest {
   }
 
   /**
-   * Keeps the most urgent result any of the request's texts reached; true when this one raised it.
-   * The first flag's time is kept for the reviews.
+   * A flagged screening result: the request keeps the most urgent level any of its texts reached,
+   * and the rule and note of the latest flag (what the next clinician reads). The first flag's time
+   * is kept for the reviews.
    */
-  public boolean screened(Screening result, Instant at) {
-    if (!result.level().isAbove(screening)) {
-      return false;
+  public void flagged(Screening result, Instant at) {
+    if (result.level().isAbove(screening)) {
+      screening = result.level();
     }
-    screening = result.level();
     screeningRule = result.matchedRule();
     screeningNote = result.clinicianNote();
     if (flaggedAt == null) {
       flaggedAt = at;
     }
-    return true;
   }
 
   /** A clinical or exception task is open: the request waits for a person who is not a coordinator. */

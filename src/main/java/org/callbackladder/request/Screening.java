@@ -19,10 +19,6 @@ public record Screening(Level level, String matchedRule, String clinicianNote) {
     public boolean isAbove(Level other) {
       return compareTo(other) > 0;
     }
-
-    public static Level higherOf(Level a, Level b) {
-      return a.isAbove(b) ? a : b;
-    }
   }
 
   public boolean flagged() {

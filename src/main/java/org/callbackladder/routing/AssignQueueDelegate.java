@@ -43,7 +43,7 @@ public class AssignQueueDelegate implements JavaDelegate {
     execution.setVariable(Vars.ATTEMPT_DUE_AT, assigned.firstAttemptDueAt());
     execution.setVariable(Vars.ATTEMPT_FOLLOW_UP_AT, assigned.firstAttemptFollowUpAt());
     if (assigned.firstAttemptFollowUpAt() == null) {
-      // no attempt made yet: scheduling again plans attempt 1
+      // this attempt is not made yet: scheduling again plans it
       execution.setVariable(Vars.ATTEMPT_NUMBER, assigned.attemptsSoFar());
       throw new BpmnError(CallbackProcess.ERROR_NO_CALLING_WINDOW,
           "Practice hours and the patient's calling window do not meet in the search horizon");

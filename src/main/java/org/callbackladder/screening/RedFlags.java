@@ -48,6 +48,11 @@ public class RedFlags {
     this.clock = clock;
   }
 
+  /** What the table makes of some words, recording nothing (a replayed signal's answer). */
+  public Screening screen(String words) {
+    return table.screen(words);
+  }
+
   /** The first words of a new request, before its ladder starts (which reads the result). */
   @Transactional(propagation = Propagation.MANDATORY)
   public Screening atIntake(CallbackRequest request, String words) {
@@ -76,16 +81,17 @@ public class RedFlags {
         ? new Screening(Level.EMERGENCY, "raised by the coordinator", "The coordinator heard a possible emergency and gave the emergency line")
         : new Screening(Level.CLINICAL, "raised by the coordinator", "The coordinator heard a symptom or clinical question");
     Screening read = table.screen(words);
-    Screening result = read.level().isAbove(coordinator.level()) || read.level() == coordinator.level() ? read : coordinator;
+    Screening result = coordinator.level().isAbove(read.level()) ? coordinator : read;
     record(request, result);
     return result.level();
   }
 
   private Screening record(CallbackRequest request, Screening result) {
     if (result.flagged()) {
-      request.screened(result, clock.instant());
+      request.flagged(result, clock.instant());
       audit.record(AuditLog.Action.RED_FLAG, request.getId(), result.level() + ": " + result.matchedRule());
-      log.info("Callback request {} screened {} (rule: {})", request.getId(), result.level(), result.matchedRule());
+      // the level only: a rule's name ("suicidal thoughts or self harm") is patient data
+      log.info("Callback request {} screened {}", request.getId(), result.level());
     }
     return result;
   }
@@ -98,7 +104,13 @@ public class RedFlags {
         .processInstanceId(request.getProcessInstanceId())
         .eventName(MSG_RED_FLAG_RAISED)
         .singleResult();
-    if (waiting == null || (EVENT_EMERGENCY_DURING_REVIEW.equals(waiting.getActivityId()) && level != Level.EMERGENCY)) {
+    if (waiting == null) {
+      // an Urgent clinical callback is open (its sheet shows the new words), or the ladder is between steps
+      log.warn("Callback request {}: {} words arrived while no step of its ladder can take a red flag",
+          request.getId(), level);
+      return;
+    }
+    if (EVENT_EMERGENCY_DURING_REVIEW.equals(waiting.getActivityId()) && level != Level.EMERGENCY) {
       return;
     }
     runtime.createMessageCorrelation(MSG_RED_FLAG_RAISED)

@@ -22,6 +22,8 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Output;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +40,8 @@ import org.springframework.stereotype.Component;
 @Component
 @DependsOn("ladderDeployment") // checks what was just deployed
 public class ScreeningTable {
+
+  private static final Logger log = LoggerFactory.getLogger(ScreeningTable.class);
 
   public static final String DECISION_KEY = "RedFlagScreening";
   public static final List<String> OUTPUTS = List.of("screening", "matchedRule", "clinicianNote");
@@ -61,24 +65,61 @@ public class ScreeningTable {
     if (text == null || text.isBlank()) {
       return Screening.NONE;
     }
-    DmnDecision decision = parsed.computeIfAbsent(latest().getId(), this::parse);
     DmnDecisionRuleResult result = dmn
-        .evaluateDecisionTable(decision, Variables.createVariables().putValue("words", PatientWords.normalize(text)))
+        .evaluateDecisionTable(current(), Variables.createVariables().putValue("words", PatientWords.normalize(text)))
         .getFirstResult();
-    if (result == null || result.getEntry("screening") == null) {
+    if (result == null) {
       return Screening.NONE;
     }
     return new Screening(
         level(result.getEntry("screening")), result.getEntry("matchedRule"), result.getEntry("clinicianNote"));
   }
 
-  /** A level the application does not know (a typo in an edit) goes to a clinician rather than nowhere. */
+  /**
+   * A matched rule without a level, or with one the application does not know (a slip in an edit),
+   * goes to a clinician rather than nowhere.
+   */
   private static Level level(Object value) {
+    if (value == null || value.toString().isBlank()) {
+      return Level.CLINICAL;
+    }
     try {
       return Level.valueOf(String.valueOf(value).strip().toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException unknown) {
       return Level.CLINICAL;
     }
+  }
+
+  /**
+   * The latest deployed table; when it cannot be used (a version deployed from Modeler that lost an
+   * output or does not parse), the newest one that can, with an error in the log once, so intake goes
+   * on screening instead of failing.
+   */
+  private DmnDecision current() {
+    String latestId = latest().getId();
+    DmnDecision known = parsed.get(latestId);
+    if (known != null) {
+      return known;
+    }
+    DmnDecision usable = null;
+    for (DecisionDefinition version : repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION_KEY)
+        .orderByDecisionDefinitionVersion().desc().list()) {
+      try {
+        usable = parse(version.getId());
+        if (!version.getId().equals(latestId)) {
+          log.error("The red-flag table's latest version cannot be used; screening with version {} until it is fixed",
+              version.getVersion());
+        }
+        break;
+      } catch (RuntimeException broken) {
+        log.error("Red-flag table version {} cannot be used: {}", version.getVersion(), broken.getMessage());
+      }
+    }
+    if (usable == null) {
+      throw new IllegalStateException("No deployed version of the red-flag table (decision " + DECISION_KEY + ") can be used");
+    }
+    parsed.put(latestId, usable);
+    return usable;
   }
 
   private DecisionDefinition latest() {

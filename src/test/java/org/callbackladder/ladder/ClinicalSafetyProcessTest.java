@@ -315,8 +315,38 @@ class ClinicalSafetyProcessTest {
     Assertions.assertThat(engine.getTaskService().createTaskQuery().processInstanceId(ladder.getId())
         .taskDefinitionKey(TASK_UNACCEPTED_CLINICAL_HAND_OFF).count()).isZero();
 
+    // claimed, but still not done a whole window after the claim: the managers hear of it again
+    clock.advance(Duration.ofMinutes(15));
+    execute(job(TIMER_URGENT_CALLBACK_NOT_TAKEN, ladder));
+    Assertions.assertThat(handOffsOf(ladder)).singleElement().extracting(ClinicalHandOff::getEscalations).isEqualTo(3);
+    Assertions.assertThat(engine.getTaskService().getVariableLocal(task(TASK_UNACCEPTED_CLINICAL_HAND_OFF, ladder).getId(),
+        CallSheet.HAND_OFF_SUMMARY).toString()).contains("Claimed by clinician", "still not done");
+
     complete(task(TASK_URGENT_CLINICAL_CALLBACK, ladder), Vars.CLINICAL_OUTCOME, "HANDLED");
     assertThat(ladder).isEnded();
+  }
+
+  @Test
+  void anEmergencyReplacingAReviewGetsItsOwnEscalationWhileTheManagersLookAtTheReview() {
+    ProcessInstance ladder = ladderOf(receive("WEB_FORM", "GENERAL", RASH));
+    clock.advance(Duration.ofHours(2));
+    execute(job(TIMER_CLINICAL_REVIEW_NOT_TAKEN, ladder));
+    Assertions.assertThat(task(TASK_UNACCEPTED_CLINICAL_HAND_OFF, ladder)).isNotNull();
+
+    receive("TEXT_MESSAGE", "GENERAL", "now she fainted");
+    clock.advance(Duration.ofMinutes(15));
+    execute(job(TIMER_URGENT_CALLBACK_NOT_TAKEN, ladder));
+
+    List<Task> told = engine.getTaskService().createTaskQuery().processInstanceId(ladder.getId())
+        .taskDefinitionKey(TASK_UNACCEPTED_CLINICAL_HAND_OFF).orderByTaskCreateTime().asc().list();
+    Assertions.assertThat(told).hasSize(2);
+    Assertions.assertThat(engine.getTaskService().getVariableLocal(told.get(1).getId(), CallSheet.HAND_OFF_SUMMARY).toString())
+        .startsWith("Urgent clinical callback");
+    complete(told.get(0), Vars.MANAGER_ACTION, "REACHED_CLINICIAN");
+    Assertions.assertThat(handOffsOf(ladder)).extracting(ClinicalHandOff::getKind, ClinicalHandOff::getManagerAction)
+        .containsExactly(
+            Assertions.tuple(ClinicalHandOff.Kind.CLINICAL_REVIEW, "REACHED_CLINICIAN"),
+            Assertions.tuple(ClinicalHandOff.Kind.URGENT_CALLBACK, null));
   }
 
   @Test

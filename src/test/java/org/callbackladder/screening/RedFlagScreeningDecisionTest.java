@@ -88,6 +88,7 @@ class RedFlagScreeningDecisionTest {
     "what should i do about the side effects of my medication",
     "My back pain is getting worse",
     "I need a refill of my seizure medication and an appointment",
+    "my son has a seizure disorder and needs his refill",
   })
   void symptomAndMedicineQuestionsGoToAClinician(String message) {
     assertThat((String) screen(message).getEntry("screening")).as(message).isEqualTo("CLINICAL");
