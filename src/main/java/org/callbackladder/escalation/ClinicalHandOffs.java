@@ -157,11 +157,6 @@ public class ClinicalHandOffs {
   }
 
   @Transactional(readOnly = true)
-  public ClinicalHandOff get(long handOffId) {
-    return handOffs.getRequired(handOffId);
-  }
-
-  @Transactional(readOnly = true)
   public List<ClinicalHandOff> timeline(UUID callbackRequestId) {
     return handOffs.findByCallbackRequestIdOrderByCreatedAtAscIdAsc(callbackRequestId);
   }
