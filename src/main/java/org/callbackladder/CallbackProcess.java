@@ -1,5 +1,6 @@
 package org.callbackladder;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -108,15 +109,34 @@ public final class CallbackProcess {
     private Vars() {}
   }
 
+  private static final Set<String> CALL_ANSWERS = Set.of(Vars.ATTEMPT_OUTCOME, Vars.RESOLUTION, Vars.ATTEMPT_NOTES,
+      Vars.PATIENT_WORDS, Vars.EMERGENCY_LINE_GIVEN, Vars.SCHEDULING_STILL_NEEDED);
+  private static final Set<String> CLINICAL_ANSWERS = Set.of(Vars.CLINICAL_OUTCOME, Vars.CLINICAL_NOTE);
+
   /**
-   * What people answer in the forms of the ladder's tasks: the only variables a completion may carry.
-   * A field added to a task's form is added here (a test compares them).
+   * What people answer in the form of each task of the ladder, by task id: the only variables its
+   * completion may carry. A field added to a task's form is added here (a test compares them).
    */
-  public static final Set<String> FORM_ANSWERS = Set.of(
-      Vars.ATTEMPT_OUTCOME, Vars.RESOLUTION, Vars.ATTEMPT_NOTES, "lateCallbackHandled", "callingWindowDecision",
-      Vars.PATIENT_WORDS, Vars.EMERGENCY_LINE_GIVEN, Vars.SCHEDULING_STILL_NEEDED, Vars.CLINICAL_OUTCOME,
-      Vars.CLINICAL_NOTE, Vars.MANAGER_ACTION, Vars.MANAGER_NOTE, Vars.EXCEPTION_DECISION, Vars.EXCEPTION_DETAIL,
-      Vars.EXCEPTION_CLOSURE_REASON);
+  public static final Map<String, Set<String>> FORM_ANSWERS = Map.of(
+      TASK_CALL_PATIENT, CALL_ANSWERS,
+      TASK_PATIENT_RETURNED_CALL, CALL_ANSWERS,
+      TASK_REVIEW_LATE_CALLBACK, Set.of("lateCallbackHandled"),
+      TASK_RESOLVE_CALLING_WINDOW, Set.of("callingWindowDecision"),
+      TASK_URGENT_CLINICAL_CALLBACK, CLINICAL_ANSWERS,
+      TASK_CLINICAL_REVIEW, CLINICAL_ANSWERS,
+      TASK_UNACCEPTED_CLINICAL_HAND_OFF, Set.of(Vars.MANAGER_ACTION, Vars.MANAGER_NOTE),
+      TASK_EXCEPTION_REVIEW, Set.of(Vars.EXCEPTION_DECISION, Vars.EXCEPTION_DETAIL, Vars.EXCEPTION_CLOSURE_REASON));
+
+  /**
+   * The answers people write in their own words. They never reach Camunda's history (they are in
+   * {@code callback.privacy.patient-data-variables}, a test checks); every other answer is a choice
+   * or a tick.
+   */
+  public static final Set<String> WRITTEN_ANSWERS =
+      Set.of(Vars.ATTEMPT_NOTES, Vars.PATIENT_WORDS, Vars.CLINICAL_NOTE, Vars.MANAGER_NOTE, Vars.EXCEPTION_DETAIL);
+
+  /** The clinical team's tasks: worked and decided by licensed staff only. */
+  public static final Set<String> CLINICAL_TASKS = Set.of(TASK_URGENT_CLINICAL_CALLBACK, TASK_CLINICAL_REVIEW);
 
   /** Fields of the new-callback start form ("New callback request"). Removed once the request is stored. */
   public static final class StartForm {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.callbackladder.CallbackProcess;
 import org.callbackladder.web.FieldProblem;
@@ -28,7 +29,9 @@ import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstanceCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteTaskCommentCmd;
@@ -36,6 +39,8 @@ import org.camunda.bpm.engine.impl.cmd.EvaluateStartConditionCmd;
 import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobDuedateCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
@@ -55,6 +60,7 @@ import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,15 +70,19 @@ import org.springframework.stereotype.Component;
  * executor, are not limited, and neither are administrators.
  * <ul>
  *   <li>A start carries only the fields of the start form ({@link CallbackProcess.StartForm#FIELDS}).
- *   <li>A completion (complete, submit-form, resolve) carries only the answers of a form
+ *   <li>A completion (complete, submit-form, resolve) carries only the answers of its task's form
  *       ({@link CallbackProcess#FORM_ANSWERS}): not the ladder's facts, not the call sheet's patient
- *       details, nothing else that would land in the process's variables.
+ *       details, nothing else that would land in the process's variables; and every answer but the
+ *       written ones (kept out of history) is a choice or a tick, never free text.
+ *   <li>A clinical task is completed by the clinical team only, practice managers included.
  *   <li>No BPMN error or escalation is thrown at a task: no task of the ladder catches one.
  *   <li>A task stays in its queue: nobody adds or removes candidates. It is claimed only by the person
  *       claiming, and handed over (assignee, owner, delegate) only to someone in its queue or a
- *       practice manager. Its name, dates and priority are the ladder's. No comments: notes belong in
- *       the call's outcome; Camunda keeps comments in its history, where patient words must not go.
- *   <li>Only the application moves a ladder: no messages, signals or conditions from people (the
+ *       practice manager (a clinical task: to the clinical team only). Its name, dates and priority
+ *       are the ladder's. No comments or attachments: notes belong in the task's form; Camunda keeps
+ *       comments and attachments in its history, where patient words must not go.
+ *   <li>Only the application moves a ladder: no messages (correlated or triggered at an execution),
+ *       signals or conditions from people (the
  *       engine would also say whether a ladder matched), no start at a chosen activity, no job run by
  *       hand (a refused run still costs the job a retry), retries only for failed jobs (never taken
  *       from a waiting one), no job's time moved, no engine settings.
@@ -82,6 +92,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class EngineGuard extends AbstractProcessEnginePlugin {
+
+  /** The value of a choice in a form: what radio buttons, selects and the call outcomes submit. */
+  private static final Pattern CHOICE = Pattern.compile("[A-Z][A-Z_]{0,39}");
 
   /** How deep the current thread is in commands: only the one a person sent (depth 1) is checked. */
   private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
@@ -116,7 +129,7 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
 
   static void check(Command<?> command, String person, CommandContext context) {
     checkStart(command);
-    checkTaskWork(command);
+    checkTaskWork(command, context);
     checkQueue(command, person, context);
     checkLadderMoves(command, context);
     checkSearches(command);
@@ -137,27 +150,54 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
     }
   }
 
-  private static void checkTaskWork(Command<?> command) {
+  private static void checkTaskWork(Command<?> command, CommandContext context) {
     if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
       throw new BadUserRequestException("Tasks are finished by completing their form; BPMN errors and escalations"
           + " are thrown by the ladder, not at its tasks");
     }
+    // complete, resolve (a CompleteTaskCmd too) and submit-form
+    String completed = command instanceof CompleteTaskCmd ? field(command, CompleteTaskCmd.class, "taskId")
+        : command instanceof SubmitTaskFormCmd ? field(command, SubmitTaskFormCmd.class, "taskId") : null;
     Map<?, ?> carried = command instanceof CompleteTaskCmd ? field(command, CompleteTaskCmd.class, "variables")
         : command instanceof SubmitTaskFormCmd ? field(command, SubmitTaskFormCmd.class, "properties") : null;
-    if (carried != null) {
-      Set<Object> refused = carried.keySet().stream().filter(name -> !CallbackProcess.FORM_ANSWERS.contains(name))
-          .collect(Collectors.toSet());
-      if (!refused.isEmpty()) {
-        throw new AuthorizationException("A completion carries the answers of the task's form only, not " + refused);
+    TaskEntity task = completed == null ? null : context.getTaskManager().findTaskById(completed);
+    if (task != null) {
+      checkAnswers(task, carried == null ? Map.of() : carried);
+      if (CallbackProcess.CLINICAL_TASKS.contains(task.getTaskDefinitionKey())
+          && !context.getAuthenticatedGroupIds().contains(Groups.CLINICAL_TEAM)) {
+        throw new AuthorizationException("A clinical task is decided by the clinical team");
       }
     }
     if (command instanceof AddCommentCmd || command instanceof UpdateCommentCmd
-        || command instanceof DeleteTaskCommentCmd || command instanceof DeleteProcessInstanceCommentCmd) {
-      throw new AuthorizationException("Notes go in the call's outcome, kept with the request; Camunda's comments"
-          + " would keep the patient's words in its history");
+        || command instanceof DeleteTaskCommentCmd || command instanceof DeleteProcessInstanceCommentCmd
+        || command instanceof CreateAttachmentCmd || command instanceof SaveAttachmentCmd
+        || command instanceof DeleteAttachmentCmd) {
+      throw new AuthorizationException("Notes go in the task's form, kept with the request; Camunda's comments and"
+          + " attachments would keep the patient's words in its history");
     }
     if (command instanceof SaveTaskCmd) {
       throw new AuthorizationException("A task's name, dates and priority come from the ladder");
+    }
+  }
+
+  /**
+   * A completion carries the answers of its own task's form only; every answer but the written ones
+   * (kept out of history) is a choice (an upper-case value) or a tick, never free text.
+   */
+  private static void checkAnswers(TaskEntity task, Map<?, ?> carried) {
+    Set<String> asked = CallbackProcess.FORM_ANSWERS.getOrDefault(task.getTaskDefinitionKey(), Set.of());
+    Set<Object> refused = carried.keySet().stream().filter(name -> !asked.contains(name)).collect(Collectors.toSet());
+    if (!refused.isEmpty()) {
+      throw new AuthorizationException("A completion carries the answers of the task's form only, not " + refused);
+    }
+    for (Map.Entry<?, ?> answer : carried.entrySet()) {
+      Object value = answer.getValue() instanceof TypedValue typed ? typed.getValue() : answer.getValue();
+      boolean choice = value == null || value instanceof Boolean
+          || value instanceof String text && CHOICE.matcher(text).matches();
+      if (!choice && !CallbackProcess.WRITTEN_ANSWERS.contains(answer.getKey())) {
+        throw new InvalidInputException(List.of(new FieldProblem(String.valueOf(answer.getKey()), "choice",
+            "must be one of the form's choices")));
+      }
     }
   }
 
@@ -185,8 +225,8 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
   }
 
   private static void checkLadderMoves(Command<?> command, CommandContext context) {
-    if (command instanceof AbstractCorrelateMessageCmd || command instanceof SignalEventReceivedCmd
-        || command instanceof EvaluateStartConditionCmd) {
+    if (command instanceof AbstractCorrelateMessageCmd || command instanceof MessageEventReceivedCmd
+        || command instanceof SignalEventReceivedCmd || command instanceof EvaluateStartConditionCmd) {
       throw new AuthorizationException("Messages, signals and conditions reach a ladder from the application only");
     }
     if (command instanceof StartProcessInstanceAtActivitiesCmd) {
@@ -263,7 +303,10 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
     }
   }
 
-  /** Refuses a hand-over to someone who is neither in one of the task's queues nor a practice manager. */
+  /**
+   * Refuses a hand-over to someone who is neither in one of the task's queues nor a practice manager;
+   * a clinical task goes to the clinical team only.
+   */
   private static void handOverOnlyInQueue(String taskId, String user, CommandContext context) {
     if (user == null) {
       return;
@@ -274,11 +317,13 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
     }
     Set<String> queues = task.getCandidates().stream().map(IdentityLink::getGroupId).filter(Objects::nonNull)
         .collect(Collectors.toSet());
+    boolean clinical = queues.contains(Groups.CLINICAL_TEAM);
     boolean inQueue = context.getReadOnlyIdentityProvider().createGroupQuery().groupMember(user).list().stream()
         .map(Group::getId)
-        .anyMatch(group -> queues.contains(group) || Groups.PRACTICE_MANAGERS.equals(group));
+        .anyMatch(group -> queues.contains(group) || !clinical && Groups.PRACTICE_MANAGERS.equals(group));
     if (!inQueue) {
-      throw new AuthorizationException("A task is handed over only to someone in its queue or a practice manager");
+      throw new AuthorizationException(clinical ? "A clinical task is handed over to the clinical team only"
+          : "A task is handed over only to someone in its queue or a practice manager");
     }
   }
 

@@ -214,6 +214,16 @@ class PermissionTest {
               + "\", \"processVariables\": {\"screening\": {\"value\": \"NONE\"}}}"),
       row("10 raise a clinical hand-off from a task", HttpMethod.POST, t -> "/task/" + t.task().getId() + "/bpmnEscalation",
           t -> "{\"escalationCode\": \"" + CallbackProcess.ESCALATION_CLINICAL_HAND_OFF + "\"}"),
+      row("10 trigger a ladder's red-flag message at its execution", HttpMethod.POST,
+          t -> "/execution/" + t.redFlagExecution() + "/messageSubscriptions/" + CallbackProcess.MSG_RED_FLAG_RAISED + "/trigger",
+          t -> "{}"),
+      row("10 write free text into a choice of the call form", HttpMethod.POST, t -> "/task/" + t.task().getId() + "/complete",
+          t -> "{\"variables\": {\"attemptOutcome\": {\"value\": \"NO_ANSWER\"}, \"resolution\": {\"value\": \"says "
+              + PATIENT + " is dizzy\"}}}"),
+      row("10 carry another form's answers", HttpMethod.POST, t -> "/task/" + t.task().getId() + "/complete",
+          t -> "{\"variables\": {\"attemptOutcome\": {\"value\": \"NO_ANSWER\"}, \"exceptionDecision\": {\"value\": \"CLOSE\"}}}"),
+      row("10 take an urgent clinical callback as a manager", HttpMethod.POST,
+          t -> "/task/" + t.urgentTask().getId() + "/assignee", t -> "{\"userId\": \"manager\"}"),
       appRow("10 read a flagged request", HttpMethod.GET, t -> "/api/callbacks/" + t.urgent.getId(), t -> null,
           Caller.CLINICIAN, Caller.MANAGER),
       row("6 complete a task that does not exist", HttpMethod.POST, t -> "/task/unknown/complete", t -> "{}"),
@@ -395,6 +405,11 @@ class PermissionTest {
 
   Task task() {
     return engine.getTaskService().createTaskQuery().processInstanceId(ladder.getId()).singleResult();
+  }
+
+  String redFlagExecution() {
+    return engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(ladder.getId())
+        .eventName(CallbackProcess.MSG_RED_FLAG_RAISED).singleResult().getExecutionId();
   }
 
   Task urgentTask() {

@@ -86,6 +86,18 @@ class RoleMatrixTest {
           "{\"variables\": {\"clinicalOutcome\": {\"value\": \"HANDLED\"}}}")).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
     }
     assertThat(sees("manager", urgent)).isTrue();
+    assertThat(post("manager", "/engine-rest/task/" + urgent + "/assignee", "{\"userId\":\"manager\"}"))
+        .as("a manager hands a clinical task to a clinician, never to themselves").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(post("manager", "/engine-rest/task/" + urgent + "/complete",
+        "{\"variables\": {\"clinicalOutcome\": {\"value\": \"HANDLED\"}}}")).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(post("operations", "/engine-rest/task/" + urgent + "/comment/create", "{\"message\": \"chest pain\"}")
+        .is4xxClientError()).isTrue();
+    assertThat(attach("operations", urgent).is4xxClientError()).as("no attachments with patient words").isTrue();
+    assertThat(attach("manager", urgent).is4xxClientError()).isTrue();
+    assertThat(engine.getTaskService().getTaskAttachments(urgent)).isEmpty();
+    assertThat(engine.getTaskService().getTaskComments(urgent)).isEmpty();
+    assertThat(post("manager", "/engine-rest/task/" + urgent + "/assignee", "{\"userId\":\"clinician\"}"))
+        .as("and to a clinician").isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(sees("operations", urgent)).isFalse();
     assertThat(sees("clinician", urgent)).isTrue();
     JsonNode sheet = http.withBasicAuth("clinician", "demo").getForObject("/engine-rest/task/" + urgent + "/form-variables", JsonNode.class);
@@ -298,6 +310,18 @@ class RoleMatrixTest {
   private boolean sees(String user, String taskId) {
     JsonNode tasks = http.withBasicAuth(user, "demo").getForObject("/engine-rest/task?taskId=" + taskId, JsonNode.class);
     return tasks.size() == 1;
+  }
+
+  /** An attachment on a task, as Tasklist's API takes it (multipart). */
+  private HttpStatus attach(String user, String taskId) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    org.springframework.util.LinkedMultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
+    parts.add("attachment-name", "notes");
+    parts.add("attachment-description", "patient says crushing chest pain");
+    parts.add("url", "http://example.com/x");
+    return HttpStatus.valueOf(http.withBasicAuth(user, "demo").exchange("/engine-rest/task/" + taskId + "/attachment/create",
+        HttpMethod.POST, new HttpEntity<>(parts, headers), String.class).getStatusCode().value());
   }
 
   private HttpStatus post(String user, String path, String body) {
