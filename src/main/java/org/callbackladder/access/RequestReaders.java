@@ -41,6 +41,14 @@ public class RequestReaders {
       return queues.contains(Groups.CLINICAL_TEAM);
     }
 
+    /**
+     * Which red-flag rule matched a request is for the clinical team, managers and administrators; a
+     * coordinator reading a request of their queue sees that it was flagged and the clinicians' note.
+     */
+    public boolean seesClinicalDetail() {
+      return everything || clinical();
+    }
+
     /** The same rule as a search criterion: null when every request is covered. */
     public Specification<CallbackRequest> criterion() {
       if (everything) {

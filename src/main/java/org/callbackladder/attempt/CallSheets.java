@@ -11,6 +11,7 @@ import static org.callbackladder.CallbackProcess.CallSheet.PATIENT_TIME;
 import static org.callbackladder.CallbackProcess.CallSheet.PREFERRED_TIMES;
 import static org.callbackladder.CallbackProcess.CallSheet.REASON_LABEL;
 import static org.callbackladder.CallbackProcess.CallSheet.REFERRAL_NOTE;
+import static org.callbackladder.CallbackProcess.CallSheet.SAFETY_LINES;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.callbackladder.contact.CallScript;
 import org.callbackladder.contact.ScriptCatalog;
 import org.callbackladder.practice.PracticeProperties;
 import org.callbackladder.practice.ScheduleProperties;
@@ -85,7 +87,9 @@ public class CallSheets {
     sheet.put(PREFERRED_TIMES, signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(callbackRequestId).stream()
         .map(CallbackSignal::getPreferredTimes).filter(t -> t != null)
         .reduce((first, latest) -> latest).orElse("None given."));
-    sheet.put(CALL_SCRIPT, scripts.scriptFor(request.getReason()).forCallSheet());
+    CallScript script = scripts.scriptFor(request.getReason());
+    sheet.put(CALL_SCRIPT, script.forCallSheet());
+    sheet.put(SAFETY_LINES, safetyLines(script));
     sheet.put(PATIENT_TIME, patientTime(request.patientZone(practice.timeZone())));
     if (request.getClinicalNote() != null) {
       sheet.put(CLINICAL_TEAM_NOTE, request.getClinicalNote());
@@ -116,6 +120,11 @@ public class CallSheets {
       sheet.put(REFERRAL_NOTE, referral(request));
     }
     return sheet;
+  }
+
+  /** The red-flag and emergency lines, as a coordinator or a clinician says them. */
+  public static String safetyLines(CallScript script) {
+    return "Red-flag line: " + script.redFlag() + "\nEmergency line: " + script.emergency();
   }
 
   private static String referral(CallbackRequest request) {

@@ -9,6 +9,7 @@ import org.callbackladder.attempt.CallSheets;
 import org.callbackladder.audit.AuditLog;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackRequestRepository;
+import org.callbackladder.request.Screening;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -62,7 +63,10 @@ public class ExceptionReviews {
   }
 
   private static String why(CallbackRequest request) {
-    String sensitive = request.isReferral() ? "This is a referral" : "This request was clinically flagged";
+    boolean flagged = request.getScreening() != Screening.Level.NONE;
+    String sensitive = request.isReferral() && flagged ? "This is a referral, and it was clinically flagged (the clinical team"
+        + " has seen it)"
+        : request.isReferral() ? "This is a referral" : "This request was clinically flagged (the clinical team has seen it)";
     return sensitive + " and the ladder has no way left to reach the patient. It may not close as unreachable"
         + " without a decision: notify the referring office, send a letter or portal message, try once more,"
         + " or close it with a reason and a note.";

@@ -8,8 +8,9 @@ import org.callbackladder.web.FieldRules;
 import org.callbackladder.web.InvalidInputException;
 
 /**
- * What a clinician records on a clinical task: handled by the clinical team, or back to scheduling
- * with a note for the coordinators (required then). Enforced again here, whatever client completes.
+ * What a clinician records on a clinical task: handled by the clinical team, or back to scheduling;
+ * always with a note of what was done (the coordinators read it when scheduling continues). Enforced
+ * again here, whatever client completes.
  */
 public record ClinicalDecision(Outcome outcome, String note) {
 
@@ -21,9 +22,7 @@ public record ClinicalDecision(Outcome outcome, String note) {
     if (parsed == Outcome.SUPERSEDED) {
       problems.add(new FieldProblem("clinicalOutcome", "one-of", "must be one of HANDLED, CONTINUE_SCHEDULING"));
     }
-    String text = parsed == Outcome.CONTINUE_SCHEDULING
-        ? FieldRules.requiredText("clinicalNote", note, NOTE_MAX, problems)
-        : FieldRules.optionalText("clinicalNote", note, NOTE_MAX, problems);
+    String text = FieldRules.requiredText("clinicalNote", note, NOTE_MAX, problems);
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }

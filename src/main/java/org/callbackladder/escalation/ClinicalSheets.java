@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.callbackladder.attempt.CallSheets;
-import org.callbackladder.contact.CallScript;
 import org.callbackladder.contact.ScriptCatalog;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackRequestRepository;
@@ -62,8 +61,7 @@ public class ClinicalSheets {
     Map<String, Object> sheet = callSheets.basics(request.getId());
     sheet.put(MATCHED_RULE, request.getScreeningRule() + ": " + request.getScreeningNote());
     sheet.put(HAND_OFF_REASON, reason(handOff));
-    CallScript script = scripts.scriptFor(request.getReason());
-    String lines = "Red-flag line: " + script.redFlag() + "\nEmergency line: " + script.emergency();
+    String lines = CallSheets.safetyLines(scripts.scriptFor(request.getReason()));
     if (handOff.getKind() == ClinicalHandOff.Kind.URGENT_CALLBACK && !calendar.isOpen(clock.instant())) {
       lines += "\n" + clinical.afterHoursLine();
     }
@@ -78,7 +76,7 @@ public class ClinicalSheets {
     CallbackRequest request = requests.getRequired(handOff.getCallbackRequestId());
     Duration waiting = Duration.between(handOff.getCreatedAt(), clock.instant());
     String text = (handOff.getKind() == ClinicalHandOff.Kind.URGENT_CALLBACK ? "Urgent clinical callback" : "Clinical review")
-        + " for a " + request.getReason().label().toLowerCase(Locale.US) + " request, raised "
+        + " (request: " + request.getReason().label() + "), raised "
         + WHEN.format(calendar.practiceTime(handOff.getCreatedAt())) + " (" + waiting.toMinutes() + " minutes ago), due "
         + WHEN.format(calendar.practiceTime(handOff.getDueAt())) + ". "
         + (handOff.getClaimedAt() == null ? "Nobody on the clinical team has claimed it"

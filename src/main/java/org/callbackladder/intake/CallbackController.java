@@ -133,8 +133,9 @@ public class CallbackController {
         // another queue's request is answered as if it did not exist
         .orElseThrow(() -> new NotFoundException("No callback request " + id));
     audit.record(AuditLog.Action.READ, id, null);
-    return CallbackView.of(request, signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(id), attempts.attemptsOf(id),
-        handOffs.timeline(id));
+    CallbackView view = CallbackView.of(request, signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(id),
+        attempts.attemptsOf(id), handOffs.timeline(id));
+    return scope.seesClinicalDetail() ? view : view.withoutClinicalDetail();
   }
 
   /**

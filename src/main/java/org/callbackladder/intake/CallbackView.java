@@ -35,6 +35,17 @@ public record CallbackView(
     List<Attempt> attempts,
     List<ClinicalStep> clinicalTimeline) {
 
+  /** The same without the red-flag rules that matched: what coordinators read. */
+  CallbackView withoutClinicalDetail() {
+    return new CallbackView(id, status, channel, reason, patient, message, preferredTimes, referral, consent, queue, priority,
+        receivedAt, firstAttemptDueAt, firstAttemptAt, responseWindowMissedAt, closedAt, closureReason, processInstanceId,
+        nextAttempt, new Screening(screening.level(), null, screening.flaggedAt(), screening.clinicalTeamNote()), signals,
+        attempts, clinicalTimeline.stream()
+            .map(step -> new ClinicalStep(step.kind(), step.raisedBy(), null, step.createdAt(), step.dueAt(), step.claimedAt(),
+                step.claimedBy(), step.completedAt(), step.completedBy(), step.outcome(), step.escalations()))
+            .toList());
+  }
+
   /**
    * The most urgent red-flag result any of the request's texts reached, the rule that matched and
    * when the request was first flagged; the clinical team's note when it handed the request back.

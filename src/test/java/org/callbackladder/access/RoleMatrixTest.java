@@ -83,13 +83,13 @@ class RoleMatrixTest {
       assertThat(post(coordinator, "/engine-rest/task/" + urgent + "/claim", "{\"userId\":\"" + coordinator + "\"}"))
           .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
       assertThat(post(coordinator, "/engine-rest/task/" + urgent + "/complete",
-          "{\"variables\": {\"clinicalOutcome\": {\"value\": \"HANDLED\"}}}")).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+          "{\"variables\": {\"clinicalOutcome\": {\"value\": \"HANDLED\"}, \"clinicalNote\": {\"value\": \"Called back\"}}}")).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
     }
     assertThat(sees("manager", urgent)).isTrue();
     assertThat(post("manager", "/engine-rest/task/" + urgent + "/assignee", "{\"userId\":\"manager\"}"))
         .as("a manager hands a clinical task to a clinician, never to themselves").isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(post("manager", "/engine-rest/task/" + urgent + "/complete",
-        "{\"variables\": {\"clinicalOutcome\": {\"value\": \"HANDLED\"}}}")).isEqualTo(HttpStatus.FORBIDDEN);
+        "{\"variables\": {\"clinicalOutcome\": {\"value\": \"HANDLED\"}, \"clinicalNote\": {\"value\": \"Called back\"}}}")).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(post("operations", "/engine-rest/task/" + urgent + "/comment/create", "{\"message\": \"chest pain\"}")
         .is4xxClientError()).isTrue();
     assertThat(attach("operations", urgent).is4xxClientError()).as("no attachments with patient words").isTrue();
@@ -104,7 +104,7 @@ class RoleMatrixTest {
     assertThat(sheet.get("patientMessage").get("value").asText()).contains("chest pain");
     assertThat(post("clinician", "/engine-rest/task/" + urgent + "/claim", "{\"userId\":\"clinician\"}")).isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(post("clinician", "/engine-rest/task/" + urgent + "/complete",
-        "{\"variables\": {\"clinicalOutcome\": {\"value\": \"HANDLED\"}}}")).isEqualTo(HttpStatus.NO_CONTENT);
+        "{\"variables\": {\"clinicalOutcome\": {\"value\": \"HANDLED\"}, \"clinicalNote\": {\"value\": \"Called back\"}}}")).isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceId(flagged.request().getProcessInstanceId()).count()).isZero();
   }

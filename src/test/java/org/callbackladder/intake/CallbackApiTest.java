@@ -274,6 +274,25 @@ class CallbackApiTest {
   }
 
   @Test
+  void aCoordinatorSeesThatTheirQueuesRequestWasFlaggedButNotTheRuleThatMatched() {
+    String phone = Phones.next();
+    JsonNode first = post("coordinator", """
+        {"channel": "WEB_FORM", "reason": "GENERAL", "patient": {"name": "Flag Ged", "phone": "%s"}}""".formatted(phone)).getBody();
+    post("manager", """
+        {"channel": "TEXT_MESSAGE", "reason": "GENERAL", "patient": {"phone": "%s"},
+         "message": "my husband is having a seizure right now"}""".formatted(phone));
+
+    JsonNode byCoordinator = get("coordinator", "/api/callbacks/" + first.get("id").asText()).getBody();
+    JsonNode byManager = get("manager", "/api/callbacks/" + first.get("id").asText()).getBody();
+    assertThat(byCoordinator.get("status").asText()).isEqualTo("ESCALATED");
+    assertThat(byCoordinator.get("screening").get("level").asText()).isEqualTo("EMERGENCY");
+    assertThat(byCoordinator.get("screening").get("matchedRule").isNull()).isTrue();
+    assertThat(byCoordinator.get("clinicalTimeline").get(0).get("matchedRule").isNull()).isTrue();
+    assertThat(byManager.get("screening").get("matchedRule").asText()).isEqualTo("seizure happening or just happened");
+    assertThat(byManager.get("clinicalTimeline").get(0).get("matchedRule").asText()).isEqualTo("seizure happening or just happened");
+  }
+
+  @Test
   void anIdempotencyKeyBelongsToTheClientThatSentIt() {
     String body = valid(null).replace("\"externalId\": \"null\"", "\"externalId\": null");
     HttpHeaders headers = json();

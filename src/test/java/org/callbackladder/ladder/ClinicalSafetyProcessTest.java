@@ -171,7 +171,9 @@ class ClinicalSafetyProcessTest {
   void aClinicalQuestionHandledByTheClinicalTeamClosesAsAClinicalHandOff() {
     ProcessInstance ladder = ladderOf(receive("WEB_FORM", "PRESCRIPTION_SCHEDULING", "Side effects from my new tablets, is this normal"));
 
-    complete(task(TASK_CLINICAL_REVIEW, ladder), Vars.CLINICAL_OUTCOME, "HANDLED");
+    Assertions.assertThatThrownBy(() -> complete(task(TASK_CLINICAL_REVIEW, ladder), Vars.CLINICAL_OUTCOME, "HANDLED"))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("clinicalNote is required");
+    complete(task(TASK_CLINICAL_REVIEW, ladder), Vars.CLINICAL_OUTCOME, "HANDLED", Vars.CLINICAL_NOTE, "Advised on the dose");
 
     assertThat(ladder).isEnded();
     Assertions.assertThat(record(ladder).getClosureReason()).isEqualTo(ClosureReason.CLINICAL_HANDOFF);
@@ -322,7 +324,7 @@ class ClinicalSafetyProcessTest {
     Assertions.assertThat(engine.getTaskService().getVariableLocal(task(TASK_UNACCEPTED_CLINICAL_HAND_OFF, ladder).getId(),
         CallSheet.HAND_OFF_SUMMARY).toString()).contains("Claimed by clinician", "still not done");
 
-    complete(task(TASK_URGENT_CLINICAL_CALLBACK, ladder), Vars.CLINICAL_OUTCOME, "HANDLED");
+    complete(task(TASK_URGENT_CLINICAL_CALLBACK, ladder), Vars.CLINICAL_OUTCOME, "HANDLED", Vars.CLINICAL_NOTE, "Sent to ER");
     assertThat(ladder).isEnded();
   }
 
@@ -356,7 +358,7 @@ class ClinicalSafetyProcessTest {
     Assertions.assertThat(engine.getTaskService().createTaskQuery().processInstanceId(ladder.getId())
         .taskDefinitionKey(TASK_UNACCEPTED_CLINICAL_HAND_OFF).count()).isEqualTo(1);
 
-    complete(task(TASK_CLINICAL_REVIEW, ladder), Vars.CLINICAL_OUTCOME, "HANDLED");
+    complete(task(TASK_CLINICAL_REVIEW, ladder), Vars.CLINICAL_OUTCOME, "HANDLED", Vars.CLINICAL_NOTE, "Cream stopped");
 
     assertThat(ladder).isEnded();
   }

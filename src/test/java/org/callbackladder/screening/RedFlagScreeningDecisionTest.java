@@ -61,6 +61,14 @@ class RedFlagScreeningDecisionTest {
     "My daughter is having a seizure right now | seizure happening or just happened",
     "he had a seizure this morning for the first time | seizure happening or just happened",
     "caller said he has a seizure right now | seizure happening or just happened",
+    "I think I'm having a heart attack | chest pain or pressure",
+    "left arm pain and sweating since this morning | chest pain or pressure",
+    "sudden numbness on one side of my body | stroke signs",
+    "worst headache of my life came on suddenly | stroke signs",
+    "I fell and hit my head and now I'm confused | head injury or a fall",
+    "my mom fell and cant get up please call | head injury or a fall",
+    "I'm pregnant and bleeding, what do I do | pregnancy bleeding or reduced movement",
+    "34 weeks and the baby stopped moving since yesterday | pregnancy bleeding or reduced movement",
     "The cut on my hand won't stop bleeding | severe bleeding",
     "im coughing up blood since last night | severe bleeding",
     "My throat is swelling after the new antibiotic | severe allergic reaction",
@@ -89,6 +97,7 @@ class RedFlagScreeningDecisionTest {
     "My back pain is getting worse",
     "I need a refill of my seizure medication and an appointment",
     "my son has a seizure disorder and needs his refill",
+    "is it ok to take ibuprofen with my blood pressure meds",
   })
   void symptomAndMedicineQuestionsGoToAClinician(String message) {
     assertThat((String) screen(message).getEntry("screening")).as(message).isEqualTo("CLINICAL");

@@ -100,9 +100,10 @@ class ClinicalTasklistBrowserTest {
     browser.screenshot("urgent-form");
     assertThat(fieldValue("The patient's exact words")).isEqualTo(WORDS);
     assertThat(fieldValue("Red-flag rule that matched")).startsWith("chest pain or pressure");
-    assertThat(fieldValue("Lines for the call")).contains("911");
+    assertThat(fieldValue("Lines the practice uses with patients")).contains("911");
 
     browser.click(By.xpath("//label[contains(normalize-space(), 'Handled by the clinical team')]"));
+    browser.type(By.xpath(fieldXpath("What was done") + "//textarea"), "Spoke to the son: ambulance called");
     browser.click(By.xpath("//button[normalize-space()='Complete']"));
     wait.until(driver -> tasks.createTaskQuery().taskId(urgentTask).count() == 0);
     browser.screenshot("urgent-done");
