@@ -23,7 +23,7 @@ public class AuditLog {
   public enum Action {
     CREATED, MERGED, READ, LISTED, ASSIGNED, ATTEMPT_DOCUMENTED, CLOSED, RESPONSE_WINDOW_MISSED, EXPORTED, LOGIN_FAILED,
     TOKEN_ISSUED, TOKEN_REVOKED, MEMBERSHIP_CHANGED, RED_FLAG, CLINICAL_HANDOFF, HANDOFF_CLAIMED, HANDOFF_DONE,
-    HANDOFF_UNCLAIMED, EXCEPTION_DECIDED
+    HANDOFF_UNCLAIMED, EXCEPTION_DECIDED, CONTACT_CHANGED
   }
 
   private final AuditEventRepository events;
@@ -47,8 +47,8 @@ public class AuditLog {
     events.save(new AuditEvent(clock.instant(), actor, action.name(), null, detail, source()));
   }
 
-  /** The signed-in API user, else the engine's current user (Tasklist), else the system itself. */
-  private String actor() {
+  /** Who is acting: the signed-in API user, else the engine's current user (Tasklist), else the system itself. */
+  public String actor() {
     var user = SecurityContextHolder.getContext().getAuthentication();
     if (user != null && user.isAuthenticated() && !"anonymousUser".equals(user.getName())) {
       return user.getName();

@@ -1,11 +1,21 @@
 package org.callbackladder.contact;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
 import org.springframework.validation.annotation.Validated;
 
-/** Where the call scripts come from ({@code callback.contact.*}). */
+/**
+ * Where the call scripts come from, and how many texts one patient number may get
+ * ({@code callback.contact.*}; the FCC's healthcare exemption expects at most one a day and three a
+ * week).
+ */
 @Validated
 @ConfigurationProperties("callback.contact")
-public record ContactProperties(@NotNull Resource scripts) {}
+public record ContactProperties(@NotNull Resource scripts, @Valid @NotNull TextCaps textCaps) {
+
+  /** Texts to one number, across all its requests, in the last 24 hours and the last 7 days. */
+  public record TextCaps(@Min(0) int perDay, @Min(0) int perWeek) {}
+}

@@ -18,7 +18,12 @@ import java.util.UUID;
 @Table(name = "outbox_message")
 public class OutboxMessage {
 
-  public enum Status { PENDING, SENT }
+  public enum Status {
+    PENDING,
+    SENT,
+    /** Not sent: the patient opted out before it left. */
+    CANCELLED
+  }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -54,6 +59,17 @@ public class OutboxMessage {
     message.status = Status.PENDING;
     message.createdAt = now;
     return message;
+  }
+
+  /** A reply to a keyword (STOP, START, HELP): it belongs to the number, not to a request. */
+  static OutboxMessage reply(String recipient, MessageKind kind, String body, Instant now) {
+    return textMessage(null, kind, 0, recipient, body, now);
+  }
+
+  void cancel() {
+    if (status == Status.PENDING) {
+      status = Status.CANCELLED;
+    }
   }
 
   public Long getId() { return id; }

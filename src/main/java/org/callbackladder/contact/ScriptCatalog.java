@@ -6,10 +6,15 @@ import com.samskivert.mustache.Mustache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.DayOfWeek;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.callbackladder.practice.PracticeProperties;
 import org.callbackladder.request.Reason;
 import org.springframework.stereotype.Component;
@@ -22,10 +27,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class ScriptCatalog {
 
+  /** The shared templates answering keywords, by the kind of message they make. */
+  private static final Map<MessageKind, String> REPLIES = Map.of(
+      MessageKind.OPT_OUT_CONFIRMATION, "optOutConfirmation",
+      MessageKind.OPT_IN_CONFIRMATION, "optInConfirmation",
+      MessageKind.HELP_REPLY, "help");
+
   private static final List<String> PARTS =
       List.of("opening", "voicemail", "followUpText", "finalMessage", "closing");
 
   private final Map<Reason, CallScript> scripts = new EnumMap<>(Reason.class);
+  private final Map<MessageKind, String> replies = new EnumMap<>(MessageKind.class);
 
   public ScriptCatalog(ContactProperties contact, PracticeProperties practice) {
     ScriptFile file = read(contact);
@@ -62,6 +74,46 @@ public class ScriptCatalog {
               mustache.compile(file.shared().get("redFlag")).execute(context),
               mustache.compile(file.shared().get("emergency")).execute(context)));
     }
+    Map<String, String> practiceContext = Map.of(
+        "practiceName", practice.name(), "callbackNumber", practice.callbackNumber(), "officeHours", officeHours(practice));
+    for (Map.Entry<MessageKind, String> reply : REPLIES.entrySet()) {
+      replies.put(reply.getKey(), mustache.compile(file.shared().get(reply.getValue())).execute(practiceContext).trim());
+    }
+  }
+
+  /** The answer to a keyword text (STOP, START, HELP). */
+  public String replyFor(MessageKind kind) {
+    return replies.get(kind);
+  }
+
+  /** "Mon-Fri 08:00-18:00", or each day's hours where days differ. */
+  static String officeHours(PracticeProperties practice) {
+    List<String> days = new ArrayList<>();
+    DayOfWeek first = null;
+    DayOfWeek last = null;
+    String hours = null;
+    for (DayOfWeek day : DayOfWeek.values()) {
+      String today = practice.hoursOn(day).stream().map(Object::toString).collect(Collectors.joining(", "));
+      if (today.equals(hours) && !today.isEmpty()) {
+        last = day;
+        continue;
+      }
+      if (hours != null && !hours.isEmpty()) {
+        days.add(span(first, last) + " " + hours);
+      }
+      first = day;
+      last = day;
+      hours = today;
+    }
+    if (hours != null && !hours.isEmpty()) {
+      days.add(span(first, last) + " " + hours);
+    }
+    return String.join("; ", days);
+  }
+
+  private static String span(DayOfWeek first, DayOfWeek last) {
+    String from = first.getDisplayName(TextStyle.SHORT, Locale.US);
+    return first == last ? from : from + "-" + last.getDisplayName(TextStyle.SHORT, Locale.US);
   }
 
   public CallScript scriptFor(Reason reason) {
@@ -74,10 +126,12 @@ public class ScriptCatalog {
       if (file.shared() == null
           || file.shared().get("redFlag") == null
           || file.shared().get("emergency") == null
+          || !file.shared().keySet().containsAll(REPLIES.values())
           || file.defaults() == null
           || file.reasons() == null) {
         throw new IllegalStateException(
-            "Call scripts " + contact.scripts() + " need shared (redFlag, emergency), defaults and reasons");
+            "Call scripts " + contact.scripts() + " need shared (redFlag, emergency, " + String.join(", ", REPLIES.values())
+                + "), defaults and reasons");
       }
       return file;
     } catch (IOException e) {

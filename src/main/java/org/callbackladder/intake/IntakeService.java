@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.callbackladder.CallbackProcess.Vars;
 import org.callbackladder.audit.AuditLog;
+import org.callbackladder.contact.PatientContacts;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackRequestRepository;
 import org.callbackladder.request.CallbackSignal;
@@ -50,6 +51,7 @@ public class IntakeService {
   private final TransactionTemplate transaction;
   private final AuditLog audit;
   private final RedFlags redFlags;
+  private final PatientContacts contacts;
   private final Clock clock;
 
   public IntakeService(
@@ -61,6 +63,7 @@ public class IntakeService {
       PlatformTransactionManager transactionManager,
       AuditLog audit,
       RedFlags redFlags,
+      PatientContacts contacts,
       Clock clock) {
     this.validator = validator;
     this.requests = requests;
@@ -72,6 +75,7 @@ public class IntakeService {
     this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.audit = audit;
     this.redFlags = redFlags;
+    this.contacts = contacts;
     this.clock = clock;
   }
 
@@ -129,6 +133,9 @@ public class IntakeService {
             first.getOutcome() == CallbackSignal.Outcome.MERGED, true, redFlags.screen(first.getMessage()).level());
       }
     }
+    // what the form asked about texts, voicemails and email belongs to the number, whatever the request
+    contacts.answered(details.patientPhone(), details.consentText(), details.consentVoicemail(), details.consentEmail(),
+        "intake " + details.channel());
     Optional<OpenCallback> open = openCallbacks.lockByPhone(details.patientPhone());
     if (open.isPresent()) {
       return merge(requests.getRequired(open.get().getCallbackRequestId()), details, returnCall);

@@ -26,8 +26,10 @@ class ScriptCatalogTest {
           "\\b(diagnos\\w*|results?|medications?|medicines?|symptoms?|tests?|labs?|prescriptions?|hospital\\w*|discharged?)\\b",
           Pattern.CASE_INSENSITIVE);
 
+  static final ContactProperties.TextCaps CAPS = new ContactProperties.TextCaps(1, 3);
+
   final ScriptCatalog catalog =
-      new ScriptCatalog(new ContactProperties(new FileSystemResource("processes/scripts/call-scripts.yaml")), PRACTICE);
+      new ScriptCatalog(new ContactProperties(new FileSystemResource("processes/scripts/call-scripts.yaml"), CAPS), PRACTICE);
 
   @ParameterizedTest
   @EnumSource(Reason.class)
@@ -61,13 +63,21 @@ class ScriptCatalogTest {
   void aReasonWithoutAScriptStopsTheApplication(@TempDir Path dir) throws Exception {
     Path scripts = dir.resolve("scripts.yaml");
     Files.writeString(scripts, """
-        shared: { redFlag: "r", emergency: "e" }
+        shared: { redFlag: "r", emergency: "e", optOutConfirmation: "o", optInConfirmation: "i", help: "h" }
         defaults: { voicemail: "v", followUpText: "f", finalMessage: "m", closing: "c" }
         reasons:
           GENERAL: { purpose: "about your message", opening: "Hello" }
         """);
 
-    assertThatThrownBy(() -> new ScriptCatalog(new ContactProperties(new FileSystemResource(scripts)), PRACTICE))
+    assertThatThrownBy(() -> new ScriptCatalog(new ContactProperties(new FileSystemResource(scripts), CAPS), PRACTICE))
         .hasMessageContaining("reason NEW_PATIENT_APPOINTMENT needs a purpose and an opening");
+  }
+
+  @Test
+  void keywordAnswersNameThePracticeItsNumberAndHours() {
+    assertThat(catalog.replyFor(MessageKind.HELP_REPLY))
+        .contains(PRACTICE.name(), PRACTICE.callbackNumber(), "Mon-Fri 08:00-18:00", "STOP");
+    assertThat(catalog.replyFor(MessageKind.OPT_OUT_CONFIRMATION)).contains("no more texts", "START");
+    assertThat(catalog.replyFor(MessageKind.OPT_IN_CONFIRMATION)).contains("STOP");
   }
 }

@@ -26,6 +26,8 @@ import org.callbackladder.CallbackProcess;
 import org.callbackladder.attempt.AttemptOutcome;
 import org.callbackladder.attempt.CallAttempt;
 import org.callbackladder.attempt.CallAttemptRepository;
+import org.callbackladder.contact.ContactDecision;
+import org.callbackladder.contact.ContactDecisionRepository;
 import org.callbackladder.contact.MessageKind;
 import org.callbackladder.contact.OutboxMessage;
 import org.callbackladder.contact.OutboxMessageRepository;
@@ -57,6 +59,7 @@ class PatientCallbackProcessTest {
   @Autowired CallbackRequestRepository requests;
   @Autowired CallAttemptRepository attempts;
   @Autowired OutboxMessageRepository outbox;
+  @Autowired ContactDecisionRepository decisions;
   @Autowired TestClock clock;
   String phone;
 
@@ -274,9 +277,16 @@ class PatientCallbackProcessTest {
     assertThat(ladder).isEnded().hasPassed(TASK_QUEUE_FINAL_MESSAGE, END_EVENT_CALLBACK_CLOSED);
     Assertions.assertThat(record(ladder).getClosureReason()).isEqualTo(ClosureReason.UNREACHABLE);
     Assertions.assertThat(attemptsOf(ladder)).extracting(CallAttempt::getAttemptNumber).containsExactly(1, 2, 3);
+    // one text a day at most: the second attempt, three hours after the first, sends none
     Assertions.assertThat(messagesOf(ladder)).extracting(OutboxMessage::getKind)
-        .containsExactly(MessageKind.FOLLOW_UP, MessageKind.FOLLOW_UP, MessageKind.FINAL);
-    Assertions.assertThat(messagesOf(ladder).get(2).getBody()).contains("Whenever you are ready");
+        .containsExactly(MessageKind.FOLLOW_UP, MessageKind.FINAL);
+    Assertions.assertThat(messagesOf(ladder).get(1).getBody()).contains("Whenever you are ready");
+    Assertions.assertThat(decisions.findByCallbackRequestIdOrderByDecidedAtAscIdAsc(record(ladder).getId()))
+        .extracting(ContactDecision::getAttemptNumber, ContactDecision::isAllowed, ContactDecision::getReason)
+        .containsExactly(
+            Assertions.tuple(1, true, "text: consent from intake WEB_FORM on 2026-12-01"),
+            Assertions.tuple(2, false, "no text: 1 in the last 24 hours (at most 1)"),
+            Assertions.tuple(3, true, "text: consent from intake WEB_FORM on 2026-12-01"));
   }
 
   @Test

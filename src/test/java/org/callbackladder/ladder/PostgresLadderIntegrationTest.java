@@ -18,6 +18,8 @@ import org.callbackladder.CallbackProcess.Vars;
 import org.callbackladder.CallbackProcess;
 import org.callbackladder.support.CallbackLadderTest;
 import org.callbackladder.support.Concurrently;
+import org.callbackladder.intake.webhook.InboundTexts;
+import org.callbackladder.support.Phones;
 import org.callbackladder.support.TestClock;
 import org.callbackladder.support.WebappLogin;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -79,6 +81,7 @@ class PostgresLadderIntegrationTest {
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;
   @Autowired TestClock clock;
+  @Autowired InboundTexts inboundTexts;
 
   /**
    * The server belongs to the application context, so it stops after the connection pool and the
@@ -101,7 +104,10 @@ class PostgresLadderIntegrationTest {
     }
   }
 
-  /** Outcomes of successive calls, and how the request must close. */
+  /**
+   * Outcomes of successive calls, how the request must close and the texts that leave: the patient
+   * consented, and gets at most one text in 24 hours (the three attempts fall within a day).
+   */
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
     "REACHED:BOOKED,                       BOOKED,       1, ''",
@@ -109,18 +115,20 @@ class PostgresLadderIntegrationTest {
     "BUSY REACHED:RESOLVED,                RESOLVED,     2, FOLLOW_UP",
     "WRONG_NUMBER,                         WRONG_NUMBER, 1, ''",
     "DECLINED,                             DECLINED,     1, ''",
-    "NO_ANSWER VOICEMAIL_LEFT DISCONNECTED, UNREACHABLE,  3, FOLLOW_UP FOLLOW_UP FINAL",
+    "NO_ANSWER VOICEMAIL_LEFT DISCONNECTED, UNREACHABLE,  3, FOLLOW_UP",
   })
   void fromIntakeToClosure(String calls, String closure, int attempts, String messages) {
     clock.set(CallbackLadderTest.TUESDAY_9AM);
+    String phone = Phones.next();
     JsonNode receipt = post(Map.of(
         "channel", "VOICEMAIL", "reason", "APPOINTMENT_REQUEST",
-        "patient", Map.of("name", "Pat Integration", "phone", "+1 (415) 555-0123"),
-        "message", "Please call after lunch")).getBody();
+        // a number of its own: the text caps count every request of a number
+        "patient", Map.of("name", "Pat Integration", "phone", Phones.dialled(phone)),
+        "message", "Please call after lunch", "consent", Map.of("text", true))).getBody();
     UUID id = UUID.fromString(receipt.get("id").asText());
     String ladder = receipt.get("processInstanceId").asText();
     assertThat(row(id)).containsEntry("status", "OPEN").containsEntry("queue", "callback-coordinators")
-        .containsEntry("patient_phone", "+14155550123");
+        .containsEntry("patient_phone", phone);
 
     for (String call : calls.split(" ")) {
       String[] outcome = call.split(":");
@@ -149,6 +157,27 @@ class PostgresLadderIntegrationTest {
   }
 
   /** Ten signals for one number at the same moment, through the API: one request, ten signals. */
+  @Test
+  void aNumberThatTextedStopGetsNoTextsFromItsLadder() {
+    clock.set(CallbackLadderTest.TUESDAY_9AM);
+    String phone = Phones.next();
+    JsonNode receipt = post(Map.of("channel", "WEB_FORM", "reason", "APPOINTMENT_REQUEST",
+        "patient", Map.of("name", "Sam Stop", "phone", phone), "consent", Map.of("text", true))).getBody();
+    String ladder = receipt.get("processInstanceId").asText();
+
+    inboundTexts.receive(phone, "STOP", "test:stop:" + phone);
+    for (String outcome : List.of("NO_ANSWER", "BUSY", "NO_ANSWER")) {
+      completeCall(ladder, outcome, null);
+      runDueJobs(ladder);
+    }
+
+    assertThat(jdbc.queryForList("select kind from outbox_message where recipient = ? order by id", String.class, phone))
+        .containsExactly("OPT_OUT_CONFIRMATION");
+    assertThat(jdbc.queryForList("select reason from contact_decision where phone = ? order by id", String.class, phone))
+        .hasSize(3).allMatch(reason -> reason.startsWith("no text: opted out"));
+    assertThat(jdbc.queryForObject("select text_consent from patient_contact where phone = ?", Boolean.class, phone)).isFalse();
+  }
+
   @Test
   void simultaneousSignalsForOneNumberOpenOneRequestOnPostgres() throws Exception {
     int senders = 10;

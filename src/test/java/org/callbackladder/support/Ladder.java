@@ -21,8 +21,9 @@ import org.camunda.bpm.engine.task.Task;
 public final class Ladder {
 
   public static NewCallbackRequest request(String channel, String reason, String name, String phone) {
-    return new NewCallbackRequest(
-        channel, reason, new NewCallbackRequest.Patient(name, phone), "Would like a visit next week", "any weekday", null);
+    // the form's consent boxes ticked: texts and voicemails allowed, email not asked
+    return new NewCallbackRequest(channel, reason, new NewCallbackRequest.Patient(name, phone), "Would like a visit next week",
+        "any weekday", null, null, new NewCallbackRequest.Consent(true, true, null), null);
   }
 
   public static ProcessInstance start(IntakeService intake, ProcessEngine engine, NewCallbackRequest input) {

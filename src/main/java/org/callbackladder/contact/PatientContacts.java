@@ -1,0 +1,97 @@
+package org.callbackladder.contact;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.callbackladder.audit.AuditLog;
+import org.callbackladder.contact.PatientContact.Voicemail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Each patient number's consent and preferences, and every change to them with who, when, where
+ * from and the previous value. An opt-out is honoured the moment it is recorded.
+ */
+@Service
+public class PatientContacts {
+
+  private static final Logger log = LoggerFactory.getLogger(PatientContacts.class);
+
+  private final PatientContactRepository contacts;
+  private final PatientContactChangeRepository changes;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  public PatientContacts(
+      PatientContactRepository contacts, PatientContactChangeRepository changes, AuditLog audit, Clock clock) {
+    this.contacts = contacts;
+    this.changes = changes;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<PatientContact> find(String phone) {
+    return contacts.findById(phone);
+  }
+
+  /**
+   * What an intake form asked (null where it did not ask): a yes or no to texts, voicemails and
+   * email. A question not asked changes nothing.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void answered(String phone, Boolean text, Boolean voicemail, Boolean email, String source) {
+    if (text == null && voicemail == null && email == null) {
+      return;
+    }
+    PatientContact contact = lockOrCreate(phone);
+    String by = audit.actor();
+    Instant now = clock.instant();
+    if (text != null && !text.equals(contact.getTextConsent())) {
+      changed(contact, "textConsent", contact.getTextConsent(), text, source, by, now);
+      contact.textConsent(text, source, by, now, false);
+    }
+    if (voicemail != null) {
+      Voicemail preference = voicemail ? Voicemail.ALLOWED : Voicemail.NOT_ALLOWED;
+      if (preference != contact.getVoicemail()) {
+        changed(contact, "voicemail", contact.getVoicemail(), preference, source, by, now);
+        contact.voicemail(preference);
+      }
+    }
+    if (email != null && !email.equals(contact.getEmailConsent())) {
+      changed(contact, "emailConsent", contact.getEmailConsent(), email, source, by, now);
+      contact.emailConsent(email);
+    }
+  }
+
+  /**
+   * The patient's own word by text (STOP, START...): true when it changed the number's text consent,
+   * so a repeated STOP is not confirmed twice.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean textConsentByKeyword(String phone, boolean granted, String keyword) {
+    PatientContact contact = lockOrCreate(phone);
+    if (Objects.equals(contact.getTextConsent(), granted)) {
+      return false;
+    }
+    Instant now = clock.instant();
+    String source = "keyword " + keyword;
+    changed(contact, "textConsent", contact.getTextConsent(), granted, source, "patient", now);
+    contact.textConsent(granted, source, "patient", now, true);
+    log.info("Text consent {} by keyword for a patient number", granted ? "given" : "revoked");
+    return true;
+  }
+
+  private PatientContact lockOrCreate(String phone) {
+    return contacts.lockByPhone(phone).orElseGet(() -> contacts.saveAndFlush(new PatientContact(phone)));
+  }
+
+  private void changed(PatientContact contact, String field, Object from, Object to, String source, String by, Instant at) {
+    changes.save(new PatientContactChange(contact.getPhone(), field, from, to, source, by, at));
+    audit.record(AuditLog.Action.CONTACT_CHANGED, null, field + ": " + from + " -> " + to + " (" + source + ")");
+  }
+}

@@ -1,0 +1,139 @@
+package org.callbackladder.contact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.callbackladder.closure.ClosureService;
+import org.callbackladder.intake.IntakeService;
+import org.callbackladder.intake.NewCallbackRequest;
+import org.callbackladder.intake.webhook.InboundTexts;
+import org.callbackladder.request.CallbackRequest;
+import org.callbackladder.request.CallbackSignalRepository;
+import org.callbackladder.request.ClosureReason;
+import org.callbackladder.support.CallbackLadderTest;
+import org.callbackladder.support.Phones;
+import org.callbackladder.support.TestClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The contact policy on real requests and tables: consent from intake, opt-out and back by keyword,
+ * number types, and the caps counted across all requests of one number.
+ */
+@CallbackLadderTest
+class ContactPolicyTest {
+
+  @Autowired IntakeService intake;
+  @Autowired ContactPolicy policy;
+  @Autowired MessageOutbox outbox;
+  @Autowired OutboxMessageRepository messages;
+  @Autowired ContactDecisionRepository decisions;
+  @Autowired PatientContacts contacts;
+  @Autowired PatientContactChangeRepository changes;
+  @Autowired InboundTexts inbound;
+  @Autowired CallbackSignalRepository signals;
+  @Autowired ClosureService closures;
+  @Autowired TestClock clock;
+
+  @BeforeEach
+  void tuesdayMorning() {
+    clock.set(CallbackLadderTest.TUESDAY_9AM);
+  }
+
+  @ParameterizedTest(name = "text consent {0}: {1}")
+  @CsvSource(nullValues = "null", delimiter = '|', value = {
+    "null  | false | no text: the patient was not asked for consent to texts",
+    "false | false | no text: the patient declined texts (intake WEB_FORM)",
+    "true  | true  | text: consent from intake WEB_FORM on 2026-12-01",
+  })
+  void consentFromTheIntakeFormDecides(Boolean consent, boolean allowed, String reason) {
+    CallbackRequest request = receive(Phones.next(), consent);
+
+    assertThat(policy.text(request)).isEqualTo(new ContactPolicy.Verdict(allowed, reason));
+  }
+
+  @Test
+  void aFixedLineGetsNoTexts() {
+    CallbackRequest request = receive("+442079460018", true);
+
+    assertThat(policy.text(request).reason()).isEqualTo("no text: a fixed line number cannot take texts");
+  }
+
+  @Test
+  void theCapsCountEveryRequestOfTheNumber() {
+    String phone = Phones.next();
+    CallbackRequest first = receive(phone, true);
+    assertThat(outbox.queue(first.getId(), MessageKind.FOLLOW_UP, 1)).isPresent();
+    closures.close(first.getId(), ClosureReason.BOOKED);
+
+    clock.advance(Duration.ofHours(2));
+    CallbackRequest second = receive(phone, true);
+    assertThat(outbox.queue(second.getId(), MessageKind.FOLLOW_UP, 1)).isEmpty();
+    assertThat(decisions.findByCallbackRequestIdOrderByDecidedAtAscIdAsc(second.getId())).singleElement()
+        .extracting(ContactDecision::getReason).isEqualTo("no text: 1 in the last 24 hours (at most 1)");
+
+    clock.advance(Duration.ofDays(1));
+    assertThat(outbox.queue(second.getId(), MessageKind.FOLLOW_UP, 2)).isPresent();
+    clock.advance(Duration.ofDays(1));
+    assertThat(outbox.queue(second.getId(), MessageKind.FOLLOW_UP, 3)).isPresent();
+    clock.advance(Duration.ofDays(1));
+    assertThat(outbox.queue(second.getId(), MessageKind.FINAL, 4)).isEmpty();
+    assertThat(policy.text(second).reason()).isEqualTo("no text: 3 this week (at most 3)");
+  }
+
+  @Test
+  void stopRevokesAtOnceCancelsWhatWasQueuedAndConfirmsOnceWithoutOpeningARequest() {
+    String phone = Phones.next();
+    CallbackRequest request = receive(phone, true);
+    OutboxMessage queued = outbox.queue(request.getId(), MessageKind.FOLLOW_UP, 1).orElseThrow();
+    long signalsBefore = signals.count();
+
+    inbound.receive(phone, "  Stop. ", "sms:1");
+    inbound.receive(phone, "STOP", "sms:2");
+
+    assertThat(messages.findById(queued.getId()).orElseThrow().getStatus()).isEqualTo(OutboxMessage.Status.CANCELLED);
+    assertThat(messagesTo(phone)).extracting(OutboxMessage::getKind)
+        .containsExactly(MessageKind.FOLLOW_UP, MessageKind.OPT_OUT_CONFIRMATION);
+    assertThat(signals.count()).as("no request, no signal").isEqualTo(signalsBefore);
+    assertThat(policy.text(request).reason()).isEqualTo("no text: opted out 2026-12-01 by keyword STOP");
+    assertThat(changes.findByPhoneOrderByChangedAtAscIdAsc(phone))
+        .extracting(PatientContactChange::getField, PatientContactChange::getOldValue, PatientContactChange::getNewValue,
+            PatientContactChange::getSource, PatientContactChange::getChangedBy)
+        .containsExactly(
+            org.assertj.core.api.Assertions.tuple("textConsent", null, "true", "intake WEB_FORM", "callback-ladder"),
+            org.assertj.core.api.Assertions.tuple("textConsent", "true", "false", "keyword STOP", "patient"));
+
+    clock.advance(Duration.ofDays(2));
+    inbound.receive(phone, "start", "sms:3");
+    assertThat(policy.text(request).allowed()).isTrue();
+    inbound.receive(phone, "HELP", "sms:4");
+    assertThat(messagesTo(phone)).extracting(OutboxMessage::getKind).endsWith(
+        MessageKind.OPT_OUT_CONFIRMATION, MessageKind.OPT_IN_CONFIRMATION, MessageKind.HELP_REPLY);
+    assertThat(messagesTo(phone).get(messagesTo(phone).size() - 1).getBody()).contains("Mon-Fri 08:00-18:00");
+  }
+
+  @Test
+  void aMessageThatMerelyContainsStopIsThePatientsMessage() {
+    String phone = Phones.next();
+    CallbackRequest request = receive(phone, true);
+
+    inbound.receive(phone, "please stop calling me after 5, I work late", "sms:9");
+
+    assertThat(contacts.find(phone).orElseThrow().textsAllowed()).isTrue();
+    assertThat(signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(request.getId())).hasSize(2);
+  }
+
+  private CallbackRequest receive(String phone, Boolean textConsent) {
+    return intake.receive(new NewCallbackRequest("WEB_FORM", "APPOINTMENT_REQUEST",
+        new NewCallbackRequest.Patient("Pat Policy", phone), "A check-up please", null, null, null,
+        new NewCallbackRequest.Consent(textConsent, null, null), null)).request();
+  }
+
+  private List<OutboxMessage> messagesTo(String phone) {
+    return messages.findByRecipientOrderById(phone);
+  }
+}
