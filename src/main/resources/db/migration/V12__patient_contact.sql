@@ -10,6 +10,12 @@ create table patient_contact (
     opted_out_at        timestamp with time zone,
     voicemail           varchar(20)  not null default 'MINIMAL_ONLY',
     email_consent       boolean,
+    -- what the patient asked for (HIPAA 164.522(b) confidential communications)
+    this_number_only    boolean      not null default false,
+    text_only           boolean      not null default false,
+    not_during_work_hours boolean    not null default false,
+    message_number      varchar(20),
+    message_email       varchar(320),
     version             bigint       not null default 0
 );
 

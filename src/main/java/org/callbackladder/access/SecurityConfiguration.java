@@ -81,6 +81,9 @@ public class SecurityConfiguration {
                     .requestMatchers(path.matcher(HttpMethod.POST, "/api/callbacks"))
                     .hasAnyAuthority(Stream.concat(Groups.STAFF.stream(), Stream.of(Groups.ADMINS, Groups.INTAKE_TOKEN))
                         .toArray(String[]::new))
+                    // what a patient number agreed to: the practice's staff, never an integration or operations
+                    .requestMatchers(path.matcher("/api/patients/**"))
+                    .hasAnyAuthority(Stream.concat(Groups.STAFF.stream(), Stream.of(Groups.ADMINS)).toArray(String[]::new))
                     .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(signInFirst))
         .exceptionHandling(ex -> ex.authenticationEntryPoint(signInFirst).accessDeniedHandler(notAllowed))
@@ -182,9 +185,16 @@ public class SecurityConfiguration {
     };
   }
 
+  /** The refusal names the kind of resource, never the path: a path may hold a patient's number. */
   private static AccessDeniedHandler problemAccessDenied(ObjectMapper json) {
     return (request, response, e) -> Problems.write(json, response, HttpStatus.FORBIDDEN, "Not allowed",
-        e instanceof AuthorizationDeniedException ? "Your role may not use " + request.getRequestURI() : e.getMessage());
+        e instanceof AuthorizationDeniedException ? "Your role may not use " + resourceOf(request.getRequestURI()) : e.getMessage());
+  }
+
+  /** "/api/patients/+1.../contact-preferences" is "/api/patients"; "/actuator/metrics" stays itself. */
+  private static String resourceOf(String path) {
+    String[] parts = path.split("/", 4);
+    return parts.length < 3 ? path : "/" + parts[1] + "/" + parts[2];
   }
 
   /**

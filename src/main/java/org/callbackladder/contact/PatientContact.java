@@ -31,6 +31,11 @@ public class PatientContact {
   private Voicemail voicemail = Voicemail.MINIMAL_ONLY;
 
   private Boolean emailConsent;
+  private boolean thisNumberOnly;
+  private boolean textOnly;
+  private boolean notDuringWorkHours;
+  private String messageNumber;
+  private String messageEmail;
 
   @Version private long version;
 
@@ -61,6 +66,26 @@ public class PatientContact {
     emailConsent = granted;
   }
 
+  void thisNumberOnly(boolean only) {
+    thisNumberOnly = only;
+  }
+
+  void textOnly(boolean only) {
+    textOnly = only;
+  }
+
+  void notDuringWorkHours(boolean not) {
+    notDuringWorkHours = not;
+  }
+
+  void messageNumber(String number) {
+    messageNumber = number;
+  }
+
+  void messageEmail(String email) {
+    messageEmail = email;
+  }
+
   /** Texts may go to this number: the patient said yes and has not opted out since. */
   public boolean textsAllowed() {
     return Boolean.TRUE.equals(textConsent);
@@ -74,4 +99,9 @@ public class PatientContact {
   public Instant getOptedOutAt() { return optedOutAt; }
   public Voicemail getVoicemail() { return voicemail; }
   public Boolean getEmailConsent() { return emailConsent; }
+  public boolean isThisNumberOnly() { return thisNumberOnly; }
+  public boolean isTextOnly() { return textOnly; }
+  public boolean isNotDuringWorkHours() { return notDuringWorkHours; }
+  public String getMessageNumber() { return messageNumber; }
+  public String getMessageEmail() { return messageEmail; }
 }

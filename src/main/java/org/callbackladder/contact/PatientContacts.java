@@ -86,6 +86,64 @@ public class PatientContacts {
     return true;
   }
 
+  /** The number's preferences and their history; a number never recorded shows the defaults. */
+  @Transactional(readOnly = true)
+  public ContactPreferences preferences(String phone) {
+    return ContactPreferences.of(phone, contacts.findById(phone).orElse(null), changes.findByPhoneOrderByChangedAtAscIdAsc(phone));
+  }
+
+  /**
+   * What staff recorded that the patient asked for. Validated by the caller; each field given and
+   * different from before is changed and kept in the history.
+   */
+  @Transactional
+  public ContactPreferences update(String phone, ContactPreferences.Update update) {
+    PatientContact contact = lockOrCreate(phone);
+    String source = "staff: " + update.source();
+    String by = audit.actor();
+    Instant now = clock.instant();
+    if (update.textConsent() != null && !update.textConsent().equals(contact.getTextConsent())) {
+      changed(contact, "textConsent", contact.getTextConsent(), update.textConsent(), source, by, now);
+      contact.textConsent(update.textConsent(), source, by, now, false);
+    }
+    if (update.voicemail() != null && Voicemail.valueOf(update.voicemail()) != contact.getVoicemail()) {
+      changed(contact, "voicemail", contact.getVoicemail(), update.voicemail(), source, by, now);
+      contact.voicemail(Voicemail.valueOf(update.voicemail()));
+    }
+    if (update.emailConsent() != null && !update.emailConsent().equals(contact.getEmailConsent())) {
+      changed(contact, "emailConsent", contact.getEmailConsent(), update.emailConsent(), source, by, now);
+      contact.emailConsent(update.emailConsent());
+    }
+    if (update.thisNumberOnly() != null && update.thisNumberOnly() != contact.isThisNumberOnly()) {
+      changed(contact, "thisNumberOnly", contact.isThisNumberOnly(), update.thisNumberOnly(), source, by, now);
+      contact.thisNumberOnly(update.thisNumberOnly());
+    }
+    if (update.textOnly() != null && update.textOnly() != contact.isTextOnly()) {
+      changed(contact, "textOnly", contact.isTextOnly(), update.textOnly(), source, by, now);
+      contact.textOnly(update.textOnly());
+    }
+    if (update.notDuringWorkHours() != null && update.notDuringWorkHours() != contact.isNotDuringWorkHours()) {
+      changed(contact, "notDuringWorkHours", contact.isNotDuringWorkHours(), update.notDuringWorkHours(), source, by, now);
+      contact.notDuringWorkHours(update.notDuringWorkHours());
+    }
+    if (update.messageNumber() != null && !update.messageNumber().equals(nullToEmpty(contact.getMessageNumber()))) {
+      // the number itself is patient data: the history says that it changed, not to what
+      changed(contact, "messageNumber", contact.getMessageNumber() == null ? null : "set",
+          update.messageNumber().isEmpty() ? null : "set", source, by, now);
+      contact.messageNumber(update.messageNumber().isEmpty() ? null : update.messageNumber());
+    }
+    if (update.messageEmail() != null && !update.messageEmail().equals(nullToEmpty(contact.getMessageEmail()))) {
+      changed(contact, "messageEmail", contact.getMessageEmail() == null ? null : "set",
+          update.messageEmail().isEmpty() ? null : "set", source, by, now);
+      contact.messageEmail(update.messageEmail().isEmpty() ? null : update.messageEmail());
+    }
+    return ContactPreferences.of(phone, contact, changes.findByPhoneOrderByChangedAtAscIdAsc(phone));
+  }
+
+  private static String nullToEmpty(String value) {
+    return value == null ? "" : value;
+  }
+
   private PatientContact lockOrCreate(String phone) {
     return contacts.lockByPhone(phone).orElseGet(() -> contacts.saveAndFlush(new PatientContact(phone)));
   }
