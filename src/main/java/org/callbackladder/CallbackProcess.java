@@ -163,6 +163,8 @@ public final class CallbackProcess {
     public static final String ATTEMPT_HISTORY = "attemptHistory";
     public static final String CALL_SCRIPT = "callScript";
     public static final String PATIENT_TIME = "patientTime";
+    /** Before dialling: which voicemail may be left, and which text goes out if nobody answers (or why none). */
+    public static final String CONTACT_PLAN = "contactPlan";
     /** The clinical team's note when it handed the request back to scheduling. */
     public static final String CLINICAL_TEAM_NOTE = "clinicalTeamNote";
     /** Referral details, with a warning when the referring office's records are missing. */

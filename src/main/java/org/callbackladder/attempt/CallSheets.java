@@ -4,6 +4,7 @@ import static org.callbackladder.CallbackProcess.CallSheet.ATTEMPT_HISTORY;
 import static org.callbackladder.CallbackProcess.CallSheet.ATTEMPT_LABEL;
 import static org.callbackladder.CallbackProcess.CallSheet.CALL_SCRIPT;
 import static org.callbackladder.CallbackProcess.CallSheet.CLINICAL_TEAM_NOTE;
+import static org.callbackladder.CallbackProcess.CallSheet.CONTACT_PLAN;
 import static org.callbackladder.CallbackProcess.CallSheet.PATIENT_MESSAGE;
 import static org.callbackladder.CallbackProcess.CallSheet.PATIENT_NAME;
 import static org.callbackladder.CallbackProcess.CallSheet.PATIENT_PHONE;
@@ -28,6 +29,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.callbackladder.contact.CallScript;
+import org.callbackladder.contact.ContactPolicy;
 import org.callbackladder.contact.ScriptCatalog;
 import org.callbackladder.practice.PracticeProperties;
 import org.callbackladder.practice.ScheduleProperties;
@@ -55,6 +57,7 @@ public class CallSheets {
   private final CallAttemptRepository attempts;
   private final CallbackSignalRepository signals;
   private final ScriptCatalog scripts;
+  private final ContactPolicy contactPolicy;
   private final PhoneNumbers phoneNumbers;
   private final PracticeProperties practice;
   private final ScheduleProperties schedule;
@@ -65,6 +68,7 @@ public class CallSheets {
       CallAttemptRepository attempts,
       CallbackSignalRepository signals,
       ScriptCatalog scripts,
+      ContactPolicy contactPolicy,
       PhoneNumbers phoneNumbers,
       PracticeProperties practice,
       ScheduleProperties schedule,
@@ -73,6 +77,7 @@ public class CallSheets {
     this.attempts = attempts;
     this.signals = signals;
     this.scripts = scripts;
+    this.contactPolicy = contactPolicy;
     this.phoneNumbers = phoneNumbers;
     this.practice = practice;
     this.schedule = schedule;
@@ -90,6 +95,7 @@ public class CallSheets {
     CallScript script = scripts.scriptFor(request.getReason());
     sheet.put(CALL_SCRIPT, script.forCallSheet());
     sheet.put(SAFETY_LINES, safetyLines(script));
+    sheet.put(CONTACT_PLAN, contactPolicy.beforeTheCall(request, script));
     sheet.put(PATIENT_TIME, patientTime(request.patientZone(practice.timeZone())));
     if (request.getClinicalNote() != null) {
       sheet.put(CLINICAL_TEAM_NOTE, request.getClinicalNote());

@@ -39,6 +39,7 @@ public class ContactPolicy {
   private final PatientContactRepository contacts;
   private final OutboxMessageRepository outbox;
   private final ContactProperties settings;
+  private final ScriptCatalog scripts;
   private final ZoneId practiceZone;
   private final Clock clock;
 
@@ -46,13 +47,49 @@ public class ContactPolicy {
       PatientContactRepository contacts,
       OutboxMessageRepository outbox,
       ContactProperties settings,
+      ScriptCatalog scripts,
       PracticeProperties practice,
       Clock clock) {
     this.contacts = contacts;
     this.outbox = outbox;
     this.settings = settings;
+    this.scripts = scripts;
     this.practiceZone = practice.timeZone();
     this.clock = clock;
+  }
+
+  /**
+   * What the coordinator sees before dialling: which voicemail may be left and in which words, what
+   * text goes out if nobody answers (or why none), and what the patient asked for.
+   */
+  @Transactional(readOnly = true)
+  public String beforeTheCall(CallbackRequest request, CallScript script) {
+    PatientContact contact = contacts.findById(request.getPatientPhone()).orElse(null);
+    String voicemail = switch (contact == null ? PatientContact.Voicemail.MINIMAL_ONLY : contact.getVoicemail()) {
+      case ALLOWED -> "Voicemail: allowed. Say: " + script.voicemail();
+      case MINIMAL_ONLY -> "Voicemail: minimal only. Say: " + scripts.minimalVoicemail();
+      case NOT_ALLOWED -> "Voicemail: the patient asked for none. Do not leave a message.";
+    };
+    Verdict next = text(request);
+    String followUp = next.allowed()
+        ? "If nobody answers: a follow-up text goes out (" + next.reason() + ")."
+        : "If nobody answers: no text will be sent (" + next.reason() + ").";
+    StringBuilder asked = new StringBuilder();
+    if (contact != null) {
+      if (contact.isThisNumberOnly()) {
+        asked.append(" Call this number only.");
+      }
+      if (contact.isTextOnly()) {
+        asked.append(" Prefers texts to calls.");
+      }
+      if (contact.isNotDuringWorkHours()) {
+        asked.append(" Not during work hours.");
+      }
+      if (contact.getMessageNumber() != null || contact.getMessageEmail() != null) {
+        asked.append(" Messages to the other number or address on file.");
+      }
+    }
+    return voicemail + "\n" + followUp + (asked.isEmpty() ? "" : "\nThe patient asked:" + asked);
   }
 
   @Transactional(readOnly = true)

@@ -38,6 +38,7 @@ public class ScriptCatalog {
 
   private final Map<Reason, CallScript> scripts = new EnumMap<>(Reason.class);
   private final Map<MessageKind, String> replies = new EnumMap<>(MessageKind.class);
+  private final String minimalVoicemail;
 
   public ScriptCatalog(ContactProperties contact, PracticeProperties practice) {
     ScriptFile file = read(contact);
@@ -76,9 +77,15 @@ public class ScriptCatalog {
     }
     Map<String, String> practiceContext = Map.of(
         "practiceName", practice.name(), "callbackNumber", practice.callbackNumber(), "officeHours", officeHours(practice));
+    minimalVoicemail = mustache.compile(file.shared().get("minimalVoicemail")).execute(practiceContext).trim();
     for (Map.Entry<MessageKind, String> reply : REPLIES.entrySet()) {
       replies.put(reply.getKey(), mustache.compile(file.shared().get(reply.getValue())).execute(practiceContext).trim());
     }
+  }
+
+  /** The voicemail that says no more than who called and the number to call back. */
+  public String minimalVoicemail() {
+    return minimalVoicemail;
   }
 
   /** The answer to a keyword text (STOP, START, HELP). */
@@ -127,10 +134,11 @@ public class ScriptCatalog {
           || file.shared().get("redFlag") == null
           || file.shared().get("emergency") == null
           || !file.shared().keySet().containsAll(REPLIES.values())
+          || file.shared().get("minimalVoicemail") == null
           || file.defaults() == null
           || file.reasons() == null) {
         throw new IllegalStateException(
-            "Call scripts " + contact.scripts() + " need shared (redFlag, emergency, " + String.join(", ", REPLIES.values())
+            "Call scripts " + contact.scripts() + " need shared (redFlag, emergency, minimalVoicemail, " + String.join(", ", REPLIES.values())
                 + "), defaults and reasons");
       }
       return file;

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import org.callbackladder.access.RequestReaders;
 import org.callbackladder.attempt.AttemptService;
 import org.callbackladder.audit.AuditLog;
+import org.callbackladder.contact.ContactDecisionRepository;
+import org.callbackladder.contact.OutboxMessageRepository;
 import org.callbackladder.escalation.ClinicalHandOffs;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackRequestRepository;
@@ -55,6 +57,8 @@ public class CallbackController {
   private final RequestReaders readers;
   private final AuditLog audit;
   private final ClinicalHandOffs handOffs;
+  private final ContactDecisionRepository decisions;
+  private final OutboxMessageRepository outbox;
 
   public CallbackController(
       IntakeService intake,
@@ -65,7 +69,9 @@ public class CallbackController {
       PhoneNumbers phoneNumbers,
       RequestReaders readers,
       AuditLog audit,
-      ClinicalHandOffs handOffs) {
+      ClinicalHandOffs handOffs,
+      ContactDecisionRepository decisions,
+      OutboxMessageRepository outbox) {
     this.intake = intake;
     this.requests = requests;
     this.signals = signals;
@@ -75,6 +81,19 @@ public class CallbackController {
     this.readers = readers;
     this.audit = audit;
     this.handOffs = handOffs;
+    this.decisions = decisions;
+    this.outbox = outbox;
+  }
+
+  private List<CallbackView.Text> texts(UUID id) {
+    return decisions.findByCallbackRequestIdOrderByDecidedAtAscIdAsc(id).stream()
+        .map(decision -> {
+          var message = decision.getOutboxMessageId() == null ? null : outbox.findById(decision.getOutboxMessageId()).orElse(null);
+          return new CallbackView.Text(decision.getKind().name(), decision.getAttemptNumber(), decision.isAllowed(),
+              decision.getReason(), decision.getDecidedAt(), message == null ? null : message.getChannel(),
+              message == null ? null : message.getStatus().name());
+        })
+        .toList();
   }
 
   /**
@@ -134,7 +153,7 @@ public class CallbackController {
         .orElseThrow(() -> new NotFoundException("No callback request " + id));
     audit.record(AuditLog.Action.READ, id, null);
     CallbackView view = CallbackView.of(request, signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(id),
-        attempts.attemptsOf(id), handOffs.timeline(id));
+        attempts.attemptsOf(id), handOffs.timeline(id), texts(id));
     return scope.seesClinicalDetail() ? view : view.withoutClinicalDetail();
   }
 

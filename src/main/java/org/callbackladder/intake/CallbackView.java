@@ -33,7 +33,15 @@ public record CallbackView(
     Screening screening,
     List<Signal> signals,
     List<Attempt> attempts,
-    List<ClinicalStep> clinicalTimeline) {
+    List<ClinicalStep> clinicalTimeline,
+    List<Text> texts) {
+
+  /**
+   * Each text the ladder wanted to send: what the contact policy decided and why, and, when it was
+   * queued, its channel and status. Never its body.
+   */
+  public record Text(String kind, Integer attempt, boolean allowed, String reason, Instant decidedAt, String channel,
+      String status) {}
 
   /** The same without the red-flag rules that matched: what coordinators read. */
   CallbackView withoutClinicalDetail() {
@@ -43,7 +51,7 @@ public record CallbackView(
         attempts, clinicalTimeline.stream()
             .map(step -> new ClinicalStep(step.kind(), step.raisedBy(), null, step.createdAt(), step.dueAt(), step.claimedAt(),
                 step.claimedBy(), step.completedAt(), step.completedBy(), step.outcome(), step.escalations()))
-            .toList());
+            .toList(), texts);
   }
 
   /**
@@ -82,8 +90,8 @@ public record CallbackView(
       String notes,
       String patientWords) {}
 
-  static CallbackView of(
-      CallbackRequest request, List<CallbackSignal> signals, List<CallAttempt> attempts, List<ClinicalHandOff> handOffs) {
+  static CallbackView of(CallbackRequest request, List<CallbackSignal> signals, List<CallAttempt> attempts,
+      List<ClinicalHandOff> handOffs, List<Text> texts) {
     return new CallbackView(
         request.getId(),
         request.getStatus().name(),
@@ -131,6 +139,7 @@ public record CallbackView(
             .map(h -> new ClinicalStep(h.getKind().name(), h.getRaisedBy().name(), h.getScreeningRule(), h.getCreatedAt(),
                 h.getDueAt(), h.getClaimedAt(), h.getClaimedBy(), h.getCompletedAt(), h.getCompletedBy(),
                 h.getOutcome() == null ? null : h.getOutcome().name(), h.getEscalations()))
-            .toList());
+            .toList(),
+        texts);
   }
 }

@@ -2,8 +2,10 @@ package org.callbackladder.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
+import org.callbackladder.CallbackProcess;
 import org.callbackladder.closure.ClosureService;
 import org.callbackladder.intake.IntakeService;
 import org.callbackladder.intake.NewCallbackRequest;
@@ -14,11 +16,13 @@ import org.callbackladder.request.ClosureReason;
 import org.callbackladder.support.CallbackLadderTest;
 import org.callbackladder.support.Phones;
 import org.callbackladder.support.TestClock;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * The contact policy on real requests and tables: consent from intake, opt-out and back by keyword,
@@ -38,6 +42,8 @@ class ContactPolicyTest {
   @Autowired CallbackSignalRepository signals;
   @Autowired ClosureService closures;
   @Autowired TestClock clock;
+  @Autowired ProcessEngine engine;
+  @Autowired TestRestTemplate http;
 
   @BeforeEach
   void tuesdayMorning() {
@@ -125,6 +131,42 @@ class ContactPolicyTest {
 
     assertThat(contacts.find(phone).orElseThrow().textsAllowed()).isTrue();
     assertThat(signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(request.getId())).hasSize(2);
+  }
+
+  @Test
+  void theCallSheetSaysWhichVoicemailAndWhichTextBeforeDialling() {
+    CallbackRequest noVoicemail = intake.receive(new NewCallbackRequest("WEB_FORM", "APPOINTMENT_REQUEST",
+        new NewCallbackRequest.Patient("Pat Plan", Phones.next()), null, null, null, null,
+        new NewCallbackRequest.Consent(true, false, null), null)).request();
+    CallbackRequest neverAsked = receive(Phones.next(), null);
+
+    assertThat(plan(noVoicemail)).contains("Voicemail: the patient asked for none", "a follow-up text goes out (text: consent");
+    assertThat(plan(neverAsked))
+        .contains("Voicemail: minimal only. Say: Hello, this is Riverside Family Practice. Please call us back at (555) 010-0142.",
+            "no text will be sent (no text: the patient was not asked for consent to texts)");
+  }
+
+  @Test
+  void theApiListsEachTextDecisionWithoutItsWords() {
+    String phone = Phones.next();
+    CallbackRequest request = receive(phone, true);
+    outbox.queue(request.getId(), MessageKind.FOLLOW_UP, 1);
+    outbox.queue(request.getId(), MessageKind.FOLLOW_UP, 2);
+
+    JsonNode shown = http.withBasicAuth("manager", "demo").getForObject("/api/callbacks/" + request.getId(), JsonNode.class);
+
+    assertThat(shown.get("texts")).hasSize(2);
+    assertThat(shown.get("texts").get(0).get("allowed").asBoolean()).isTrue();
+    assertThat(shown.get("texts").get(0).get("status").asText()).isEqualTo("PENDING");
+    assertThat(shown.get("texts").get(0).get("channel").asText()).isEqualTo("SMS");
+    assertThat(shown.get("texts").get(1).get("reason").asText()).isEqualTo("no text: 1 in the last 24 hours (at most 1)");
+    assertThat(shown.get("texts").get(1).get("status").isNull()).isTrue();
+    assertThat(shown.toString()).doesNotContain("Reply STOP");
+  }
+
+  private String plan(CallbackRequest request) {
+    String task = engine.getTaskService().createTaskQuery().processInstanceId(request.getProcessInstanceId()).singleResult().getId();
+    return (String) engine.getTaskService().getVariableLocal(task, CallbackProcess.CallSheet.CONTACT_PLAN);
   }
 
   private CallbackRequest receive(String phone, Boolean textConsent) {

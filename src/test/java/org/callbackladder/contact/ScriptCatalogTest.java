@@ -63,7 +63,7 @@ class ScriptCatalogTest {
   void aReasonWithoutAScriptStopsTheApplication(@TempDir Path dir) throws Exception {
     Path scripts = dir.resolve("scripts.yaml");
     Files.writeString(scripts, """
-        shared: { redFlag: "r", emergency: "e", optOutConfirmation: "o", optInConfirmation: "i", help: "h" }
+        shared: { redFlag: "r", emergency: "e", optOutConfirmation: "o", optInConfirmation: "i", help: "h", minimalVoicemail: "m" }
         defaults: { voicemail: "v", followUpText: "f", finalMessage: "m", closing: "c" }
         reasons:
           GENERAL: { purpose: "about your message", opening: "Hello" }
