@@ -4,7 +4,7 @@
 create table patient_contact (
     phone               varchar(20)  primary key,
     text_consent        boolean,
-    text_consent_source varchar(40),
+    text_consent_source varchar(80),
     text_consent_at     timestamp with time zone,
     text_consent_by     varchar(64),
     opted_out_at        timestamp with time zone,
@@ -25,7 +25,7 @@ create table patient_contact_change (
     field       varchar(40)  not null,
     old_value   varchar(200),
     new_value   varchar(200),
-    source      varchar(40)  not null,
+    source      varchar(80)  not null,
     changed_by  varchar(64)  not null,
     changed_at  timestamp with time zone not null
 );

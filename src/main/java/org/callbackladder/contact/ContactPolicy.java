@@ -10,6 +10,7 @@ import java.util.Set;
 import org.callbackladder.practice.PracticeProperties;
 import org.callbackladder.request.CallbackRequest;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -92,10 +93,24 @@ public class ContactPolicy {
     return voicemail + "\n" + followUp + (asked.isEmpty() ? "" : "\nThe patient asked:" + asked);
   }
 
+  /** What the policy would decide now, for showing (the call sheet); nothing is locked. */
   @Transactional(readOnly = true)
   public Verdict text(CallbackRequest request) {
+    return verdict(request, contacts.findById(request.getPatientPhone()).orElse(null));
+  }
+
+  /**
+   * The decision for a text about to be queued. The number's record stays locked until the caller's
+   * transaction ends, so a STOP arriving at the same moment waits and then cancels the text, or
+   * comes first and the text is not queued.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Verdict decide(CallbackRequest request) {
+    return verdict(request, contacts.lockByPhone(request.getPatientPhone()).orElse(null));
+  }
+
+  private Verdict verdict(CallbackRequest request, PatientContact contact) {
     String phone = request.getPatientPhone();
-    PatientContact contact = contacts.findById(phone).orElse(null);
     if (contact == null || contact.getTextConsent() == null) {
       return Verdict.no("the patient was not asked for consent to texts");
     }
@@ -104,6 +119,10 @@ public class ContactPolicy {
           ? Verdict.no("the patient declined texts (" + contact.getTextConsentSource() + ")")
           : Verdict.no("opted out " + DAY.format(contact.getOptedOutAt().atZone(practiceZone)) + " by "
               + contact.getTextConsentSource());
+    }
+    if (contact.getMessageNumber() != null || contact.getMessageEmail() != null) {
+      // HIPAA 164.522(b): the patient asked for messages elsewhere; staff send those by hand for now
+      return Verdict.no("the patient asked for messages to another number or address");
     }
     if (request.getPhoneType() != null && !TEXTABLE.contains(request.getPhoneType())) {
       return Verdict.no("a " + request.getPhoneType().toLowerCase(Locale.ROOT).replace('_', ' ')

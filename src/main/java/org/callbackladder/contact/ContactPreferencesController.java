@@ -42,7 +42,7 @@ public class ContactPreferencesController {
   @Transactional
   public ContactPreferences show(@PathVariable String phone) {
     String number = number(phone);
-    audit.record(AuditLog.Action.READ, null, "contact preferences");
+    audit.record(AuditLog.Action.READ, null, "contact preferences of " + number);
     return contacts.preferences(number);
   }
 

@@ -1,5 +1,6 @@
 package org.callbackladder.contact;
 
+import java.time.Duration;
 import org.callbackladder.contact.TextKeywords.Found;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,12 +25,22 @@ public class KeywordTexts {
     this.outbox = outbox;
   }
 
+  /**
+   * Answers the keyword; false when it is none here after all: YES from a number that never opted
+   * out is a patient's answer (to a follow-up, say), not a subscription.
+   */
   @Transactional
-  public void answer(String phone, Found found) {
+  public boolean answer(String phone, Found found) {
+    if ("YES".equals(found.word()) && contacts.find(phone).map(c -> c.getOptedOutAt() == null).orElse(true)) {
+      return false;
+    }
     switch (found.keyword()) {
       case OPT_OUT -> {
+        // first the number's record, locked: a text being queued at this moment is either in the
+        // outbox already (and cancelled below) or decided after this opt-out (and not queued)
+        boolean changed = contacts.textConsentByKeyword(phone, false, found.word());
         int cancelled = outbox.cancelPendingTexts(phone);
-        if (contacts.textConsentByKeyword(phone, false, found.word())) {
+        if (changed) {
           outbox.reply(phone, MessageKind.OPT_OUT_CONFIRMATION);
         }
         log.info("Opt-out by keyword: {} queued texts cancelled", cancelled);
@@ -39,7 +50,13 @@ public class KeywordTexts {
           outbox.reply(phone, MessageKind.OPT_IN_CONFIRMATION);
         }
       }
-      case HELP -> outbox.reply(phone, MessageKind.HELP_REPLY);
+      case HELP -> {
+        // at most one answer an hour: a redelivery or an auto-responder answering ours is not a loop
+        if (!outbox.repliedWithin(phone, MessageKind.HELP_REPLY, Duration.ofHours(1))) {
+          outbox.reply(phone, MessageKind.HELP_REPLY);
+        }
+      }
     }
+    return true;
   }
 }

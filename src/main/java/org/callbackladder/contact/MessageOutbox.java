@@ -1,6 +1,7 @@
 package org.callbackladder.contact;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,7 +48,7 @@ public class MessageOutbox {
   @Transactional
   public Optional<OutboxMessage> queue(UUID callbackRequestId, MessageKind kind, int attemptNumber) {
     CallbackRequest request = requests.getRequired(callbackRequestId);
-    ContactPolicy.Verdict verdict = policy.text(request);
+    ContactPolicy.Verdict verdict = policy.decide(request);
     OutboxMessage message = null;
     if (verdict.allowed()) {
       CallScript script = scripts.scriptFor(request.getReason());
@@ -67,6 +68,11 @@ public class MessageOutbox {
     List<OutboxMessage> pending = outbox.findByRecipientAndChannelAndStatus(phone, "SMS", OutboxMessage.Status.PENDING);
     pending.forEach(OutboxMessage::cancel);
     return pending.size();
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean repliedWithin(String phone, MessageKind kind, Duration within) {
+    return outbox.existsByRecipientAndKindAndCreatedAtAfter(phone, kind, clock.instant().minus(within));
   }
 
   /**

@@ -12,6 +12,8 @@ public interface OutboxMessageRepository extends JpaRepository<OutboxMessage, Lo
 
   List<OutboxMessage> findByRecipientOrderById(String recipient);
 
+  boolean existsByRecipientAndKindAndCreatedAtAfter(String recipient, MessageKind kind, Instant since);
+
   List<OutboxMessage> findByRecipientAndChannelAndStatus(String recipient, String channel, OutboxMessage.Status status);
 
   /** The ladder's texts to a number since a time, whatever request they belong to, cancelled ones aside. */

@@ -8,9 +8,13 @@ import org.callbackladder.audit.AuditLog;
 import org.callbackladder.contact.PatientContact.Voicemail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Each patient number's consent and preferences, and every change to them with who, when, where
@@ -24,13 +28,20 @@ public class PatientContacts {
   private final PatientContactRepository contacts;
   private final PatientContactChangeRepository changes;
   private final AuditLog audit;
+  private final TransactionTemplate creating;
   private final Clock clock;
 
   public PatientContacts(
-      PatientContactRepository contacts, PatientContactChangeRepository changes, AuditLog audit, Clock clock) {
+      PatientContactRepository contacts,
+      PatientContactChangeRepository changes,
+      AuditLog audit,
+      PlatformTransactionManager transactionManager,
+      Clock clock) {
     this.contacts = contacts;
     this.changes = changes;
     this.audit = audit;
+    this.creating = new TransactionTemplate(transactionManager);
+    this.creating.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
   }
 
@@ -41,7 +52,9 @@ public class PatientContacts {
 
   /**
    * What an intake form asked (null where it did not ask): a yes or no to texts, voicemails and
-   * email. A question not asked changes nothing.
+   * email. A question not asked changes nothing; and a form, which anyone may fill in with any
+   * number, only ever tightens what the patient said otherwise: it does not lift an opt-out (START
+   * or staff do) nor allow voicemails staff recorded the patient does not want.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void answered(String phone, Boolean text, Boolean voicemail, Boolean email, String source) {
@@ -51,13 +64,15 @@ public class PatientContacts {
     PatientContact contact = lockOrCreate(phone);
     String by = audit.actor();
     Instant now = clock.instant();
-    if (text != null && !text.equals(contact.getTextConsent())) {
+    boolean optedOut = contact.getOptedOutAt() != null;
+    if (text != null && !text.equals(contact.getTextConsent()) && !(text && optedOut)) {
       changed(contact, "textConsent", contact.getTextConsent(), text, source, by, now);
       contact.textConsent(text, source, by, now, false);
     }
     if (voicemail != null) {
       Voicemail preference = voicemail ? Voicemail.ALLOWED : Voicemail.NOT_ALLOWED;
-      if (preference != contact.getVoicemail()) {
+      boolean loosens = preference.ordinal() < contact.getVoicemail().ordinal();
+      if (preference != contact.getVoicemail() && !(loosens && recordedBefore(contact, "voicemail"))) {
         changed(contact, "voicemail", contact.getVoicemail(), preference, source, by, now);
         contact.voicemail(preference);
       }
@@ -75,7 +90,8 @@ public class PatientContacts {
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean textConsentByKeyword(String phone, boolean granted, String keyword) {
     PatientContact contact = lockOrCreate(phone);
-    if (Objects.equals(contact.getTextConsent(), granted)) {
+    // a STOP after a form's "no" is still the patient's opt-out, recorded and confirmed once
+    if (Objects.equals(contact.getTextConsent(), granted) && (granted || contact.getOptedOutAt() != null)) {
       return false;
     }
     Instant now = clock.instant();
@@ -144,12 +160,28 @@ public class PatientContacts {
     return value == null ? "" : value;
   }
 
+  private boolean recordedBefore(PatientContact contact, String field) {
+    return changes.findByPhoneOrderByChangedAtAscIdAsc(contact.getPhone()).stream().anyMatch(c -> c.getField().equals(field));
+  }
+
+  /**
+   * The number's record, locked. A record not there yet is created in a transaction of its own
+   * first, so two first contacts of a number at once both find it instead of one failing on the key.
+   */
   private PatientContact lockOrCreate(String phone) {
-    return contacts.lockByPhone(phone).orElseGet(() -> contacts.saveAndFlush(new PatientContact(phone)));
+    if (!contacts.existsById(phone)) {
+      try {
+        creating.executeWithoutResult(status -> contacts.saveAndFlush(new PatientContact(phone)));
+      } catch (DataIntegrityViolationException createdMeanwhile) {
+        // another transaction created it: lock theirs
+      }
+    }
+    return contacts.lockByPhone(phone).orElseThrow();
   }
 
   private void changed(PatientContact contact, String field, Object from, Object to, String source, String by, Instant at) {
     changes.save(new PatientContactChange(contact.getPhone(), field, from, to, source, by, at));
-    audit.record(AuditLog.Action.CONTACT_CHANGED, null, field + ": " + from + " -> " + to + " (" + source + ")");
+    audit.record(AuditLog.Action.CONTACT_CHANGED, null,
+        contact.getPhone() + " " + field + ": " + from + " -> " + to + " (" + source + ")");
   }
 }

@@ -15,8 +15,8 @@ public final class TextKeywords {
   /** What a keyword asks for. */
   public enum Keyword { OPT_OUT, OPT_IN, HELP }
 
-  private static final Pattern AROUND = Pattern.compile("^[\\p{Punct}\\s]+|[\\p{Punct}\\s]+$");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern AROUND = Pattern.compile("^[\\p{Punct}\\s]+|[\\p{Punct}\\s]+$", Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern SPACES = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
   private static final Map<String, Keyword> WORDS = Map.ofEntries(
       Map.entry("STOP", Keyword.OPT_OUT), Map.entry("STOPALL", Keyword.OPT_OUT), Map.entry("UNSUBSCRIBE", Keyword.OPT_OUT),
       Map.entry("CANCEL", Keyword.OPT_OUT), Map.entry("END", Keyword.OPT_OUT), Map.entry("QUIT", Keyword.OPT_OUT),

@@ -38,10 +38,12 @@ public class RecordRetention {
   public int purgeExpired() {
     Instant cutoff = clock.instant().atOffset(ZoneOffset.UTC).minus(privacy.retention()).toInstant();
     java.sql.Timestamp before = java.sql.Timestamp.from(cutoff);
-    for (String table : new String[] {"outbox_message", "call_attempt", "callback_signal", "clinical_handoff", "exception_decision"}) {
+    for (String table : new String[] {"outbox_message", "call_attempt", "callback_signal", "clinical_handoff", "exception_decision", "contact_decision"}) {
       jdbc.update("delete from " + table + " where callback_request_id in (" + EXPIRED + ")", before);
     }
     int removed = jdbc.update("delete from callback_request where status = 'CLOSED' and closed_at < ?", before);
+    // answers to keyword texts belong to a number, not a request: they go by their own age
+    jdbc.update("delete from outbox_message where callback_request_id is null and created_at < ?", before);
     if (removed > 0) {
       log.info("Removed the records of {} callback requests closed before {}", removed, cutoff);
     }

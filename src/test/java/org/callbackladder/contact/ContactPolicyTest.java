@@ -169,6 +169,47 @@ class ContactPolicyTest {
     return (String) engine.getTaskService().getVariableLocal(task, CallbackProcess.CallSheet.CONTACT_PLAN);
   }
 
+  @Test
+  void aFormNeverLiftsAnOptOutNorAllowsVoicemailsStaffRecordedAsUnwanted() {
+    String phone = Phones.next();
+    receive(phone, true);
+    inbound.receive(phone, "STOP", "sms:f1");
+    contacts.update(phone, new ContactPreferences.Update(null, "NOT_ALLOWED", null, null, null, null, null, null, "phone call"));
+
+    CallbackRequest again = intake.receive(new NewCallbackRequest("WEB_FORM", "GENERAL",
+        new NewCallbackRequest.Patient("Pat Again", phone), null, null, null, null,
+        new NewCallbackRequest.Consent(true, true, null), null)).request();
+
+    assertThat(contacts.find(phone).orElseThrow().getVoicemail()).isEqualTo(PatientContact.Voicemail.NOT_ALLOWED);
+    assertThat(policy.text(again).reason()).startsWith("no text: opted out");
+    inbound.receive(phone, "START", "sms:f2");
+    assertThat(policy.text(again).allowed()).as("the patient's own START does").isTrue();
+  }
+
+  @Test
+  void yesFromANumberThatNeverOptedOutIsThePatientsAnswerAndHelpIsAnsweredOnceAnHour() {
+    String phone = Phones.next();
+    CallbackRequest request = receive(phone, null);
+
+    inbound.receive(phone, "Yes", "sms:y1");
+    inbound.receive(phone, "HELP", "sms:h1");
+    inbound.receive(phone, "HELP", "sms:h2");
+
+    assertThat(contacts.find(phone).map(PatientContact::getTextConsent)).as("no consent from a YES").isEmpty();
+    assertThat(signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(request.getId())).hasSize(2);
+    assertThat(messagesTo(phone)).extracting(OutboxMessage::getKind).containsExactly(MessageKind.HELP_REPLY);
+  }
+
+  @Test
+  void aPatientWhoAskedForMessagesElsewhereGetsNoneOnThisNumber() {
+    String phone = Phones.next();
+    CallbackRequest request = receive(phone, true);
+
+    contacts.update(phone, new ContactPreferences.Update(null, null, null, null, null, null, "+14155550199", null, "letter"));
+
+    assertThat(policy.text(request).reason()).isEqualTo("no text: the patient asked for messages to another number or address");
+  }
+
   private CallbackRequest receive(String phone, Boolean textConsent) {
     return intake.receive(new NewCallbackRequest("WEB_FORM", "APPOINTMENT_REQUEST",
         new NewCallbackRequest.Patient("Pat Policy", phone), "A check-up please", null, null, null,

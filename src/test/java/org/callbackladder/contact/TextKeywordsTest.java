@@ -16,7 +16,7 @@ class TextKeywordsTest {
     "unsubscribe | OPT_OUT", "Cancel | OPT_OUT", "end | OPT_OUT", "QUIT | OPT_OUT", "revoke | OPT_OUT",
     "opt out | OPT_OUT", "Opt  Out | OPT_OUT", "optout | OPT_OUT", "\"STOP\" | OPT_OUT",
     "START | OPT_IN", "unstop | OPT_IN", "Yes | OPT_IN", "yes! | OPT_IN",
-    "HELP | HELP", "help? | HELP", "Info | HELP",
+    "HELP | HELP", "help? | HELP", "Info | HELP", "\u201cSTOP\u201d | OPT_OUT", "STOP\u00a0 | OPT_OUT",
   })
   void theWholeMessageIsTheKeyword(String message, Keyword keyword) {
     assertThat(TextKeywords.of(message)).get().extracting(TextKeywords.Found::keyword).isEqualTo(keyword);

@@ -28,14 +28,18 @@ public class InboundTexts {
 
   /** {@code eventId} is the provider's id of the message, so a repeated delivery is one signal. */
   public void receive(String from, String body, String eventId) {
-    Optional<String> number = phoneNumbers.toE164(from);
-    Optional<TextKeywords.Found> keyword = TextKeywords.of(body);
-    if (number.isPresent() && keyword.isPresent()) {
-      keywords.answer(number.get(), keyword.get());
+    if (answeredAsKeyword(from, body)) {
       return;
     }
     signals.receive(
         new NewCallbackRequest("TEXT_MESSAGE", "GENERAL", new NewCallbackRequest.Patient(null, from), body, null, null),
         eventId);
+  }
+
+  /** Whether the text was a keyword from a valid number, and is answered (any webhook that carries texts asks). */
+  public boolean answeredAsKeyword(String from, String body) {
+    Optional<String> number = phoneNumbers.toE164(from);
+    Optional<TextKeywords.Found> keyword = TextKeywords.of(body);
+    return number.isPresent() && keyword.isPresent() && keywords.answer(number.get(), keyword.get());
   }
 }

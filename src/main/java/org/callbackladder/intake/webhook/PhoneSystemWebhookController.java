@@ -29,10 +29,13 @@ public class PhoneSystemWebhookController {
 
   private final PhoneSystemSignature signature;
   private final ProviderSignals signals;
+  private final InboundTexts texts;
   private final ObjectMapper json;
 
-  public PhoneSystemWebhookController(PhoneSystemSignature signature, ProviderSignals signals, ObjectMapper json) {
+  public PhoneSystemWebhookController(
+      PhoneSystemSignature signature, ProviderSignals signals, InboundTexts texts, ObjectMapper json) {
     this.signature = signature;
+    this.texts = texts;
     this.signals = signals;
     this.json = json;
   }
@@ -48,16 +51,20 @@ public class PhoneSystemWebhookController {
     if (event.eventId() == null || event.eventId().isBlank()) {
       throw new InvalidInputException(List.of(new FieldProblem("eventId", "required", "is required")));
     }
+    if ("TEXT_MESSAGE".equals(event.channel()) && event.patient() != null
+        && texts.answeredAsKeyword(event.patient().phone(), event.message())) {
+      return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Answer(null, false, false, false, true));
+    }
     Optional<IntakeResult> received = signals.receive(
         new NewCallbackRequest(event.channel(), event.reason() == null ? "GENERAL" : event.reason(), event.patient(),
             event.message(), event.preferredTimes(), null, null, null, event.returnCall()),
         "phone-system:" + event.eventId().strip());
     if (received.isEmpty()) {
-      return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Answer(null, false, false, true));
+      return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Answer(null, false, false, true, false));
     }
     IntakeResult result = received.get();
     return ResponseEntity.status(result.merged() ? HttpStatus.OK : HttpStatus.CREATED)
-        .body(new Answer(result.request().getId(), result.merged(), result.replayed(), false));
+        .body(new Answer(result.request().getId(), result.merged(), result.replayed(), false, false));
   }
 
   private Event read(byte[] body) {
@@ -79,5 +86,6 @@ public class PhoneSystemWebhookController {
       Boolean returnCall) {}
 
   /** {@code uncallable}: kept for managers as a missed call we cannot return; no request was opened. */
-  public record Answer(UUID id, boolean merged, boolean replayed, boolean uncallable) {}
+  /** {@code keyword}: the text was STOP, START, HELP or one of their kin, answered and kept out of the requests. */
+  public record Answer(UUID id, boolean merged, boolean replayed, boolean uncallable, boolean keyword) {}
 }

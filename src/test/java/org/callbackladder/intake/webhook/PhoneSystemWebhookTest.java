@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import org.callbackladder.contact.PatientContacts;
 import org.callbackladder.request.CallbackSignalRepository;
 import org.callbackladder.support.CallbackLadderTest;
 import org.callbackladder.support.Phones;
@@ -24,6 +25,7 @@ import org.springframework.http.ResponseEntity;
 @CallbackLadderTest
 class PhoneSystemWebhookTest {
 
+  @Autowired PatientContacts contacts;
   @Autowired TestRestTemplate http;
   @Autowired CallbackSignalRepository signals;
   @Autowired TestClock clock;
@@ -101,6 +103,22 @@ class PhoneSystemWebhookTest {
   private static String event(String eventId, String phone) {
     return """
         {"eventId": "%s", "channel": "MISSED_CALL", "patient": {"phone": "%s"}}""".formatted(eventId, phone);
+  }
+
+  @Test
+  void aStopTextThroughTheGenericWebhookRevokesAndOpensNothing() {
+    String phone = Phones.next();
+    String body = """
+        {"eventId": "sms-%s", "channel": "TEXT_MESSAGE", "patient": {"phone": "%s"}, "message": "Stop"}""".formatted(phone, phone);
+    String now = String.valueOf(clock.instant().getEpochSecond());
+    long before = signals.count();
+
+    ResponseEntity<JsonNode> answer = post(body, now, signature(now, body));
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(answer.getBody().get("keyword").asBoolean()).isTrue();
+    assertThat(signals.count()).isEqualTo(before);
+    assertThat(contacts.find(phone).orElseThrow().getOptedOutAt()).isNotNull();
   }
 
   private static String signature(String timestamp, String body) {
