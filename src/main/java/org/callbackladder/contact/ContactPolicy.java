@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.callbackladder.practice.PracticeProperties;
 import org.callbackladder.request.CallbackRequest;
+import org.callbackladder.schedule.AttemptScheduler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,15 +26,15 @@ public class ContactPolicy {
   static final Set<String> TEXTABLE = Set.of("MOBILE", "FIXED_LINE_OR_MOBILE", "VOIP");
   private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
 
-  /** A decision and its reason. */
-  public record Verdict(boolean allowed, String reason) {
+  /** A decision, its reason, and from when the text may leave (inside the patient's calling window). */
+  public record Verdict(boolean allowed, String reason, Instant sendAfter) {
 
-    static Verdict yes(String reason) {
-      return new Verdict(true, "text: " + reason);
+    static Verdict yes(String reason, Instant sendAfter) {
+      return new Verdict(true, "text: " + reason, sendAfter);
     }
 
     static Verdict no(String reason) {
-      return new Verdict(false, "no text: " + reason);
+      return new Verdict(false, "no text: " + reason, null);
     }
   }
 
@@ -41,6 +42,7 @@ public class ContactPolicy {
   private final OutboxMessageRepository outbox;
   private final ContactProperties settings;
   private final ScriptCatalog scripts;
+  private final AttemptScheduler scheduler;
   private final ZoneId practiceZone;
   private final Clock clock;
 
@@ -49,12 +51,14 @@ public class ContactPolicy {
       OutboxMessageRepository outbox,
       ContactProperties settings,
       ScriptCatalog scripts,
+      AttemptScheduler scheduler,
       PracticeProperties practice,
       Clock clock) {
     this.contacts = contacts;
     this.outbox = outbox;
     this.settings = settings;
     this.scripts = scripts;
+    this.scheduler = scheduler;
     this.practiceZone = practice.timeZone();
     this.clock = clock;
   }
@@ -138,7 +142,12 @@ public class ContactPolicy {
     if (week >= caps.perWeek()) {
       return Verdict.no(week + " this week (at most " + caps.perWeek() + ")");
     }
+    // like a call: inside practice hours and the patient's own day
+    Instant from = scheduler.earliestCall(now, request.patientZone(practiceZone)).orElse(null);
+    if (from == null) {
+      return Verdict.no("no time inside practice hours and the patient's calling window in the days ahead");
+    }
     return Verdict.yes("consent from " + contact.getTextConsentSource() + " on "
-        + DAY.format(contact.getTextConsentAt().atZone(practiceZone)));
+        + DAY.format(contact.getTextConsentAt().atZone(practiceZone)), from);
   }
 }

@@ -54,7 +54,8 @@ public class MessageOutbox {
       CallScript script = scripts.scriptFor(request.getReason());
       String body = kind == MessageKind.FOLLOW_UP ? script.followUpText() : script.finalMessage();
       message = outbox.save(
-          OutboxMessage.textMessage(callbackRequestId, kind, attemptNumber, request.getPatientPhone(), body, clock.instant()));
+          OutboxMessage.textMessage(callbackRequestId, kind, attemptNumber, request.getPatientPhone(), body, clock.instant(),
+              verdict.sendAfter()));
     }
     decisions.save(new ContactDecision(callbackRequestId, request.getPatientPhone(), kind, attemptNumber, verdict,
         message == null ? null : message.getId(), clock.instant()));

