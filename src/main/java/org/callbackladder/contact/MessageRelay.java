@@ -2,7 +2,10 @@ package org.callbackladder.contact;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -19,12 +22,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class MessageRelay {
 
+  private static final Logger log = LoggerFactory.getLogger(MessageRelay.class);
+  /** A provider's refusal for now (rate limit, outage) is tried again after 1, 2, 4... minutes, five times in all. */
+  static final Duration FIRST_RETRY = Duration.ofMinutes(1);
+  static final int MAX_ATTEMPTS = 5;
+
   private static final String DUE = "select id from outbox_message where status = 'PENDING'"
       + " and (send_after is null or send_after <= ?) order by id fetch first 1 rows only for update skip locked";
 
   private final JdbcTemplate jdbc;
   private final OutboxMessageRepository outbox;
-  private final PatientContactRepository contacts;
+  private final PatientContacts contacts;
+  private final PatientContactRepository contactRecords;
   private final TextSender sender;
   private final TransactionTemplate transaction;
   private final boolean enabled;
@@ -33,7 +42,8 @@ public class MessageRelay {
   public MessageRelay(
       JdbcTemplate jdbc,
       OutboxMessageRepository outbox,
-      PatientContactRepository contacts,
+      PatientContacts contacts,
+      PatientContactRepository contactRecords,
       TextSender sender,
       PlatformTransactionManager transactionManager,
       @Value("${callback.contact.relay.enabled}") boolean enabled,
@@ -41,6 +51,7 @@ public class MessageRelay {
     this.jdbc = jdbc;
     this.outbox = outbox;
     this.contacts = contacts;
+    this.contactRecords = contactRecords;
     this.sender = sender;
     this.transaction = new TransactionTemplate(transactionManager);
     this.enabled = enabled;
@@ -70,13 +81,26 @@ public class MessageRelay {
     }
     OutboxMessage message = outbox.findById(due.get(0)).orElseThrow();
     boolean consentGone = message.isLadderText()
-        && !contacts.findById(message.getRecipient()).map(PatientContact::textsAllowed).orElse(false);
+        && !contactRecords.findById(message.getRecipient()).map(PatientContact::textsAllowed).orElse(false);
     if (consentGone) {
       message.cancel();
       return true;
     }
-    TextSender.Sent sent = sender.send(message);
-    message.left(sent.status(), sent.providerId(), clock.instant());
+    try {
+      TextSender.Sent sent = sender.send(message);
+      message.left(sent.status(), sent.providerId(), clock.instant());
+    } catch (TextSender.Refused refused) {
+      switch (refused.kind()) {
+        case UNSUBSCRIBED -> {
+          contacts.revokedAtTheCarrier(message.getRecipient(), refused.getMessage());
+          message.cancel(refused.getMessage());
+        }
+        case PERMANENT -> message.refused(refused.getMessage(), null, MAX_ATTEMPTS);
+        case TEMPORARY -> message.refused(refused.getMessage(),
+            clock.instant().plus(FIRST_RETRY.multipliedBy(1L << Math.min(message.getAttempts(), 6))), MAX_ATTEMPTS);
+      }
+      log.warn("Outbox message {} refused by the provider: {}", message.getId(), refused.getMessage());
+    }
     return true;
   }
 }

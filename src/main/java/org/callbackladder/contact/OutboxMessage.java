@@ -24,7 +24,9 @@ public class OutboxMessage {
     /** The default run's relay: kept as if sent, nothing left the machine. */
     RECORDED,
     /** Not sent: the patient opted out before it left. */
-    CANCELLED
+    CANCELLED,
+    /** The provider refused it for good, or kept refusing it: operations look at these. */
+    FAILED
   }
 
   @Id
@@ -75,6 +77,23 @@ public class OutboxMessage {
     this.providerId = providerId;
     this.sentAt = at;
     this.attempts++;
+  }
+
+  /** The provider would not take it: tried again later, or given up after {@code maxAttempts}. */
+  void refused(String reason, Instant retryAt, int maxAttempts) {
+    attempts++;
+    lastError = reason;
+    if (retryAt == null || attempts >= maxAttempts) {
+      status = Status.FAILED;
+    } else {
+      sendAfter = retryAt;
+    }
+  }
+
+  /** Not sent, with the reason. */
+  void cancel(String reason) {
+    lastError = reason;
+    cancel();
   }
 
   /** A follow-up or final text of the ladder, as opposed to the answer to a keyword. */

@@ -160,6 +160,17 @@ public class PatientContacts {
     return value == null ? "" : value;
   }
 
+  /** The SMS provider says the number unsubscribed at the carrier (Twilio 21610): the same as a STOP. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void revokedAtTheCarrier(String phone, String reason) {
+    PatientContact contact = lockOrCreate(phone);
+    if (contact.textsAllowed()) {
+      Instant now = clock.instant();
+      changed(contact, "textConsent", contact.getTextConsent(), false, "provider: " + reason, "provider", now);
+      contact.textConsent(false, "provider: " + reason, "provider", now, true);
+    }
+  }
+
   private boolean recordedBefore(PatientContact contact, String field) {
     return changes.findByPhoneOrderByChangedAtAscIdAsc(contact.getPhone()).stream().anyMatch(c -> c.getField().equals(field));
   }

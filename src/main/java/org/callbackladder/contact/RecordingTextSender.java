@@ -2,13 +2,11 @@ package org.callbackladder.contact;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 /**
  * The default run's sender: keeps each text as RECORDED and sends nothing, so nothing leaves a
  * developer's machine. The API and the tables show what would have gone out, and when.
  */
-@Component
 public class RecordingTextSender implements TextSender {
 
   private static final Logger log = LoggerFactory.getLogger(RecordingTextSender.class);

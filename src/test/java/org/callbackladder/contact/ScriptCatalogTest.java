@@ -29,7 +29,7 @@ class ScriptCatalogTest {
   static final ContactProperties.TextCaps CAPS = new ContactProperties.TextCaps(1, 3);
 
   final ScriptCatalog catalog =
-      new ScriptCatalog(new ContactProperties(new FileSystemResource("processes/scripts/call-scripts.yaml"), CAPS), PRACTICE);
+      new ScriptCatalog(new ContactProperties(new FileSystemResource("processes/scripts/call-scripts.yaml"), CAPS, null, null), PRACTICE);
 
   @ParameterizedTest
   @EnumSource(Reason.class)
@@ -69,7 +69,7 @@ class ScriptCatalogTest {
           GENERAL: { purpose: "about your message", opening: "Hello" }
         """);
 
-    assertThatThrownBy(() -> new ScriptCatalog(new ContactProperties(new FileSystemResource(scripts), CAPS), PRACTICE))
+    assertThatThrownBy(() -> new ScriptCatalog(new ContactProperties(new FileSystemResource(scripts), CAPS, null, null), PRACTICE))
         .hasMessageContaining("reason NEW_PATIENT_APPOINTMENT needs a purpose and an opening");
   }
 

@@ -1,0 +1,143 @@
+package org.callbackladder.contact;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.BasicCredentials;
+import org.callbackladder.intake.IntakeService;
+import org.callbackladder.intake.NewCallbackRequest;
+import org.callbackladder.request.CallbackRequest;
+import org.callbackladder.support.CallbackLadderTest;
+import org.callbackladder.support.Phones;
+import org.callbackladder.support.TestClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Texts through Twilio's Messages API, against WireMock answering in Twilio's shapes: the request
+ * (form fields, basic auth, status callback), a created message, and the error answers the relay
+ * must understand (21610 unsubscribed, 21211 invalid number, 429 and 5xx for later).
+ */
+@CallbackLadderTest
+class TwilioTextsTest {
+
+  static final String MESSAGES = "/2010-04-01/Accounts/AC0123/Messages.json";
+
+  @Autowired JdbcTemplate jdbc;
+  @Autowired OutboxMessageRepository outbox;
+  @Autowired MessageOutbox messages;
+  @Autowired PatientContacts contacts;
+  @Autowired PatientContactRepository contactRecords;
+  @Autowired PlatformTransactionManager transactions;
+  @Autowired IntakeService intake;
+  @Autowired TestClock clock;
+
+  WireMockServer twilio;
+  MessageRelay relay;
+
+  @BeforeEach
+  void twilio() {
+    clock.set(CallbackLadderTest.TUESDAY_9AM);
+    twilio = new WireMockServer(wireMockConfig().dynamicPort());
+    twilio.start();
+    // anything else that is due in this database is taken too: Twilio accepts it
+    twilio.stubFor(post(urlEqualTo(MESSAGES)).atPriority(10)
+        .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("{\"sid\": \"SMother\"}")));
+    relay = new MessageRelay(jdbc, outbox, contacts, contactRecords,
+        new TwilioTextSender(twilio.baseUrl(), "AC0123", "twilio-token", "+14155550100", "https://callbacks.example.org/webhooks/twilio/sms/status"),
+        transactions, true, clock);
+  }
+
+  @AfterEach
+  void stop() {
+    twilio.stop();
+  }
+
+  @Test
+  void aTextIsPostedInTwiliosShapeAndKeepsItsSid() {
+    String phone = Phones.next();
+    OutboxMessage queued = queueFor(phone);
+    twilio.stubFor(post(urlEqualTo(MESSAGES)).atPriority(1).withRequestBody(containing("To=%2B" + phone.substring(1)))
+        .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+            .withBody("{\"sid\": \"SM1234\", \"status\": \"queued\"}")));
+
+    relay.relayDue();
+
+    twilio.verify(postRequestedFor(urlEqualTo(MESSAGES))
+        .withBasicAuth(new BasicCredentials("AC0123", "twilio-token"))
+        .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
+        .withRequestBody(containing("To=%2B" + phone.substring(1)))
+        .withRequestBody(containing("From=%2B14155550100"))
+        .withRequestBody(containing("Body=Riverside+Family+Practice"))
+        .withRequestBody(containing("StatusCallback=https%3A%2F%2Fcallbacks.example.org%2Fwebhooks%2Ftwilio%2Fsms%2Fstatus")));
+    OutboxMessage sent = outbox.findById(queued.getId()).orElseThrow();
+    assertThat(sent.getStatus()).isEqualTo(OutboxMessage.Status.SENT);
+    assertThat(sent.getProviderId()).isEqualTo("SM1234");
+  }
+
+  @Test
+  void unsubscribedAtTheCarrierRevokesTheNumbersConsent() {
+    String phone = Phones.next();
+    OutboxMessage queued = queueFor(phone);
+    refuse(phone, 400, 21610);
+
+    relay.relayDue();
+
+    assertThat(outbox.findById(queued.getId()).orElseThrow().getStatus()).isEqualTo(OutboxMessage.Status.CANCELLED);
+    assertThat(contacts.find(phone).orElseThrow().textsAllowed()).isFalse();
+    assertThat(contacts.find(phone).orElseThrow().getTextConsentSource()).isEqualTo("provider: Twilio 400 error 21610");
+  }
+
+  @Test
+  void anInvalidNumberFailsForGoodAndAnOutageIsTriedAgainLater() {
+    String invalid = Phones.next();
+    OutboxMessage wrong = queueFor(invalid);
+    refuse(invalid, 400, 21211);
+    String later = Phones.next();
+    OutboxMessage busy = queueFor(later);
+    refuse(later, 503, 0);
+
+    relay.relayDue();
+
+    assertThat(outbox.findById(wrong.getId()).orElseThrow()).satisfies(m -> {
+      assertThat(m.getStatus()).isEqualTo(OutboxMessage.Status.FAILED);
+      assertThat(m.getLastError()).isEqualTo("Twilio 400 error 21211");
+    });
+    OutboxMessage waiting = outbox.findById(busy.getId()).orElseThrow();
+    assertThat(waiting.getStatus()).isEqualTo(OutboxMessage.Status.PENDING);
+    assertThat(waiting.getSendAfter()).as("tried again after a minute").isEqualTo(CallbackLadderTest.TUESDAY_9AM.plusSeconds(60));
+
+    twilio.resetMappings();
+    twilio.stubFor(post(urlEqualTo(MESSAGES))
+        .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("{\"sid\": \"SM77\"}")));
+    clock.set(CallbackLadderTest.TUESDAY_9AM.plusSeconds(60));
+    relay.relayDue();
+    assertThat(outbox.findById(busy.getId()).orElseThrow().getStatus()).isEqualTo(OutboxMessage.Status.SENT);
+    // tried twice: refused once for now, then taken
+    twilio.verify(2, postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(containing("To=%2B" + later.substring(1))));
+  }
+
+  private void refuse(String phone, int status, int code) {
+    twilio.stubFor(post(urlEqualTo(MESSAGES)).atPriority(1).withRequestBody(containing("To=%2B" + phone.substring(1)))
+        .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+            .withBody(code == 0 ? "{\"status\": " + status + "}"
+                : "{\"code\": " + code + ", \"message\": \"refused\", \"status\": " + status + "}")));
+  }
+
+  private OutboxMessage queueFor(String phone) {
+    CallbackRequest request = intake.receive(new NewCallbackRequest("WEB_FORM", "GENERAL",
+        new NewCallbackRequest.Patient("Pat Twilio", phone), null, null, null, null,
+        new NewCallbackRequest.Consent(true, null, null), null)).request();
+    return messages.queue(request.getId(), MessageKind.FOLLOW_UP, 1).orElseThrow();
+  }
+}
