@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackRequestRepository;
@@ -21,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class MessageOutbox {
 
   private static final Logger log = LoggerFactory.getLogger(MessageOutbox.class);
+  /** The statuses a delivery receipt may end in (Twilio's MessageStatus). */
+  private static final Set<String> DELIVERY = Set.of("delivered", "undelivered", "failed");
 
   private final CallbackRequestRepository requests;
   private final OutboxMessageRepository outbox;
@@ -69,6 +72,21 @@ public class MessageOutbox {
     List<OutboxMessage> pending = outbox.findByRecipientAndChannelAndStatus(phone, "SMS", OutboxMessage.Status.PENDING);
     pending.forEach(OutboxMessage::cancel);
     return pending.size();
+  }
+
+  /**
+   * A delivery receipt from the provider for the message it knows by {@code providerId}; false when no
+   * message has that id. Only the final word counts: delivered, undelivered or failed.
+   */
+  @Transactional
+  public boolean deliveryReported(String providerId, String status, String errorCode) {
+    if (providerId == null || status == null || !DELIVERY.contains(status)) {
+      return false;
+    }
+    return outbox.findByProviderId(providerId).map(message -> {
+      message.delivery(status, errorCode, clock.instant());
+      return true;
+    }).orElse(false);
   }
 
   @Transactional(propagation = Propagation.MANDATORY)

@@ -52,6 +52,8 @@ public class OutboxMessage {
   private String providerId;
   private int attempts;
   private String lastError;
+  private String deliveryStatus;
+  private Instant deliveryReportedAt;
 
   protected OutboxMessage() {}
 
@@ -96,6 +98,15 @@ public class OutboxMessage {
     cancel();
   }
 
+  /** The provider's later word on it (delivered, undelivered, failed), with its error code when there is one. */
+  void delivery(String status, String errorCode, Instant at) {
+    deliveryStatus = status;
+    deliveryReportedAt = at;
+    if (errorCode != null && !errorCode.isBlank()) {
+      lastError = "delivery error " + errorCode;
+    }
+  }
+
   /** A follow-up or final text of the ladder, as opposed to the answer to a keyword. */
   boolean isLadderText() {
     return kind == MessageKind.FOLLOW_UP || kind == MessageKind.FINAL;
@@ -127,4 +138,6 @@ public class OutboxMessage {
   public String getProviderId() { return providerId; }
   public int getAttempts() { return attempts; }
   public String getLastError() { return lastError; }
+  public String getDeliveryStatus() { return deliveryStatus; }
+  public Instant getDeliveryReportedAt() { return deliveryReportedAt; }
 }

@@ -2,6 +2,7 @@ package org.callbackladder.contact;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -11,6 +12,8 @@ public interface OutboxMessageRepository extends JpaRepository<OutboxMessage, Lo
   List<OutboxMessage> findByCallbackRequestIdOrderById(UUID callbackRequestId);
 
   List<OutboxMessage> findByRecipientOrderById(String recipient);
+
+  Optional<OutboxMessage> findByProviderId(String providerId);
 
   boolean existsByRecipientAndKindAndCreatedAtAfter(String recipient, MessageKind kind, Instant since);
 

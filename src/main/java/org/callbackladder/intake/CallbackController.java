@@ -91,7 +91,7 @@ public class CallbackController {
           var message = decision.getOutboxMessageId() == null ? null : outbox.findById(decision.getOutboxMessageId()).orElse(null);
           return new CallbackView.Text(decision.getKind().name(), decision.getAttemptNumber(), decision.isAllowed(),
               decision.getReason(), decision.getDecidedAt(), message == null ? null : message.getChannel(),
-              message == null ? null : message.getStatus().name());
+              message == null ? null : message.getStatus().name(), message == null ? null : message.getDeliveryStatus());
         })
         .toList();
   }

@@ -41,7 +41,7 @@ public record CallbackView(
    * queued, its channel and status. Never its body.
    */
   public record Text(String kind, Integer attempt, boolean allowed, String reason, Instant decidedAt, String channel,
-      String status) {}
+      String status, String delivery) {}
 
   /** The same without the red-flag rules that matched: what coordinators read. */
   CallbackView withoutClinicalDetail() {

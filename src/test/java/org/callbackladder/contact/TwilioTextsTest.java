@@ -10,18 +10,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.BasicCredentials;
+import java.util.Map;
 import org.callbackladder.intake.IntakeService;
 import org.callbackladder.intake.NewCallbackRequest;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.support.CallbackLadderTest;
 import org.callbackladder.support.Phones;
 import org.callbackladder.support.TestClock;
+import org.callbackladder.support.TwilioCalls;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /**
  * Texts through Twilio's Messages API, against WireMock answering in Twilio's shapes: the request
@@ -41,6 +51,7 @@ class TwilioTextsTest {
   @Autowired PlatformTransactionManager transactions;
   @Autowired IntakeService intake;
   @Autowired TestClock clock;
+  @Autowired TestRestTemplate http;
 
   WireMockServer twilio;
   MessageRelay relay;
@@ -83,6 +94,24 @@ class TwilioTextsTest {
     OutboxMessage sent = outbox.findById(queued.getId()).orElseThrow();
     assertThat(sent.getStatus()).isEqualTo(OutboxMessage.Status.SENT);
     assertThat(sent.getProviderId()).isEqualTo("SM1234");
+
+    // Twilio's status callback, signed like its other webhooks
+    Map<String, String> receipt = Map.of("MessageSid", "SM1234", "MessageStatus", "delivered", "AccountSid", "AC0123");
+    Map<String, String> forged = Map.of("MessageSid", "SM1234", "MessageStatus", "failed", "AccountSid", "AC0123");
+    assertThat(statusCallback(receipt, true).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(statusCallback(forged, false).getStatusCode().is4xxClientError()).isTrue();
+    assertThat(outbox.findById(queued.getId()).orElseThrow().getDeliveryStatus()).isEqualTo("delivered");
+  }
+
+  private ResponseEntity<String> statusCallback(Map<String, String> params, boolean signed) {
+    String path = "/webhooks/twilio/sms/status";
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    headers.set("X-Twilio-Signature", signed
+        ? TwilioCalls.sign(CallbackLadderTest.TWILIO_AUTH_TOKEN, CallbackLadderTest.PUBLIC_BASE_URL + path, params) : "forged");
+    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    params.forEach(form::add);
+    return http.postForEntity(path, new HttpEntity<>(form, headers), String.class);
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.callbackladder.intake.webhook;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.Set;
+import org.callbackladder.contact.MessageOutbox;
 import org.callbackladder.intake.NewCallbackRequest;
 import org.callbackladder.intake.ProviderSignals;
 import org.springframework.http.MediaType;
@@ -29,13 +30,15 @@ public class TwilioWebhookController {
   private final ProviderSignals signals;
   private final Voicemails voicemails;
   private final InboundTexts texts;
+  private final MessageOutbox outbox;
 
   public TwilioWebhookController(
-      TwilioSignature signature, ProviderSignals signals, Voicemails voicemails, InboundTexts texts) {
+      TwilioSignature signature, ProviderSignals signals, Voicemails voicemails, InboundTexts texts, MessageOutbox outbox) {
     this.signature = signature;
     this.signals = signals;
     this.voicemails = voicemails;
     this.texts = texts;
+    this.outbox = outbox;
   }
 
   /**
@@ -71,6 +74,14 @@ public class TwilioWebhookController {
     Map<String, String> text = signature.verifiedParameters(request);
     texts.receive(text.get("From"), text.get("Body"), "twilio:sms:" + text.get("MessageSid"));
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(EMPTY_TWIML);
+  }
+
+  /** Twilio's status callback for a text we sent: delivered, undelivered or failed. */
+  @PostMapping("/sms/status")
+  public ResponseEntity<Void> smsStatus(HttpServletRequest request) {
+    Map<String, String> report = signature.verifiedParameters(request);
+    outbox.deliveryReported(report.get("MessageSid"), report.get("MessageStatus"), report.get("ErrorCode"));
+    return ResponseEntity.noContent().build();
   }
 
   static NewCallbackRequest signal(String channel, Map<String, String> call, String message, boolean returnCall) {
