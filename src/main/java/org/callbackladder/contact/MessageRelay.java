@@ -33,7 +33,6 @@ public class MessageRelay {
   private final JdbcTemplate jdbc;
   private final OutboxMessageRepository outbox;
   private final PatientContacts contacts;
-  private final PatientContactRepository contactRecords;
   private final TextSender sender;
   private final TransactionTemplate transaction;
   private final boolean enabled;
@@ -43,7 +42,6 @@ public class MessageRelay {
       JdbcTemplate jdbc,
       OutboxMessageRepository outbox,
       PatientContacts contacts,
-      PatientContactRepository contactRecords,
       TextSender sender,
       PlatformTransactionManager transactionManager,
       @Value("${callback.contact.relay.enabled}") boolean enabled,
@@ -51,7 +49,6 @@ public class MessageRelay {
     this.jdbc = jdbc;
     this.outbox = outbox;
     this.contacts = contacts;
-    this.contactRecords = contactRecords;
     this.sender = sender;
     this.transaction = new TransactionTemplate(transactionManager);
     this.enabled = enabled;
@@ -81,7 +78,7 @@ public class MessageRelay {
     }
     OutboxMessage message = outbox.findById(due.get(0)).orElseThrow();
     boolean consentGone = message.isLadderText()
-        && !contactRecords.findById(message.getRecipient()).map(PatientContact::textsAllowed).orElse(false);
+        && !contacts.find(message.getRecipient()).map(PatientContact::textsAllowed).orElse(false);
     if (consentGone) {
       message.cancel();
       return true;

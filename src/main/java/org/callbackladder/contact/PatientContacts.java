@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.callbackladder.audit.AuditLog;
 import org.callbackladder.contact.PatientContact.Voicemail;
 import org.slf4j.Logger;
@@ -115,50 +116,26 @@ public class PatientContacts {
   @Transactional
   public ContactPreferences update(String phone, ContactPreferences.Update update) {
     PatientContact contact = lockOrCreate(phone);
-    String source = "staff: " + update.source();
-    String by = audit.actor();
-    Instant now = clock.instant();
-    if (update.textConsent() != null && !update.textConsent().equals(contact.getTextConsent())) {
-      changed(contact, "textConsent", contact.getTextConsent(), update.textConsent(), source, by, now);
-      contact.textConsent(update.textConsent(), source, by, now, false);
-    }
-    if (update.voicemail() != null && Voicemail.valueOf(update.voicemail()) != contact.getVoicemail()) {
-      changed(contact, "voicemail", contact.getVoicemail(), update.voicemail(), source, by, now);
-      contact.voicemail(Voicemail.valueOf(update.voicemail()));
-    }
-    if (update.emailConsent() != null && !update.emailConsent().equals(contact.getEmailConsent())) {
-      changed(contact, "emailConsent", contact.getEmailConsent(), update.emailConsent(), source, by, now);
-      contact.emailConsent(update.emailConsent());
-    }
-    if (update.thisNumberOnly() != null && update.thisNumberOnly() != contact.isThisNumberOnly()) {
-      changed(contact, "thisNumberOnly", contact.isThisNumberOnly(), update.thisNumberOnly(), source, by, now);
-      contact.thisNumberOnly(update.thisNumberOnly());
-    }
-    if (update.textOnly() != null && update.textOnly() != contact.isTextOnly()) {
-      changed(contact, "textOnly", contact.isTextOnly(), update.textOnly(), source, by, now);
-      contact.textOnly(update.textOnly());
-    }
-    if (update.notDuringWorkHours() != null && update.notDuringWorkHours() != contact.isNotDuringWorkHours()) {
-      changed(contact, "notDuringWorkHours", contact.isNotDuringWorkHours(), update.notDuringWorkHours(), source, by, now);
-      contact.notDuringWorkHours(update.notDuringWorkHours());
-    }
-    if (update.messageNumber() != null && !update.messageNumber().equals(nullToEmpty(contact.getMessageNumber()))) {
-      // the number itself is patient data: the history says that it changed, not to what
-      changed(contact, "messageNumber", contact.getMessageNumber() == null ? null : "set",
-          update.messageNumber().isEmpty() ? null : "set", source, by, now);
-      contact.messageNumber(update.messageNumber().isEmpty() ? null : update.messageNumber());
-    }
-    if (update.messageEmail() != null && !update.messageEmail().equals(nullToEmpty(contact.getMessageEmail()))) {
-      changed(contact, "messageEmail", contact.getMessageEmail() == null ? null : "set",
-          update.messageEmail().isEmpty() ? null : "set", source, by, now);
-      contact.messageEmail(update.messageEmail().isEmpty() ? null : update.messageEmail());
-    }
+    Staff staff = new Staff(contact, "staff: " + update.source(), audit.actor(), clock.instant());
+    apply(staff, "textConsent", update.textConsent() != null, update.textConsent(), contact.getTextConsent(),
+        granted -> contact.textConsent(granted, staff.source(), staff.by(), staff.at(), false));
+    apply(staff, "voicemail", update.voicemail() != null,
+        update.voicemail() == null ? null : Voicemail.valueOf(update.voicemail()), contact.getVoicemail(), contact::voicemail);
+    apply(staff, "emailConsent", update.emailConsent() != null, update.emailConsent(), contact.getEmailConsent(),
+        contact::emailConsent);
+    apply(staff, "thisNumberOnly", update.thisNumberOnly() != null, update.thisNumberOnly(), contact.isThisNumberOnly(),
+        contact::thisNumberOnly);
+    apply(staff, "textOnly", update.textOnly() != null, update.textOnly(), contact.isTextOnly(), contact::textOnly);
+    apply(staff, "notDuringWorkHours", update.notDuringWorkHours() != null, update.notDuringWorkHours(),
+        contact.isNotDuringWorkHours(), contact::notDuringWorkHours);
+    // the number and the address are patient data: the history says that they changed, not to what
+    applyHidden(staff, "messageNumber", update.messageNumber(), contact.getMessageNumber(), contact::messageNumber);
+    applyHidden(staff, "messageEmail", update.messageEmail(), contact.getMessageEmail(), contact::messageEmail);
     return ContactPreferences.of(phone, contact, changes.findByPhoneOrderByChangedAtAscIdAsc(phone));
   }
 
-  private static String nullToEmpty(String value) {
-    return value == null ? "" : value;
-  }
+  /** One staff update of one number's record: each field given and different is changed and kept in the history. */
+  private record Staff(PatientContact contact, String source, String by, Instant at) {}
 
   /** The SMS provider says the number unsubscribed at the carrier (Twilio 21610): the same as a STOP. */
   @Transactional(propagation = Propagation.MANDATORY)
@@ -188,6 +165,23 @@ public class PatientContacts {
       }
     }
     return contacts.lockByPhone(phone).orElseThrow();
+  }
+
+  private <T> void apply(Staff staff, String field, boolean given, T wanted, T current, Consumer<T> set) {
+    if (given && !Objects.equals(wanted, current)) {
+      changed(staff.contact(), field, current, wanted, staff.source(), staff.by(), staff.at());
+      set.accept(wanted);
+    }
+  }
+
+  /** A number or an address: {@code ""} removes it, and the history keeps only whether one is set. */
+  private void applyHidden(Staff staff, String field, String given, String current, Consumer<String> set) {
+    String wanted = given == null || given.isEmpty() ? null : given;
+    if (given != null && !Objects.equals(wanted, current)) {
+      changed(staff.contact(), field, current == null ? null : "set", wanted == null ? null : "set", staff.source(), staff.by(),
+          staff.at());
+      set.accept(wanted);
+    }
   }
 
   private void changed(PatientContact contact, String field, Object from, Object to, String source, String by, Instant at) {

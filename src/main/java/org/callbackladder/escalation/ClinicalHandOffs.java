@@ -43,8 +43,8 @@ public class ClinicalHandOffs {
     TAKEN
   }
 
-  /** A raised hand-off: its row, when it is due, and the timer cycle that escalates it from then on. */
-  public record Plan(long handOffId, Instant dueAt, String escalationCycle) {}
+  /** A raised hand-off: its row, when it is due, and the timer cycle that escalates it from then on to whom. */
+  public record Plan(long handOffId, Instant dueAt, String escalationCycle, String escalationGroup) {}
 
   private final ClinicalHandOffRepository handOffs;
   private final CallbackRequestRepository requests;
@@ -92,7 +92,7 @@ public class ClinicalHandOffs {
     audit.record(AuditLog.Action.CLINICAL_HANDOFF, callbackRequestId, kind + " raised by " + raisedBy);
     log.info("Callback request {}: {} raised by {}, due {}", callbackRequestId, kind, raisedBy, due);
     String cycle = "R/" + calendar.timerDate(due) + "/" + clinical.escalationInterval();
-    return new Plan(handOff.getId(), due, cycle);
+    return new Plan(handOff.getId(), due, cycle, clinical.escalationGroup());
   }
 
   @Transactional
@@ -159,9 +159,5 @@ public class ClinicalHandOffs {
   @Transactional(readOnly = true)
   public List<ClinicalHandOff> timeline(UUID callbackRequestId) {
     return handOffs.findByCallbackRequestIdOrderByCreatedAtAscIdAsc(callbackRequestId);
-  }
-
-  public String escalationGroup() {
-    return clinical.escalationGroup();
   }
 }

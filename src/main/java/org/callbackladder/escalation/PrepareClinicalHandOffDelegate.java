@@ -41,6 +41,6 @@ public class PrepareClinicalHandOffDelegate implements JavaDelegate {
     execution.setVariable(Vars.HAND_OFF_DUE_AT, calendar.timerDate(plan.dueAt()));
     execution.setVariable(Vars.HAND_OFF_FOLLOW_UP_AT, calendar.timerDate(clock.instant()));
     execution.setVariable(Vars.HAND_OFF_ESCALATION_CYCLE, plan.escalationCycle());
-    execution.setVariable(Vars.ESCALATION_GROUP, handOffs.escalationGroup());
+    execution.setVariable(Vars.ESCALATION_GROUP, plan.escalationGroup());
   }
 }

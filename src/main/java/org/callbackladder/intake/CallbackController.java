@@ -11,6 +11,7 @@ import org.callbackladder.access.RequestReaders;
 import org.callbackladder.attempt.AttemptService;
 import org.callbackladder.audit.AuditLog;
 import org.callbackladder.contact.ContactDecisionRepository;
+import org.callbackladder.contact.OutboxMessage;
 import org.callbackladder.contact.OutboxMessageRepository;
 import org.callbackladder.escalation.ClinicalHandOffs;
 import org.callbackladder.request.CallbackRequest;
@@ -85,10 +86,13 @@ public class CallbackController {
     this.outbox = outbox;
   }
 
+  /** Each text decision of the request, with the message it queued (read together, not one by one). */
   private List<CallbackView.Text> texts(UUID id) {
+    Map<Long, OutboxMessage> queued = outbox.findByCallbackRequestIdOrderById(id).stream()
+        .collect(Collectors.toMap(OutboxMessage::getId, message -> message));
     return decisions.findByCallbackRequestIdOrderByDecidedAtAscIdAsc(id).stream()
         .map(decision -> {
-          var message = decision.getOutboxMessageId() == null ? null : outbox.findById(decision.getOutboxMessageId()).orElse(null);
+          OutboxMessage message = queued.get(decision.getOutboxMessageId());
           return new CallbackView.Text(decision.getKind().name(), decision.getAttemptNumber(), decision.isAllowed(),
               decision.getReason(), decision.getDecidedAt(), message == null ? null : message.getChannel(),
               message == null ? null : message.getStatus().name(), message == null ? null : message.getDeliveryStatus());
@@ -152,9 +156,8 @@ public class CallbackController {
         // another queue's request is answered as if it did not exist
         .orElseThrow(() -> new NotFoundException("No callback request " + id));
     audit.record(AuditLog.Action.READ, id, null);
-    CallbackView view = CallbackView.of(request, signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(id),
-        attempts.attemptsOf(id), handOffs.timeline(id), texts(id));
-    return scope.seesClinicalDetail() ? view : view.withoutClinicalDetail();
+    return CallbackView.of(request, signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(id),
+        attempts.attemptsOf(id), handOffs.timeline(id), texts(id), scope.seesClinicalDetail());
   }
 
   /**

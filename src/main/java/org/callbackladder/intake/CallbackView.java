@@ -43,17 +43,6 @@ public record CallbackView(
   public record Text(String kind, Integer attempt, boolean allowed, String reason, Instant decidedAt, String channel,
       String status, String delivery) {}
 
-  /** The same without the red-flag rules that matched: what coordinators read. */
-  CallbackView withoutClinicalDetail() {
-    return new CallbackView(id, status, channel, reason, patient, message, preferredTimes, referral, consent, queue, priority,
-        receivedAt, firstAttemptDueAt, firstAttemptAt, responseWindowMissedAt, closedAt, closureReason, processInstanceId,
-        nextAttempt, new Screening(screening.level(), null, screening.flaggedAt(), screening.clinicalTeamNote()), signals,
-        attempts, clinicalTimeline.stream()
-            .map(step -> new ClinicalStep(step.kind(), step.raisedBy(), null, step.createdAt(), step.dueAt(), step.claimedAt(),
-                step.claimedBy(), step.completedAt(), step.completedBy(), step.outcome(), step.escalations()))
-            .toList(), texts);
-  }
-
   /**
    * The most urgent red-flag result any of the request's texts reached, the rule that matched and
    * when the request was first flagged; the clinical team's note when it handed the request back.
@@ -90,8 +79,12 @@ public record CallbackView(
       String notes,
       String patientWords) {}
 
+  /**
+   * The request as a reader sees it; {@code clinicalDetail} false leaves out which red-flag rules
+   * matched (what coordinators read).
+   */
   static CallbackView of(CallbackRequest request, List<CallbackSignal> signals, List<CallAttempt> attempts,
-      List<ClinicalHandOff> handOffs, List<Text> texts) {
+      List<ClinicalHandOff> handOffs, List<Text> texts, boolean clinicalDetail) {
     return new CallbackView(
         request.getId(),
         request.getStatus().name(),
@@ -116,7 +109,7 @@ public record CallbackView(
         request.getClosureReason() == null ? null : request.getClosureReason().name(),
         request.getProcessInstanceId(),
         request.getNextAttemptAt() == null ? null : new NextAttempt(request.getNextAttemptAt(), request.getNextAttemptReason()),
-        new Screening(request.getScreening().name(), request.getScreeningRule(), request.getFlaggedAt(),
+        new Screening(request.getScreening().name(), clinicalDetail ? request.getScreeningRule() : null, request.getFlaggedAt(),
             request.getClinicalNote()),
         signals.stream()
             .map(s -> new Signal(s.getChannel().name(), s.getReason().name(), s.getReceivedAt(),
@@ -136,7 +129,8 @@ public record CallbackView(
                         a.getPatientWords()))
             .toList(),
         handOffs.stream()
-            .map(h -> new ClinicalStep(h.getKind().name(), h.getRaisedBy().name(), h.getScreeningRule(), h.getCreatedAt(),
+            .map(h -> new ClinicalStep(h.getKind().name(), h.getRaisedBy().name(), clinicalDetail ? h.getScreeningRule() : null,
+                h.getCreatedAt(),
                 h.getDueAt(), h.getClaimedAt(), h.getClaimedBy(), h.getCompletedAt(), h.getCompletedBy(),
                 h.getOutcome() == null ? null : h.getOutcome().name(), h.getEscalations()))
             .toList(),

@@ -47,7 +47,6 @@ class TwilioTextsTest {
   @Autowired OutboxMessageRepository outbox;
   @Autowired MessageOutbox messages;
   @Autowired PatientContacts contacts;
-  @Autowired PatientContactRepository contactRecords;
   @Autowired PlatformTransactionManager transactions;
   @Autowired IntakeService intake;
   @Autowired TestClock clock;
@@ -64,7 +63,7 @@ class TwilioTextsTest {
     // anything else that is due in this database is taken too: Twilio accepts it
     twilio.stubFor(post(urlEqualTo(MESSAGES)).atPriority(10)
         .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("{\"sid\": \"SMother\"}")));
-    relay = new MessageRelay(jdbc, outbox, contacts, contactRecords,
+    relay = new MessageRelay(jdbc, outbox, contacts,
         new TwilioTextSender(twilio.baseUrl(), "AC0123", "twilio-token", "+14155550100", "https://callbacks.example.org/webhooks/twilio/sms/status"),
         transactions, true, clock);
   }

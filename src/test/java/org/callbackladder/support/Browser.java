@@ -89,6 +89,19 @@ public final class Browser implements AutoCloseable {
     input.sendKeys(text);
   }
 
+  /** The Camunda Forms field whose label starts with {@code label} (required fields add a star). */
+  public static String fieldXpath(String label) {
+    return "//div[contains(@class,'fjs-form-field')][.//label[starts-with(normalize-space(), \"" + label + "\")]]";
+  }
+
+  /** What the form field with that label shows: its input's or text area's value, or nothing. */
+  public String fieldValue(String label) {
+    return driver.findElements(By.xpath(fieldXpath(label) + "//*[self::input or self::textarea]")).stream()
+        .findFirst()
+        .map(element -> element.getDomProperty("value"))
+        .orElse("");
+  }
+
   public void screenshot(String name) throws IOException {
     byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
     Files.write(SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", testName, ++step, name)), png);

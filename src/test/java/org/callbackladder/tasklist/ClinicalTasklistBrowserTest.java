@@ -96,14 +96,14 @@ class ClinicalTasklistBrowserTest {
     wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//*[contains(@class,'task-details')]//button[normalize-space()='Claim'] | //button[contains(@class,'claim')]")))
         .click();
-    wait.until(driver -> fieldValue("The patient's exact words").contains("chest pain"));
+    wait.until(driver -> browser.fieldValue("The patient's exact words").contains("chest pain"));
     browser.screenshot("urgent-form");
-    assertThat(fieldValue("The patient's exact words")).isEqualTo(WORDS);
-    assertThat(fieldValue("Red-flag rule that matched")).startsWith("chest pain or pressure");
-    assertThat(fieldValue("Lines the practice uses with patients")).contains("911");
+    assertThat(browser.fieldValue("The patient's exact words")).isEqualTo(WORDS);
+    assertThat(browser.fieldValue("Red-flag rule that matched")).startsWith("chest pain or pressure");
+    assertThat(browser.fieldValue("Lines the practice uses with patients")).contains("911");
 
     browser.click(By.xpath("//label[contains(normalize-space(), 'Handled by the clinical team')]"));
-    browser.type(By.xpath(fieldXpath("What was done") + "//textarea"), "Spoke to the son: ambulance called");
+    browser.type(By.xpath(Browser.fieldXpath("What was done") + "//textarea"), "Spoke to the son: ambulance called");
     browser.click(By.xpath("//button[normalize-space()='Complete']"));
     wait.until(driver -> tasks.createTaskQuery().taskId(urgentTask).count() == 0);
     browser.screenshot("urgent-done");
@@ -128,16 +128,5 @@ class ClinicalTasklistBrowserTest {
   private List<String> taskNames() {
     return browser.driver.findElements(By.cssSelector(".tasks-list li .names .task, .tasks-list li h4")).stream()
         .map(WebElement::getText).map(String::strip).filter(text -> !text.isEmpty()).toList();
-  }
-
-  private static String fieldXpath(String label) {
-    return "//div[contains(@class,'fjs-form-field')][.//label[starts-with(normalize-space(), \"" + label + "\")]]";
-  }
-
-  private String fieldValue(String label) {
-    return browser.driver.findElements(By.xpath(fieldXpath(label) + "//*[self::input or self::textarea]")).stream()
-        .findFirst()
-        .map(element -> element.getDomProperty("value"))
-        .orElse("");
   }
 }

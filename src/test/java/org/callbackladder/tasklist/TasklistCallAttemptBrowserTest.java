@@ -78,17 +78,17 @@ class TasklistCallAttemptBrowserTest {
     browser.screenshot("task-opened");
     claim.click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
-    wait.until(driver -> fieldValue("Patient").contains("Avery Quinn"));
+    wait.until(driver -> browser.fieldValue("Patient").contains("Avery Quinn"));
     browser.screenshot("form-loaded");
 
-    assertThat(fieldValue("Patient")).isEqualTo("Avery Quinn");
-    assertThat(fieldValue("Number to dial")).isEqualTo("+1 415-555-0168");
-    assertThat(fieldValue("What the patient already told us")).isEqualTo("New to the area, looking for a family doctor");
-    assertThat(fieldValue("Script")).contains("Riverside Family Practice", "becoming a patient", "call 911");
+    assertThat(browser.fieldValue("Patient")).isEqualTo("Avery Quinn");
+    assertThat(browser.fieldValue("Number to dial")).isEqualTo("+1 415-555-0168");
+    assertThat(browser.fieldValue("What the patient already told us")).isEqualTo("New to the area, looking for a family doctor");
+    assertThat(browser.fieldValue("Script")).contains("Riverside Family Practice", "becoming a patient", "call 911");
 
     browser.click(By.xpath("//label[contains(normalize-space(), 'Reached the patient')]"));
     choose("What was done", "Booked an appointment");
-    browser.type(By.xpath(fieldXpath("Notes") + "//textarea"), "Booked a new patient visit for Thursday 9:30");
+    browser.type(By.xpath(Browser.fieldXpath("Notes") + "//textarea"), "Booked a new patient visit for Thursday 9:30");
     browser.screenshot("form-filled");
     browser.click(By.xpath("//button[normalize-space()='Complete']"));
 
@@ -116,11 +116,11 @@ class TasklistCallAttemptBrowserTest {
     browser.get("/camunda/app/tasklist/default/#/?task=" + taskId);
     wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//*[contains(@class,'task-details')]//button[normalize-space()='Claim'] | //button[contains(@class,'claim')]"))).click();
-    wait.until(driver -> fieldValue("Patient").contains("Avery"));
+    wait.until(driver -> browser.fieldValue("Patient").contains("Avery"));
     browser.screenshot("hostile-text");
 
-    assertThat(fieldValue("Patient")).isEqualTo(name);
-    assertThat(fieldValue("What the patient already told us")).isEqualTo(message);
+    assertThat(browser.fieldValue("Patient")).isEqualTo(name);
+    assertThat(browser.fieldValue("What the patient already told us")).isEqualTo(message);
     assertThat(((JavascriptExecutor) browser.driver).executeScript("return window.pwned === undefined ? null : window.pwned")).isNull();
     assertThat(browser.driver.findElements(By.cssSelector(".fjs-form img, .fjs-form script, .fjs-form b, .fjs-form a[href^='javascript']")))
         .isEmpty();
@@ -139,10 +139,10 @@ class TasklistCallAttemptBrowserTest {
     assertThat(browser.driver.findElements(By.xpath("//a[normalize-space()='Patient callback']"))).isEmpty();
     newRequest.click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
-    browser.type(By.xpath(fieldXpath("Patient name") + "//input"), "Morgan Desk-Visit");
-    browser.type(By.xpath(fieldXpath("Callback number") + "//input"), "(415) 555-0181");
+    browser.type(By.xpath(Browser.fieldXpath("Patient name") + "//input"), "Morgan Desk-Visit");
+    browser.type(By.xpath(Browser.fieldXpath("Callback number") + "//input"), "(415) 555-0181");
     choose("Reason", "Forms and intake");
-    browser.type(By.xpath(fieldXpath("What the patient said") + "//textarea"), "Came by to ask about the new patient forms");
+    browser.type(By.xpath(Browser.fieldXpath("What the patient said") + "//textarea"), "Came by to ask about the new patient forms");
     browser.screenshot("start-form-filled");
     browser.driver.findElement(By.xpath("//button[normalize-space()='Start']")).click();
 
@@ -164,25 +164,13 @@ class TasklistCallAttemptBrowserTest {
     browser.screenshot("tasklist");
   }
 
-  /** The form-js field whose label starts with {@code label} (required fields add a star). */
-  private static String fieldXpath(String label) {
-    return "//div[contains(@class,'fjs-form-field')][.//label[starts-with(normalize-space(), '" + label + "')]]";
-  }
-
-  private String fieldValue(String label) {
-    return browser.driver.findElements(By.xpath(fieldXpath(label) + "//*[self::input or self::textarea]")).stream()
-        .findFirst()
-        .map(element -> element.getDomProperty("value"))
-        .orElse("");
-  }
-
   /** Opens a form-js select and picks the option with the given label. */
   private void choose(String label, String option) {
-    WebElement select = browser.driver.findElement(By.xpath(fieldXpath(label)));
+    WebElement select = browser.driver.findElement(By.xpath(Browser.fieldXpath(label)));
     ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", select);
     select.findElement(By.cssSelector(".fjs-input-group")).click();
     WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(
-        By.xpath(fieldXpath(label) + "//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + option + "']")));
+        By.xpath(Browser.fieldXpath(label) + "//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + option + "']")));
     // the list scrolls by itself: bring the option into its visible part, as a person would
     ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'nearest'})", item);
     // the list may still be settling under the next field: try again until the option takes the click
