@@ -78,6 +78,9 @@ public class SecurityConfiguration {
                     .requestMatchers(path.matcher("/api/audit"), path.matcher("/api/audit.csv"), path.matcher("/api/uncallable-signals"))
                     .hasAnyAuthority(Groups.PRACTICE_MANAGERS, Groups.ADMINS)
                     .requestMatchers(path.matcher("/api/tokens/**")).hasAuthority(Groups.ADMINS)
+                    // messages that could not leave: operations fix the cause and send them again
+                    .requestMatchers(path.matcher("/api/messages/**"))
+                    .hasAnyAuthority(Groups.OPERATIONS, Groups.PRACTICE_MANAGERS, Groups.ADMINS)
                     .requestMatchers(path.matcher(HttpMethod.POST, "/api/callbacks"))
                     .hasAnyAuthority(Stream.concat(Groups.STAFF.stream(), Stream.of(Groups.ADMINS, Groups.INTAKE_TOKEN))
                         .toArray(String[]::new))

@@ -92,8 +92,8 @@ public class CallSheets {
     sheet.put(PREFERRED_TIMES, signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(callbackRequestId).stream()
         .map(CallbackSignal::getPreferredTimes).filter(t -> t != null)
         .reduce((first, latest) -> latest).orElse("None given."));
-    CallScript script = scripts.scriptFor(request.getReason());
-    sheet.put(CALL_SCRIPT, script.forCallSheet());
+    CallScript script = scripts.scriptFor(request.getReason(), request.getPreferredLanguage());
+    sheet.put(CALL_SCRIPT, languageLine(request.getPreferredLanguage(), script) + script.forCallSheet());
     sheet.put(SAFETY_LINES, safetyLines(script));
     sheet.put(CONTACT_PLAN, contactPolicy.beforeTheCall(request, script));
     sheet.put(PATIENT_TIME, patientTime(request.patientZone(practice.timeZone())));
@@ -101,6 +101,19 @@ public class CallSheets {
       sheet.put(CLINICAL_TEAM_NOTE, request.getClinicalNote());
     }
     return sheet;
+  }
+
+  /** The patient's language, and whether the script is in it: who should make the call. */
+  private static String languageLine(String preferred, CallScript script) {
+    if (preferred == null) {
+      return "";
+    }
+    Locale wanted = Locale.forLanguageTag(preferred);
+    String name = wanted.getDisplayLanguage(Locale.ENGLISH);
+    return wanted.getLanguage().equals(script.language())
+        ? "PATIENT'S LANGUAGE: " + name + " (the script below is in " + name + ")\n\n"
+        : "PATIENT'S LANGUAGE: " + name + " (no script in " + name + ": the script below is in "
+            + Locale.forLanguageTag(script.language()).getDisplayLanguage(Locale.ENGLISH) + ")\n\n";
   }
 
   /**

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.callbackladder.practice.PracticeProperties;
 import org.callbackladder.request.CallbackRequest;
@@ -15,9 +18,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The one answer to "may this patient get a text from the ladder now?", from the number's consent,
- * its opt-out, what kind of number it is and how many texts it had lately. Every answer carries its
- * reason, kept with the message or in its place.
+ * The one answer to "may this patient get a message from the ladder now, and how?", from the
+ * number's consent and restrictions, its opt-out, what kind of number it is, and how many messages
+ * it had lately. A text comes first where it is allowed, then email, then the patient portal. Every
+ * answer carries its reason, kept with the message or in its place.
  */
 @Service
 public class ContactPolicy {
@@ -26,16 +30,19 @@ public class ContactPolicy {
   static final Set<String> TEXTABLE = Set.of("MOBILE", "FIXED_LINE_OR_MOBILE", "VOIP");
   private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
 
-  /** A decision, its reason, and from when the text may leave (inside the patient's calling window). */
-  public record Verdict(boolean allowed, String reason, Instant sendAfter) {
+  /** A decision: by which channel to whom and from when (inside the patient's calling window for a text), or why none. */
+  public record Verdict(boolean allowed, String channel, String recipient, String reason, Instant sendAfter) {
 
-    static Verdict yes(String reason, Instant sendAfter) {
-      return new Verdict(true, "text: " + reason, sendAfter);
+    static Verdict send(String channel, String recipient, String reason, Instant sendAfter) {
+      return new Verdict(true, channel, recipient, LABELS.get(channel) + ": " + reason, sendAfter);
     }
 
     static Verdict no(String reason) {
-      return new Verdict(false, "no text: " + reason, null);
+      return new Verdict(false, null, null, "no message: " + reason, null);
     }
+
+    private static final Map<String, String> LABELS =
+        Map.of(OutboxMessage.SMS, "text", OutboxMessage.EMAIL, "email", OutboxMessage.PORTAL, "portal message");
   }
 
   private final PatientContactRepository contacts;
@@ -65,27 +72,30 @@ public class ContactPolicy {
 
   /**
    * What the coordinator sees before dialling: which voicemail may be left and in which words, what
-   * text goes out if nobody answers (or why none), and what the patient asked for.
+   * message goes out if nobody answers (or why none), and what the patient asked for.
    */
   @Transactional(readOnly = true)
   public String beforeTheCall(CallbackRequest request, CallScript script) {
     PatientContact contact = contacts.findById(request.getPatientPhone()).orElse(null);
-    String voicemail = switch (contact == null ? PatientContact.Voicemail.MINIMAL_ONLY : contact.getVoicemail()) {
-      case ALLOWED -> "Voicemail: allowed. Say: " + script.voicemail();
-      case MINIMAL_ONLY -> "Voicemail: minimal only. Say: " + scripts.minimalVoicemail();
-      case NOT_ALLOWED -> "Voicemail: the patient asked for none. Do not leave a message.";
-    };
-    Verdict next = text(request);
+    PatientContact.Voicemail preference = contact == null ? PatientContact.Voicemail.MINIMAL_ONLY : contact.getVoicemail();
+    String voicemail = contact != null && contact.isTextOnly()
+        ? "Voicemail: the patient asked to be reached by text only. Do not leave a message."
+        : switch (preference) {
+          case ALLOWED -> "Voicemail: allowed. Say: " + script.voicemail();
+          case MINIMAL_ONLY -> "Voicemail: minimal only. Say: " + scripts.minimalVoicemail(request.getPreferredLanguage());
+          case NOT_ALLOWED -> "Voicemail: the patient asked for none. Do not leave a message.";
+        };
+    Verdict next = message(request);
     String followUp = next.allowed()
-        ? "If nobody answers: a follow-up text goes out (" + next.reason() + ")."
-        : "If nobody answers: no text will be sent (" + next.reason() + ").";
+        ? "If nobody answers: a follow-up " + Verdict.LABELS.get(next.channel()) + " goes out (" + next.reason() + ")."
+        : "If nobody answers: nothing will be sent (" + next.reason() + ").";
     StringBuilder asked = new StringBuilder();
     if (contact != null) {
       if (contact.isThisNumberOnly()) {
         asked.append(" Call this number only.");
       }
       if (contact.isTextOnly()) {
-        asked.append(" Prefers texts to calls.");
+        asked.append(" Texts rather than calls.");
       }
       if (contact.isNotDuringWorkHours()) {
         asked.append(" Not during work hours.");
@@ -97,57 +107,109 @@ public class ContactPolicy {
     return voicemail + "\n" + followUp + (asked.isEmpty() ? "" : "\nThe patient asked:" + asked);
   }
 
-  /** What the policy would decide now, for showing (the call sheet); nothing is locked. */
+  /** What the policy would decide now, for showing (the call sheet, the API); nothing is locked. */
   @Transactional(readOnly = true)
-  public Verdict text(CallbackRequest request) {
+  public Verdict message(CallbackRequest request) {
     return verdict(request, contacts.findById(request.getPatientPhone()).orElse(null));
   }
 
   /**
-   * The decision for a text about to be queued. The number's record stays locked until the caller's
-   * transaction ends, so a STOP arriving at the same moment waits and then cancels the text, or
-   * comes first and the text is not queued.
+   * The decision for a message about to be queued. The number's record stays locked until the
+   * caller's transaction ends, so a STOP arriving at the same moment waits and then cancels the text,
+   * or comes first and the text is not queued.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public Verdict decide(CallbackRequest request) {
     return verdict(request, contacts.lockByPhone(request.getPatientPhone()).orElse(null));
   }
 
+  /** Whether a queued ladder message may still leave: its channel's consent has not been withdrawn since. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean stillAllowed(OutboxMessage message) {
+    PatientContact contact = contacts.findById(message.getPatientPhone()).orElse(null);
+    if (contact == null) {
+      return false;
+    }
+    return switch (message.getChannel()) {
+      case OutboxMessage.SMS -> contact.textsAllowed() && !optedOutElsewhere(message.getRecipient(), message.getPatientPhone());
+      case OutboxMessage.EMAIL -> Boolean.TRUE.equals(contact.getEmailConsent());
+      case OutboxMessage.PORTAL -> Boolean.TRUE.equals(contact.getPortalConsent());
+      default -> false;
+    };
+  }
+
   private Verdict verdict(CallbackRequest request, PatientContact contact) {
     String phone = request.getPatientPhone();
-    if (contact == null || contact.getTextConsent() == null) {
-      return Verdict.no("the patient was not asked for consent to texts");
-    }
-    if (!contact.textsAllowed()) {
-      return contact.getOptedOutAt() == null
-          ? Verdict.no("the patient declined texts (" + contact.getTextConsentSource() + ")")
-          : Verdict.no("opted out " + DAY.format(contact.getOptedOutAt().atZone(practiceZone)) + " by "
-              + contact.getTextConsentSource());
-    }
-    if (contact.getMessageNumber() != null || contact.getMessageEmail() != null) {
-      // HIPAA 164.522(b): the patient asked for messages elsewhere; staff send those by hand for now
-      return Verdict.no("the patient asked for messages to another number or address");
-    }
-    if (request.getPhoneType() != null && !TEXTABLE.contains(request.getPhoneType())) {
-      return Verdict.no("a " + request.getPhoneType().toLowerCase(Locale.ROOT).replace('_', ' ')
-          + " number cannot take texts");
-    }
     Instant now = clock.instant();
     ContactProperties.TextCaps caps = settings.textCaps();
-    long today = outbox.countLadderTextsTo(phone, now.minus(Duration.ofDays(1)));
+    long today = outbox.countLadderMessagesAbout(phone, now.minus(Duration.ofDays(1)));
     if (today >= caps.perDay()) {
       return Verdict.no(today + " in the last 24 hours (at most " + caps.perDay() + ")");
     }
-    long week = outbox.countLadderTextsTo(phone, now.minus(Duration.ofDays(7)));
+    long week = outbox.countLadderMessagesAbout(phone, now.minus(Duration.ofDays(7)));
     if (week >= caps.perWeek()) {
       return Verdict.no(week + " this week (at most " + caps.perWeek() + ")");
+    }
+    List<String> refused = new ArrayList<>();
+    Verdict text = text(request, contact, now, refused);
+    if (text != null) {
+      return text;
+    }
+    if (contact != null && Boolean.TRUE.equals(contact.getEmailConsent())) {
+      String address = contact.getMessageEmail() != null ? contact.getMessageEmail() : request.getEmail();
+      if (address != null) {
+        return Verdict.send(OutboxMessage.EMAIL, address, "the patient agreed to email", now);
+      }
+      refused.add("no email address");
+    } else {
+      refused.add("no consent to email");
+    }
+    if (contact != null && Boolean.TRUE.equals(contact.getPortalConsent())) {
+      return Verdict.send(OutboxMessage.PORTAL, phone, "the patient agreed to portal messages", now);
+    }
+    refused.add("no consent to portal messages");
+    return Verdict.no(String.join("; ", refused));
+  }
+
+  /** A text, when one may go; otherwise null, with the reason added to {@code refused}. */
+  private Verdict text(CallbackRequest request, PatientContact contact, Instant now, List<String> refused) {
+    String phone = request.getPatientPhone();
+    if (contact == null || contact.getTextConsent() == null) {
+      refused.add("no text (the patient was not asked for consent to texts)");
+      return null;
+    }
+    if (!contact.textsAllowed()) {
+      refused.add(contact.getOptedOutAt() == null
+          ? "no text (the patient declined texts, " + contact.getTextConsentSource() + ")"
+          : "no text (opted out " + DAY.format(contact.getOptedOutAt().atZone(practiceZone)) + " by "
+              + contact.getTextConsentSource() + ")");
+      return null;
+    }
+    // HIPAA 164.522(b): texts go to the number the patient gave for messages, unless they asked for this number only
+    String to = contact.getMessageNumber() != null && !contact.isThisNumberOnly() ? contact.getMessageNumber() : phone;
+    if (to.equals(phone) && request.getPhoneType() != null && !TEXTABLE.contains(request.getPhoneType())) {
+      refused.add("no text (a " + request.getPhoneType().toLowerCase(Locale.ROOT).replace('_', ' ')
+          + " number cannot take texts)");
+      return null;
+    }
+    if (optedOutElsewhere(to, phone)) {
+      refused.add("no text (the number for messages opted out)");
+      return null;
     }
     // like a call: inside practice hours and the patient's own day
     Instant from = scheduler.earliestCall(now, request.patientZone(practiceZone)).orElse(null);
     if (from == null) {
-      return Verdict.no("no time inside practice hours and the patient's calling window in the days ahead");
+      refused.add("no text (no time inside practice hours and the patient's calling window in the days ahead)");
+      return null;
     }
-    return Verdict.yes("consent from " + contact.getTextConsentSource() + " on "
-        + DAY.format(contact.getTextConsentAt().atZone(practiceZone)), from);
+    return Verdict.send(OutboxMessage.SMS, to, "consent from " + contact.getTextConsentSource() + " on "
+        + DAY.format(contact.getTextConsentAt().atZone(practiceZone))
+        + (to.equals(phone) ? "" : ", to the number the patient gave for messages"), from);
+  }
+
+  /** A text to a number other than the patient's: whether that number itself said STOP. */
+  private boolean optedOutElsewhere(String recipient, String patientPhone) {
+    return !recipient.equals(patientPhone)
+        && contacts.findById(recipient).map(other -> Boolean.FALSE.equals(other.getTextConsent())).orElse(false);
   }
 }

@@ -13,6 +13,7 @@ public record ContactPreferences(
     Instant optedOutAt,
     String voicemail,
     Boolean emailConsent,
+    Boolean portalConsent,
     boolean thisNumberOnly,
     boolean textOnly,
     boolean notDuringWorkHours,
@@ -31,6 +32,7 @@ public record ContactPreferences(
       Boolean textConsent,
       String voicemail,
       Boolean emailConsent,
+      Boolean portalConsent,
       Boolean thisNumberOnly,
       Boolean textOnly,
       Boolean notDuringWorkHours,
@@ -42,7 +44,7 @@ public record ContactPreferences(
     PatientContact shown = contact == null ? new PatientContact(phone) : contact;
     return new ContactPreferences(phone, shown.getTextConsent(), shown.getTextConsentSource(), shown.getTextConsentAt(),
         shown.getTextConsentBy(), shown.getOptedOutAt(), shown.getVoicemail().name(), shown.getEmailConsent(),
-        shown.isThisNumberOnly(), shown.isTextOnly(), shown.isNotDuringWorkHours(), shown.getMessageNumber(),
+        shown.getPortalConsent(), shown.isThisNumberOnly(), shown.isTextOnly(), shown.isNotDuringWorkHours(), shown.getMessageNumber(),
         shown.getMessageEmail(),
         changes.stream()
             .map(c -> new Change(c.getField(), c.getOldValue(), c.getNewValue(), c.getSource(), c.getChangedBy(), c.getChangedAt()))

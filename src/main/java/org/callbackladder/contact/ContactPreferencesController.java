@@ -69,7 +69,8 @@ public class ContactPreferencesController {
       throw new InvalidInputException(problems);
     }
     return contacts.update(number, new ContactPreferences.Update(update.textConsent(),
-        update.voicemail() == null ? null : update.voicemail().strip(), update.emailConsent(), update.thisNumberOnly(),
+        update.voicemail() == null ? null : update.voicemail().strip(), update.emailConsent(), update.portalConsent(),
+        update.thisNumberOnly(),
         update.textOnly(), update.notDuringWorkHours(),
         update.messageNumber() == null ? null : update.messageNumber().isBlank() ? "" : messageNumber,
         messageEmail, source));

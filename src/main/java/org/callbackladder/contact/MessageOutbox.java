@@ -15,8 +15,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Queues the ladder's privacy-minimal texts to the patient, each only when the contact policy allows
- * it (and otherwise records why not), and answers keyword texts. The outbox is the only way out.
+ * Queues the ladder's privacy-minimal messages to the patient, each only when the contact policy
+ * allows it (and otherwise records why not), and answers keyword texts. The outbox is the only way out.
  */
 @Service
 public class MessageOutbox {
@@ -47,46 +47,59 @@ public class MessageOutbox {
     this.clock = clock;
   }
 
-  /** The follow-up or final text of an attempt, if the policy allows it; the decision is kept either way. */
+  /**
+   * The follow-up or final message of an attempt, in the patient's language and by the channel the
+   * policy chose, if it allows one; the decision is kept either way.
+   */
   @Transactional
   public Optional<OutboxMessage> queue(UUID callbackRequestId, MessageKind kind, int attemptNumber) {
     CallbackRequest request = requests.getRequired(callbackRequestId);
     ContactPolicy.Verdict verdict = policy.decide(request);
     OutboxMessage message = null;
     if (verdict.allowed()) {
-      CallScript script = scripts.scriptFor(request.getReason());
-      String body = kind == MessageKind.FOLLOW_UP ? script.followUpText() : script.finalMessage();
-      message = outbox.save(
-          OutboxMessage.textMessage(callbackRequestId, kind, attemptNumber, request.getPatientPhone(), body, clock.instant(),
-              verdict.sendAfter()));
+      String language = request.getPreferredLanguage();
+      String channel = verdict.channel();
+      message = outbox.save(OutboxMessage.message(callbackRequestId, kind, attemptNumber, channel, request.getPatientPhone(),
+          verdict.recipient(), OutboxMessage.SMS.equals(channel) ? null : scripts.emailSubject(language),
+          scripts.scriptFor(request.getReason(), language).message(kind, channel), clock.instant(), verdict.sendAfter()));
     }
     decisions.save(new ContactDecision(callbackRequestId, request.getPatientPhone(), kind, attemptNumber, verdict,
         message == null ? null : message.getId(), clock.instant()));
-    log.info("Callback request {} attempt {}: {}", callbackRequestId, attemptNumber, verdict.allowed() ? "text queued" : "no text");
+    log.info("Callback request {} attempt {}: {}", callbackRequestId, attemptNumber,
+        verdict.allowed() ? verdict.channel() + " message queued" : "no message");
     return Optional.ofNullable(message);
   }
 
-  /** Texts to the number not sent yet are not sent: the patient opted out. */
+  /** Texts to or about the number not sent yet are not sent: the patient opted out. */
   @Transactional(propagation = Propagation.MANDATORY)
   public int cancelPendingTexts(String phone) {
-    List<OutboxMessage> pending = outbox.findByRecipientAndChannelAndStatus(phone, "SMS", OutboxMessage.Status.PENDING);
+    List<OutboxMessage> pending = outbox.findPendingTextsFor(phone);
     pending.forEach(OutboxMessage::cancel);
     return pending.size();
   }
 
   /**
-   * A delivery receipt from the provider for the message it knows by {@code providerId}; false when no
-   * message has that id. Only the final word counts: delivered, undelivered or failed.
+   * A report from the provider on the message it knows by {@code providerId}, found by the token the
+   * relay gave it ({@code token}) or by that id; false when no message matches. A text still SENDING
+   * (its sending was interrupted) is now known to have left. Delivered, undelivered and failed are
+   * recorded as its delivery.
    */
   @Transactional
-  public boolean deliveryReported(String providerId, String status, String errorCode) {
-    if (providerId == null || status == null || !DELIVERY.contains(status)) {
+  public boolean deliveryReported(String token, String providerId, String status, String errorCode) {
+    if (providerId == null || status == null) {
       return false;
     }
-    return outbox.findByProviderId(providerId).map(message -> {
-      message.delivery(status, errorCode, clock.instant());
-      return true;
-    }).orElse(false);
+    Optional<OutboxMessage> found = (token == null ? Optional.<OutboxMessage>empty() : outbox.findBySendToken(token))
+        .or(() -> outbox.findByProviderId(providerId));
+    found.ifPresent(message -> {
+      if (message.getStatus() == OutboxMessage.Status.SENDING) {
+        message.left(OutboxMessage.Status.SENT, providerId, clock.instant());
+      }
+      if (DELIVERY.contains(status)) {
+        message.delivery(status, errorCode, clock.instant());
+      }
+    });
+    return found.isPresent();
   }
 
   @Transactional(propagation = Propagation.MANDATORY)

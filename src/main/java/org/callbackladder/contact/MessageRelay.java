@@ -3,7 +3,10 @@ package org.callbackladder.contact;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import org.callbackladder.contact.MessageSender.Lookup;
+import org.callbackladder.contact.MessageSender.Refused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,10 +17,19 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Takes due texts out of the outbox, one at a time, each in a transaction of its own. A row is
- * claimed with {@code FOR UPDATE SKIP LOCKED}, so two application nodes on one database never take
- * the same one. A ladder text is checked against the number's consent once more just before it
- * leaves: a consent withdrawn by staff after it was queued stops it too.
+ * Takes due messages out of the outbox, one at a time, and sends each at most once.
+ *
+ * <ol>
+ *   <li>A row is claimed with {@code FOR UPDATE SKIP LOCKED}, so two application nodes on one database
+ *       never take the same one; a ladder message is checked against the patient's consent once more,
+ *       and the row is marked SENDING and committed before the provider is called.
+ *   <li>The provider's answer is recorded in a transaction of its own: sent, refused for good, or to be
+ *       tried again later with backoff.
+ *   <li>A row still SENDING after {@link #LEASE} was interrupted (the application stopped between the
+ *       call and recording its answer). The provider is asked about it first, by its token: a message
+ *       that left is recorded as sent, one that did not is sent, and one the provider cannot tell
+ *       about (email) fails for a person to check instead of going out twice.
+ * </ol>
  */
 @Component
 public class MessageRelay {
@@ -26,14 +38,18 @@ public class MessageRelay {
   /** A provider's refusal for now (rate limit, outage) is tried again after 1, 2, 4... minutes, five times in all. */
   static final Duration FIRST_RETRY = Duration.ofMinutes(1);
   static final int MAX_ATTEMPTS = 5;
+  /** A row SENDING this long was interrupted: far longer than a provider takes to answer (senders time out before). */
+  static final Duration LEASE = Duration.ofMinutes(5);
 
-  private static final String DUE = "select id from outbox_message where status = 'PENDING'"
-      + " and (send_after is null or send_after <= ?) order by id fetch first 1 rows only for update skip locked";
+  private static final String DUE = "select id from outbox_message"
+      + " where (status = 'PENDING' and (send_after is null or send_after <= ?)) or (status = 'SENDING' and claimed_at <= ?)"
+      + " order by id fetch first 1 rows only for update skip locked";
 
   private final JdbcTemplate jdbc;
   private final OutboxMessageRepository outbox;
+  private final ContactPolicy policy;
   private final PatientContacts contacts;
-  private final TextSender sender;
+  private final MessageSenders senders;
   private final TransactionTemplate transaction;
   private final boolean enabled;
   private final Clock clock;
@@ -41,15 +57,17 @@ public class MessageRelay {
   public MessageRelay(
       JdbcTemplate jdbc,
       OutboxMessageRepository outbox,
+      ContactPolicy policy,
       PatientContacts contacts,
-      TextSender sender,
+      MessageSenders senders,
       PlatformTransactionManager transactionManager,
       @Value("${callback.contact.relay.enabled}") boolean enabled,
       Clock clock) {
     this.jdbc = jdbc;
     this.outbox = outbox;
+    this.policy = policy;
     this.contacts = contacts;
-    this.sender = sender;
+    this.senders = senders;
     this.transaction = new TransactionTemplate(transactionManager);
     this.enabled = enabled;
     this.clock = clock;
@@ -62,42 +80,88 @@ public class MessageRelay {
     }
   }
 
-  /** Relays every text due now; returns how many it took. */
+  /** Relays every message due now; returns how many rows it took. */
   public int relayDue() {
     int taken = 0;
-    while (Boolean.TRUE.equals(transaction.execute(status -> relayOne()))) {
-      taken++;
+    for (Claimed claimed; (claimed = transaction.execute(status -> claimOne())) != null; taken++) {
+      if (claimed.send()) {
+        send(claimed.id());
+      }
     }
     return taken;
   }
 
-  private boolean relayOne() {
-    List<Long> due = jdbc.queryForList(DUE, Long.class, Timestamp.from(clock.instant()));
+  /** A row taken from the outbox, and whether it is to be sent now (or was settled while claiming it). */
+  private record Claimed(long id, boolean send) {}
+
+  private Claimed claimOne() {
+    Instant now = clock.instant();
+    List<Long> due = jdbc.queryForList(DUE, Long.class, Timestamp.from(now), Timestamp.from(now.minus(LEASE)));
     if (due.isEmpty()) {
-      return false;
+      return null;
     }
     OutboxMessage message = outbox.findById(due.get(0)).orElseThrow();
-    boolean consentGone = message.isLadderText()
-        && !contacts.find(message.getRecipient()).map(PatientContact::textsAllowed).orElse(false);
-    if (consentGone) {
-      message.cancel();
-      return true;
+    if (message.getStatus() == OutboxMessage.Status.SENDING && !settleInterrupted(message, now)) {
+      return new Claimed(message.getId(), false);
     }
+    if (message.isLadderText() && !policy.stillAllowed(message)) {
+      message.cancel("consent withdrawn before it left");
+      return new Claimed(message.getId(), false);
+    }
+    message.claim(now);
+    return new Claimed(message.getId(), true);
+  }
+
+  /**
+   * Asks the provider about a row left SENDING, holding the row's lock: true when it is to be sent
+   * (again), false when its fate is settled here or the provider could not be asked yet.
+   */
+  private boolean settleInterrupted(OutboxMessage message, Instant now) {
+    Lookup found;
     try {
-      TextSender.Sent sent = sender.send(message);
-      message.left(sent.status(), sent.providerId(), clock.instant());
-    } catch (TextSender.Refused refused) {
-      switch (refused.kind()) {
-        case UNSUBSCRIBED -> {
-          contacts.revokedAtTheCarrier(message.getRecipient(), refused.getMessage());
-          message.cancel(refused.getMessage());
-        }
-        case PERMANENT -> message.refused(refused.getMessage(), null, MAX_ATTEMPTS);
-        case TEMPORARY -> message.refused(refused.getMessage(),
-            clock.instant().plus(FIRST_RETRY.multipliedBy(1L << Math.min(message.getAttempts(), 6))), MAX_ATTEMPTS);
-      }
-      log.warn("Outbox message {} refused by the provider: {}", message.getId(), refused.getMessage());
+      found = senders.forChannel(message.getChannel()).lookUp(message);
+    } catch (Refused unreachable) {
+      message.holdUntilLater(now);
+      log.warn("Outbox message {} was interrupted while sending; the provider could not be asked yet: {}", message.getId(),
+          unreachable.getMessage());
+      return false;
+    }
+    if (found instanceof Lookup.Found sent) {
+      message.left(sent.sent().status(), sent.sent().providerId(), now);
+      log.info("Outbox message {} was interrupted while sending; the provider has it, recorded as sent", message.getId());
+      return false;
+    }
+    if (found instanceof Lookup.Unknown) {
+      message.interrupted();
+      log.warn("Outbox message {} was interrupted while sending and the provider cannot tell whether it left: failed,"
+          + " for operations to check", message.getId());
+      return false;
     }
     return true;
+  }
+
+  private void send(long id) {
+    OutboxMessage message = outbox.findById(id).orElseThrow();
+    MessageSender sender = senders.forChannel(message.getChannel());
+    try {
+      MessageSender.Sent sent = sender.send(message);
+      transaction.executeWithoutResult(status -> outbox.findById(id).orElseThrow()
+          .left(sent.status(), sent.providerId(), clock.instant()));
+    } catch (Refused refused) {
+      transaction.executeWithoutResult(status -> refused(outbox.findById(id).orElseThrow(), refused));
+      log.warn("Outbox message {} refused by the provider: {}", id, refused.getMessage());
+    }
+  }
+
+  private void refused(OutboxMessage message, Refused refused) {
+    switch (refused.kind()) {
+      case UNSUBSCRIBED -> {
+        contacts.revokedAtTheCarrier(message.getRecipient(), refused.getMessage());
+        message.cancel(refused.getMessage());
+      }
+      case PERMANENT -> message.refused(refused.getMessage(), null, MAX_ATTEMPTS);
+      case TEMPORARY -> message.refused(refused.getMessage(),
+          clock.instant().plus(FIRST_RETRY.multipliedBy(1L << Math.min(message.getAttempts() - 1, 6))), MAX_ATTEMPTS);
+    }
   }
 }

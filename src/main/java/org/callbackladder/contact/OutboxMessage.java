@@ -11,8 +11,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A message the ladder decided to send, written in the same transaction as that decision. A relay
- * sends each row at most once.
+ * A message the ladder decided to send, by text, email or the patient portal, written in the same
+ * transaction as that decision. A relay sends each row at most once: it marks the row SENDING before
+ * it calls the provider, and a row found SENDING later (the application stopped in between) is looked
+ * up at the provider by its token before anything is sent again.
  */
 @Entity
 @Table(name = "outbox_message")
@@ -20,14 +22,21 @@ public class OutboxMessage {
 
   public enum Status {
     PENDING,
+    /** Handed to the provider; the answer is not recorded yet. */
+    SENDING,
     SENT,
     /** The default run's relay: kept as if sent, nothing left the machine. */
     RECORDED,
     /** Not sent: the patient opted out before it left. */
     CANCELLED,
-    /** The provider refused it for good, or kept refusing it: operations look at these. */
+    /** The provider refused it for good, kept refusing it, or cannot say whether it left: operations look at these. */
     FAILED
   }
+
+  /** The ways a message leaves. */
+  public static final String SMS = "SMS";
+  public static final String EMAIL = "EMAIL";
+  public static final String PORTAL = "PORTAL";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -40,7 +49,10 @@ public class OutboxMessage {
 
   private int attemptNumber;
   private String channel;
+  /** The patient's number the message is about (caps count it), whichever number or address it goes to. */
+  private String patientPhone;
   private String recipient;
+  private String subject;
   private String body;
 
   @Enumerated(EnumType.STRING)
@@ -54,18 +66,24 @@ public class OutboxMessage {
   private String lastError;
   private String deliveryStatus;
   private Instant deliveryReportedAt;
+  /** Carried to the provider (status callback, Message-ID, idempotency key) to find this row again. */
+  private String sendToken;
+  private Instant claimedAt;
 
   protected OutboxMessage() {}
 
-  static OutboxMessage textMessage(
-      UUID callbackRequestId, MessageKind kind, int attemptNumber, String recipient, String body, Instant now,
-      Instant sendAfter) {
+  static OutboxMessage message(
+      UUID callbackRequestId, MessageKind kind, int attemptNumber, String channel, String patientPhone, String recipient,
+      String subject, String body, Instant now, Instant sendAfter) {
     OutboxMessage message = new OutboxMessage();
     message.callbackRequestId = callbackRequestId;
     message.kind = kind;
     message.attemptNumber = attemptNumber;
-    message.channel = "SMS";
+    message.channel = channel;
+    message.patientPhone = patientPhone;
     message.recipient = recipient;
+    message.subject = subject;
+    message.sendToken = UUID.randomUUID().toString();
     message.body = body;
     message.status = Status.PENDING;
     message.createdAt = now;
@@ -73,23 +91,55 @@ public class OutboxMessage {
     return message;
   }
 
+  /** Taken by a relay, which calls the provider next: committed before that call. */
+  void claim(Instant at) {
+    status = Status.SENDING;
+    claimedAt = at;
+    attempts++;
+    if (sendToken == null) {
+      sendToken = UUID.randomUUID().toString();
+    }
+  }
+
   /** What the sender did with it: sent (with the provider's id) or, in the default run, recorded. */
   void left(Status how, String providerId, Instant at) {
     this.status = how;
     this.providerId = providerId;
     this.sentAt = at;
-    this.attempts++;
   }
 
   /** The provider would not take it: tried again later, or given up after {@code maxAttempts}. */
   void refused(String reason, Instant retryAt, int maxAttempts) {
-    attempts++;
     lastError = reason;
     if (retryAt == null || attempts >= maxAttempts) {
       status = Status.FAILED;
     } else {
+      status = Status.PENDING;
       sendAfter = retryAt;
     }
+  }
+
+  /** Sending was interrupted and the provider could not be asked yet: asked again after the relay's lease. */
+  void holdUntilLater(Instant at) {
+    claimedAt = at;
+  }
+
+  /**
+   * Sending was interrupted and the provider cannot be asked whether it left (email): failed, for a
+   * person to check and retry, rather than sent twice.
+   */
+  void interrupted() {
+    status = Status.FAILED;
+    lastError = "interrupted while sending; it may have left: check before retrying";
+  }
+
+  /** Operations send a failed message again after fixing the cause: it is due now and gets its tries afresh. */
+  void retry(String by, Instant at) {
+    status = Status.PENDING;
+    sendAfter = at;
+    attempts = 0;
+    claimedAt = null;
+    lastError = "retried by " + by + " after: " + lastError;
   }
 
   /** Not sent, with the reason. */
@@ -107,7 +157,7 @@ public class OutboxMessage {
     }
   }
 
-  /** A follow-up or final text of the ladder, as opposed to the answer to a keyword. */
+  /** A follow-up or final message of the ladder, as opposed to the answer to a keyword. */
   boolean isLadderText() {
     return kind == MessageKind.FOLLOW_UP || kind == MessageKind.FINAL;
   }
@@ -115,11 +165,11 @@ public class OutboxMessage {
   /** A reply to a keyword (STOP, START, HELP): it belongs to the number, not to a request. */
   static OutboxMessage reply(String recipient, MessageKind kind, String body, Instant now) {
     // answered at once: a keyword answer is what the patient just asked for
-    return textMessage(null, kind, 0, recipient, body, now, now);
+    return message(null, kind, 0, SMS, recipient, recipient, null, body, now, now);
   }
 
   void cancel() {
-    if (status == Status.PENDING) {
+    if (status == Status.PENDING || status == Status.SENDING) {
       status = Status.CANCELLED;
     }
   }
@@ -129,7 +179,9 @@ public class OutboxMessage {
   public MessageKind getKind() { return kind; }
   public int getAttemptNumber() { return attemptNumber; }
   public String getChannel() { return channel; }
+  public String getPatientPhone() { return patientPhone; }
   public String getRecipient() { return recipient; }
+  public String getSubject() { return subject; }
   public String getBody() { return body; }
   public Status getStatus() { return status; }
   public Instant getCreatedAt() { return createdAt; }
@@ -140,4 +192,6 @@ public class OutboxMessage {
   public String getLastError() { return lastError; }
   public String getDeliveryStatus() { return deliveryStatus; }
   public Instant getDeliveryReportedAt() { return deliveryReportedAt; }
+  public String getSendToken() { return sendToken; }
+  public Instant getClaimedAt() { return claimedAt; }
 }

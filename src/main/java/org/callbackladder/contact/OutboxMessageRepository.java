@@ -17,11 +17,20 @@ public interface OutboxMessageRepository extends JpaRepository<OutboxMessage, Lo
 
   boolean existsByRecipientAndKindAndCreatedAtAfter(String recipient, MessageKind kind, Instant since);
 
-  List<OutboxMessage> findByRecipientAndChannelAndStatus(String recipient, String channel, OutboxMessage.Status status);
+  /** Texts not sent yet to a number, or about it (when they go to another number the patient gave). */
+  @Query("select m from OutboxMessage m where m.channel = 'SMS' and (m.recipient = ?1 or m.patientPhone = ?1)"
+      + " and m.status = org.callbackladder.contact.OutboxMessage.Status.PENDING")
+  List<OutboxMessage> findPendingTextsFor(String phone);
 
-  /** The ladder's texts to a number since a time, whatever request they belong to, cancelled ones aside. */
-  @Query("select count(m) from OutboxMessage m where m.recipient = ?1 and m.channel = 'SMS' and m.createdAt > ?2"
+  /** The ladder's messages about a patient number since a time, by any channel and request, cancelled ones aside. */
+  @Query("select count(m) from OutboxMessage m where m.patientPhone = ?1 and m.createdAt > ?2"
       + " and m.status <> org.callbackladder.contact.OutboxMessage.Status.CANCELLED"
       + " and m.kind in (org.callbackladder.contact.MessageKind.FOLLOW_UP, org.callbackladder.contact.MessageKind.FINAL)")
-  long countLadderTextsTo(String recipient, Instant since);
+  long countLadderMessagesAbout(String patientPhone, Instant since);
+
+  List<OutboxMessage> findByStatusOrderById(OutboxMessage.Status status);
+
+  long countByStatus(OutboxMessage.Status status);
+
+  Optional<OutboxMessage> findBySendToken(String sendToken);
 }

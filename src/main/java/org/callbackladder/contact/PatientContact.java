@@ -10,7 +10,7 @@ import java.time.Instant;
 
 /**
  * What one patient number agreed to: texts (granted or not, from where, when, by whom; and when it
- * opted out), voicemails, email. Kept per E.164 number, across requests; every change is written to
+ * opted out), voicemails, email, portal messages; and what the patient asked for (HIPAA 164.522(b)). Kept per E.164 number, across requests; every change is written to
  * {@code patient_contact_change} by {@link PatientContacts}.
  */
 @Entity
@@ -31,6 +31,7 @@ public class PatientContact {
   private Voicemail voicemail = Voicemail.MINIMAL_ONLY;
 
   private Boolean emailConsent;
+  private Boolean portalConsent;
   private boolean thisNumberOnly;
   private boolean textOnly;
   private boolean notDuringWorkHours;
@@ -66,6 +67,10 @@ public class PatientContact {
     emailConsent = granted;
   }
 
+  void portalConsent(Boolean granted) {
+    portalConsent = granted;
+  }
+
   void thisNumberOnly(boolean only) {
     thisNumberOnly = only;
   }
@@ -99,6 +104,7 @@ public class PatientContact {
   public Instant getOptedOutAt() { return optedOutAt; }
   public Voicemail getVoicemail() { return voicemail; }
   public Boolean getEmailConsent() { return emailConsent; }
+  public Boolean getPortalConsent() { return portalConsent; }
   public boolean isThisNumberOnly() { return thisNumberOnly; }
   public boolean isTextOnly() { return textOnly; }
   public boolean isNotDuringWorkHours() { return notDuringWorkHours; }

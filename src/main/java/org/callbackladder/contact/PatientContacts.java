@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.callbackladder.audit.AuditLog;
 import org.callbackladder.contact.PatientContact.Voicemail;
+import org.callbackladder.request.Restrictions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -51,37 +52,46 @@ public class PatientContacts {
     return contacts.findById(phone);
   }
 
+  /** What an intake form asked and the patient answered; null where it did not ask. */
+  public record Answers(Boolean text, Boolean voicemail, Boolean email, Boolean portal, Restrictions restrictions) {}
+
   /**
-   * What an intake form asked (null where it did not ask): a yes or no to texts, voicemails and
-   * email. A question not asked changes nothing; and a form, which anyone may fill in with any
-   * number, only ever tightens what the patient said otherwise: it does not lift an opt-out (START
-   * or staff do) nor allow voicemails staff recorded the patient does not want.
+   * What an intake form asked (null where it did not ask): a yes or no to texts, voicemails, email
+   * and portal messages, and restrictions ticked. A question not asked changes nothing; and a form,
+   * which anyone may fill in with any number, only ever tightens what the patient said otherwise: it
+   * does not lift an opt-out (START or staff do), allow voicemails staff recorded the patient does not
+   * want, or lift a restriction.
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void answered(String phone, Boolean text, Boolean voicemail, Boolean email, String source) {
-    if (text == null && voicemail == null && email == null) {
+  public void answered(String phone, Answers answers, String source) {
+    Restrictions asked = answers.restrictions() == null ? new Restrictions(null, null, null) : answers.restrictions();
+    if (answers.text() == null && answers.voicemail() == null && answers.email() == null && answers.portal() == null
+        && !Boolean.TRUE.equals(asked.thisNumberOnly()) && !Boolean.TRUE.equals(asked.textOnly())
+        && !Boolean.TRUE.equals(asked.notDuringWorkHours())) {
       return;
     }
     PatientContact contact = lockOrCreate(phone);
-    String by = audit.actor();
-    Instant now = clock.instant();
+    Edit form = new Edit(contact, source, audit.actor(), clock.instant());
     boolean optedOut = contact.getOptedOutAt() != null;
+    Boolean text = answers.text();
     if (text != null && !text.equals(contact.getTextConsent()) && !(text && optedOut)) {
-      changed(contact, "textConsent", contact.getTextConsent(), text, source, by, now);
-      contact.textConsent(text, source, by, now, false);
+      changed(contact, "textConsent", contact.getTextConsent(), text, source, form.by(), form.at());
+      contact.textConsent(text, source, form.by(), form.at(), false);
     }
-    if (voicemail != null) {
-      Voicemail preference = voicemail ? Voicemail.ALLOWED : Voicemail.NOT_ALLOWED;
+    if (answers.voicemail() != null) {
+      Voicemail preference = answers.voicemail() ? Voicemail.ALLOWED : Voicemail.NOT_ALLOWED;
       boolean loosens = preference.ordinal() < contact.getVoicemail().ordinal();
-      if (preference != contact.getVoicemail() && !(loosens && recordedBefore(contact, "voicemail"))) {
-        changed(contact, "voicemail", contact.getVoicemail(), preference, source, by, now);
-        contact.voicemail(preference);
-      }
+      apply(form, "voicemail", !(loosens && recordedBefore(contact, "voicemail")), preference, contact.getVoicemail(),
+          contact::voicemail);
     }
-    if (email != null && !email.equals(contact.getEmailConsent())) {
-      changed(contact, "emailConsent", contact.getEmailConsent(), email, source, by, now);
-      contact.emailConsent(email);
-    }
+    apply(form, "emailConsent", answers.email() != null, answers.email(), contact.getEmailConsent(), contact::emailConsent);
+    apply(form, "portalConsent", answers.portal() != null, answers.portal(), contact.getPortalConsent(),
+        contact::portalConsent);
+    apply(form, "thisNumberOnly", Boolean.TRUE.equals(asked.thisNumberOnly()), true, contact.isThisNumberOnly(),
+        contact::thisNumberOnly);
+    apply(form, "textOnly", Boolean.TRUE.equals(asked.textOnly()), true, contact.isTextOnly(), contact::textOnly);
+    apply(form, "notDuringWorkHours", Boolean.TRUE.equals(asked.notDuringWorkHours()), true, contact.isNotDuringWorkHours(),
+        contact::notDuringWorkHours);
   }
 
   /**
@@ -116,13 +126,15 @@ public class PatientContacts {
   @Transactional
   public ContactPreferences update(String phone, ContactPreferences.Update update) {
     PatientContact contact = lockOrCreate(phone);
-    Staff staff = new Staff(contact, "staff: " + update.source(), audit.actor(), clock.instant());
+    Edit staff = new Edit(contact, "staff: " + update.source(), audit.actor(), clock.instant());
     apply(staff, "textConsent", update.textConsent() != null, update.textConsent(), contact.getTextConsent(),
         granted -> contact.textConsent(granted, staff.source(), staff.by(), staff.at(), false));
     apply(staff, "voicemail", update.voicemail() != null,
         update.voicemail() == null ? null : Voicemail.valueOf(update.voicemail()), contact.getVoicemail(), contact::voicemail);
     apply(staff, "emailConsent", update.emailConsent() != null, update.emailConsent(), contact.getEmailConsent(),
         contact::emailConsent);
+    apply(staff, "portalConsent", update.portalConsent() != null, update.portalConsent(), contact.getPortalConsent(),
+        contact::portalConsent);
     apply(staff, "thisNumberOnly", update.thisNumberOnly() != null, update.thisNumberOnly(), contact.isThisNumberOnly(),
         contact::thisNumberOnly);
     apply(staff, "textOnly", update.textOnly() != null, update.textOnly(), contact.isTextOnly(), contact::textOnly);
@@ -134,8 +146,8 @@ public class PatientContacts {
     return ContactPreferences.of(phone, contact, changes.findByPhoneOrderByChangedAtAscIdAsc(phone));
   }
 
-  /** One staff update of one number's record: each field given and different is changed and kept in the history. */
-  private record Staff(PatientContact contact, String source, String by, Instant at) {}
+  /** One update of one number's record (by staff or a form): each field given and different is changed and kept in the history. */
+  private record Edit(PatientContact contact, String source, String by, Instant at) {}
 
   /** The SMS provider says the number unsubscribed at the carrier (Twilio 21610): the same as a STOP. */
   @Transactional(propagation = Propagation.MANDATORY)
@@ -167,7 +179,7 @@ public class PatientContacts {
     return contacts.lockByPhone(phone).orElseThrow();
   }
 
-  private <T> void apply(Staff staff, String field, boolean given, T wanted, T current, Consumer<T> set) {
+  private <T> void apply(Edit staff, String field, boolean given, T wanted, T current, Consumer<T> set) {
     if (given && !Objects.equals(wanted, current)) {
       changed(staff.contact(), field, current, wanted, staff.source(), staff.by(), staff.at());
       set.accept(wanted);
@@ -175,7 +187,7 @@ public class PatientContacts {
   }
 
   /** A number or an address: {@code ""} removes it, and the history keeps only whether one is set. */
-  private void applyHidden(Staff staff, String field, String given, String current, Consumer<String> set) {
+  private void applyHidden(Edit staff, String field, String given, String current, Consumer<String> set) {
     String wanted = given == null || given.isEmpty() ? null : given;
     if (given != null && !Objects.equals(wanted, current)) {
       changed(staff.contact(), field, current == null ? null : "set", wanted == null ? null : "set", staff.source(), staff.by(),

@@ -1,9 +1,14 @@
 package org.callbackladder.contact;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Base64;
 import java.nio.charset.StandardCharsets;
-import org.callbackladder.contact.TextSender.Refused.Kind;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import org.callbackladder.contact.MessageSender.Refused.Kind;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
@@ -11,17 +16,23 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Sends texts through Twilio's Messages resource: a form POST to
  * {@code /2010-04-01/Accounts/{AccountSid}/Messages.json} with basic authentication (account SID and
  * auth token), {@code To}, {@code From} (a number or a messaging service SID) and {@code Body}, and a
- * {@code StatusCallback} for delivery receipts. Twilio's error codes decide what a refusal means.
+ * {@code StatusCallback} for delivery receipts that carries the row's token. Twilio's error codes
+ * decide what a refusal means. A text found SENDING after an interruption is looked up among the
+ * number's latest messages (Twilio lists them newest first; the list does not echo the status
+ * callback, so it is matched by body and creation time) before it is sent again.
  */
-public class TwilioTextSender implements TextSender {
+public class TwilioTextSender implements MessageSender {
 
   /** The recipient replied STOP to the carrier: Twilio will not deliver to this number. */
   static final int UNSUBSCRIBED = 21610;
+  /** Twilio's clock and ours may differ a little: a message created this long before the claim still counts. */
+  private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
 
   private final RestClient twilio;
   private final String accountSid;
@@ -33,7 +44,8 @@ public class TwilioTextSender implements TextSender {
     this.from = from;
     this.statusCallback = statusCallback;
     String credentials = Base64.getEncoder().encodeToString((accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8));
-    this.twilio = RestClient.builder().baseUrl(apiBaseUrl).defaultHeader("Authorization", "Basic " + credentials).build();
+    this.twilio = RestClient.builder().baseUrl(apiBaseUrl).defaultHeader("Authorization", "Basic " + credentials).requestFactory(MessageSenders.withTimeouts())
+        .build();
   }
 
   @Override
@@ -43,7 +55,8 @@ public class TwilioTextSender implements TextSender {
     form.add(from.startsWith("MG") ? "MessagingServiceSid" : "From", from);
     form.add("Body", message.getBody());
     if (statusCallback != null && !statusCallback.isBlank()) {
-      form.add("StatusCallback", statusCallback);
+      form.add("StatusCallback",
+          UriComponentsBuilder.fromUriString(statusCallback).queryParam("outbox", message.getSendToken()).build().toUriString());
     }
     try {
       JsonNode created = twilio.post().uri("/2010-04-01/Accounts/{sid}/Messages.json", accountSid)
@@ -54,6 +67,36 @@ public class TwilioTextSender implements TextSender {
       throw refusal(refused.getStatusCode(), refused.getResponseBodyAs(JsonNode.class));
     } catch (ResourceAccessException unreachable) {
       throw new Refused(Kind.TEMPORARY, "Twilio unreachable: " + unreachable.getClass().getSimpleName());
+    }
+  }
+
+  @Override
+  public Lookup lookUp(OutboxMessage message) {
+    JsonNode page;
+    try {
+      // the number as a URI variable: encoded strictly, so its "+" is not read as a space
+      page = twilio.get().uri("/2010-04-01/Accounts/{sid}/Messages.json?To={to}&PageSize=50", accountSid, message.getRecipient())
+          .retrieve().body(JsonNode.class);
+    } catch (RestClientResponseException | ResourceAccessException unreachable) {
+      throw new Refused(Kind.TEMPORARY, "Twilio lookup failed: " + unreachable.getClass().getSimpleName());
+    }
+    if (page == null) {
+      return new Lookup.NotFound();
+    }
+    Instant claimed = message.getClaimedAt().minus(CLOCK_SKEW);
+    for (JsonNode found : page.path("messages")) {
+      if (message.getBody().equals(found.path("body").asText()) && !createdAt(found).isBefore(claimed)) {
+        return new Lookup.Found(new Sent(OutboxMessage.Status.SENT, found.path("sid").asText(null)));
+      }
+    }
+    return new Lookup.NotFound();
+  }
+
+  private static Instant createdAt(JsonNode message) {
+    try {
+      return ZonedDateTime.parse(message.path("date_created").asText(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+    } catch (DateTimeParseException unreadable) {
+      return Instant.MIN;
     }
   }
 

@@ -61,7 +61,7 @@ public class ClinicalSheets {
     Map<String, Object> sheet = callSheets.basics(request.getId());
     sheet.put(MATCHED_RULE, request.getScreeningRule() + ": " + request.getScreeningNote());
     sheet.put(HAND_OFF_REASON, reason(handOff));
-    String lines = CallSheets.safetyLines(scripts.scriptFor(request.getReason()));
+    String lines = CallSheets.safetyLines(scripts.scriptFor(request.getReason(), request.getPreferredLanguage()));
     if (handOff.getKind() == ClinicalHandOff.Kind.URGENT_CALLBACK && !calendar.isOpen(clock.instant())) {
       lines += "\n" + clinical.afterHoursLine();
     }

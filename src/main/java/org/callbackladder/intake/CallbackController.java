@@ -86,16 +86,19 @@ public class CallbackController {
     this.outbox = outbox;
   }
 
-  /** Each text decision of the request, with the message it queued (read together, not one by one). */
-  private List<CallbackView.Text> texts(UUID id) {
+  /** Each message decision of the request, with the message it queued (read together, not one by one). */
+  private List<CallbackView.Message> messages(UUID id) {
     Map<Long, OutboxMessage> queued = outbox.findByCallbackRequestIdOrderById(id).stream()
         .collect(Collectors.toMap(OutboxMessage::getId, message -> message));
     return decisions.findByCallbackRequestIdOrderByDecidedAtAscIdAsc(id).stream()
         .map(decision -> {
           OutboxMessage message = queued.get(decision.getOutboxMessageId());
-          return new CallbackView.Text(decision.getKind().name(), decision.getAttemptNumber(), decision.isAllowed(),
-              decision.getReason(), decision.getDecidedAt(), message == null ? null : message.getChannel(),
-              message == null ? null : message.getStatus().name(), message == null ? null : message.getDeliveryStatus());
+          return message == null
+              ? new CallbackView.Message(decision.getKind().name(), decision.getAttemptNumber(), decision.isAllowed(),
+                  decision.getReason(), decision.getDecidedAt(), null, null, null, null, null, null)
+              : new CallbackView.Message(decision.getKind().name(), decision.getAttemptNumber(), decision.isAllowed(),
+                  decision.getReason(), decision.getDecidedAt(), message.getChannel(), message.getStatus().name(),
+                  message.getSendAfter(), message.getSentAt(), message.getDeliveryStatus(), message.getDeliveryReportedAt());
         })
         .toList();
   }
@@ -157,7 +160,7 @@ public class CallbackController {
         .orElseThrow(() -> new NotFoundException("No callback request " + id));
     audit.record(AuditLog.Action.READ, id, null);
     return CallbackView.of(request, signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(id),
-        attempts.attemptsOf(id), handOffs.timeline(id), texts(id), scope.seesClinicalDetail());
+        attempts.attemptsOf(id), handOffs.timeline(id), messages(id), scope.seesClinicalDetail());
   }
 
   /**

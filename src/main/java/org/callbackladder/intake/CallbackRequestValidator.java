@@ -88,7 +88,7 @@ public class CallbackRequestValidator {
     return new RequestDetails(
         channel, reason, name, phone.e164(), phone.type(), patientZone.getId(), email, language, birth, message, preferredTimes,
         referringPractice, referringContact, referral == null ? null : referral.recordsReceived(),
-        consent.text(), consent.voicemail(), consent.email(), externalId);
+        consent.text(), consent.voicemail(), consent.email(), input.restrictions(), externalId);
   }
 
   private Phone phone(String written, List<FieldProblem> problems) {

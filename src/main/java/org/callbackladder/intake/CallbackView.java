@@ -34,14 +34,14 @@ public record CallbackView(
     List<Signal> signals,
     List<Attempt> attempts,
     List<ClinicalStep> clinicalTimeline,
-    List<Text> texts) {
+    List<Message> messages) {
 
   /**
-   * Each text the ladder wanted to send: what the contact policy decided and why, and, when it was
-   * queued, its channel and status. Never its body.
+   * Each message the ladder wanted to send: what the contact policy decided and why, and, when it was
+   * queued, its channel, status and times (due, sent, delivery reported). Never its body or address.
    */
-  public record Text(String kind, Integer attempt, boolean allowed, String reason, Instant decidedAt, String channel,
-      String status, String delivery) {}
+  public record Message(String kind, Integer attempt, boolean allowed, String reason, Instant decidedAt, String channel,
+      String status, Instant sendAfter, Instant sentAt, String delivery, Instant deliveryReportedAt) {}
 
   /**
    * The most urgent red-flag result any of the request's texts reached, the rule that matched and
@@ -84,7 +84,7 @@ public record CallbackView(
    * matched (what coordinators read).
    */
   static CallbackView of(CallbackRequest request, List<CallbackSignal> signals, List<CallAttempt> attempts,
-      List<ClinicalHandOff> handOffs, List<Text> texts, boolean clinicalDetail) {
+      List<ClinicalHandOff> handOffs, List<Message> messages, boolean clinicalDetail) {
     return new CallbackView(
         request.getId(),
         request.getStatus().name(),
@@ -134,6 +134,6 @@ public record CallbackView(
                 h.getDueAt(), h.getClaimedAt(), h.getClaimedBy(), h.getCompletedAt(), h.getCompletedBy(),
                 h.getOutcome() == null ? null : h.getOutcome().name(), h.getEscalations()))
             .toList(),
-        texts);
+        messages);
   }
 }

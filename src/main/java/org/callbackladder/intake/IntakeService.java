@@ -11,6 +11,7 @@ import org.callbackladder.CallbackProcess.Vars;
 import org.callbackladder.audit.AuditLog;
 import org.callbackladder.contact.PatientContacts;
 import org.callbackladder.request.CallbackRequest;
+import org.callbackladder.request.Channel;
 import org.callbackladder.request.CallbackRequestRepository;
 import org.callbackladder.request.CallbackSignal;
 import org.callbackladder.request.CallbackSignalRepository;
@@ -133,8 +134,10 @@ public class IntakeService {
             first.getOutcome() == CallbackSignal.Outcome.MERGED, true, redFlags.screen(first.getMessage()).level());
       }
     }
-    // what the form asked about texts, voicemails and email belongs to the number, whatever the request
-    contacts.answered(details.patientPhone(), details.consentText(), details.consentVoicemail(), details.consentEmail(),
+    // what the form asked about texts, voicemails and email belongs to the number, whatever the request; a
+    // patient who wrote through the portal reads its answers there
+    contacts.answered(details.patientPhone(), new PatientContacts.Answers(details.consentText(), details.consentVoicemail(),
+        details.consentEmail(), details.channel() == Channel.PORTAL_MESSAGE ? Boolean.TRUE : null, details.restrictions()),
         "intake " + details.channel());
     Optional<OpenCallback> open = openCallbacks.lockByPhone(details.patientPhone());
     if (open.isPresent()) {

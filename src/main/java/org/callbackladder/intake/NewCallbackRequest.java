@@ -1,5 +1,7 @@
 package org.callbackladder.intake;
 
+import org.callbackladder.request.Restrictions;
+
 /**
  * A callback request as a channel delivers it: plain strings, validated by {@link
  * CallbackRequestValidator} whichever door it came through.
@@ -13,16 +15,24 @@ public record NewCallbackRequest(
     String externalId,
     Referral referral,
     Consent consent,
-    Boolean returnCall) {
+    Boolean returnCall,
+    Restrictions restrictions) {
 
   public NewCallbackRequest(
       String channel, String reason, Patient patient, String message, String preferredTimes, String externalId) {
     this(channel, reason, patient, message, preferredTimes, externalId, null, null, null);
   }
 
+  public NewCallbackRequest(
+      String channel, String reason, Patient patient, String message, String preferredTimes, String externalId,
+      Referral referral, Consent consent, Boolean returnCall) {
+    this(channel, reason, patient, message, preferredTimes, externalId, referral, consent, returnCall, null);
+  }
+
   /** The same request without the client's own id (the API keeps it apart per client). */
   public NewCallbackRequest withoutExternalId() {
-    return new NewCallbackRequest(channel, reason, patient, message, preferredTimes, null, referral, consent, returnCall);
+    return new NewCallbackRequest(channel, reason, patient, message, preferredTimes, null, referral, consent, returnCall,
+        restrictions);
   }
 
   /** The patient returning one of our calls (e.g. an answered inbound call from their number). */

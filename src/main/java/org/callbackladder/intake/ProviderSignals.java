@@ -89,7 +89,7 @@ public class ProviderSignals {
             name, patient.phone(), patient.email(), patient.preferredLanguage(), patient.dateOfBirth(), patient.timeZone()),
         fit(signal.message(), CallbackRequestValidator.MESSAGE_MAX, "message", eventId),
         fit(signal.preferredTimes(), CallbackRequestValidator.PREFERRED_TIMES_MAX, "preferred times", eventId),
-        signal.externalId(), signal.referral(), signal.consent(), signal.returnCall());
+        signal.externalId(), signal.referral(), signal.consent(), signal.returnCall(), signal.restrictions());
   }
 
   private static String fit(String text, int max, String what, String eventId) {

@@ -21,11 +21,12 @@ public record RequestDetails(
     Boolean consentText,
     Boolean consentVoicemail,
     Boolean consentEmail,
+    Restrictions restrictions,
     String externalId) {
 
   public RequestDetails withExternalId(String id) {
     return new RequestDetails(channel, reason, patientName, patientPhone, phoneType, patientTimeZone, email, preferredLanguage,
         dateOfBirth, message, preferredTimes, referringPractice, referringContact, recordsReceived, consentText,
-        consentVoicemail, consentEmail, id);
+        consentVoicemail, consentEmail, restrictions, id);
   }
 }

@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +37,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -231,6 +235,10 @@ class PermissionTest {
           t -> "/api/patients/" + t.request.getPatientPhone() + "/contact-preferences",
           t -> "{\"voicemail\": \"MINIMAL_ONLY\", \"source\": \"permission test\"}",
           Caller.COORDINATOR, Caller.REFERRALS, Caller.CLINICIAN, Caller.MANAGER, Caller.FULL_TOKEN),
+      appRow("11 list the messages that could not leave", HttpMethod.GET, t -> "/api/messages/failed", t -> null,
+          Caller.OPERATIONS, Caller.MANAGER),
+      appRow("11 send a failed message again", HttpMethod.POST, t -> "/api/messages/" + t.failedMessage + "/retry",
+          t -> null, Caller.OPERATIONS, Caller.MANAGER),
       appRow("10 read a flagged request", HttpMethod.GET, t -> "/api/callbacks/" + t.urgent.getId(), t -> null,
           Caller.CLINICIAN, Caller.MANAGER),
       row("6 complete a task that does not exist", HttpMethod.POST, t -> "/task/unknown/complete", t -> "{}"),
@@ -271,6 +279,7 @@ class PermissionTest {
   @Autowired IntakeService intake;
   @Autowired ProcessEngine engine;
   @Autowired CallbackRequestRepository requests;
+  @Autowired JdbcTemplate jdbc;
   @Autowired ApiTokens tokens;
 
   private ProcessInstance ladder;
@@ -279,6 +288,8 @@ class PermissionTest {
   private Date dueBefore;
   private CallbackRequest request;
   private CallbackRequest other;
+  /** A follow-up text to the request's patient that the provider refused for good. */
+  private long failedMessage;
   private Caller caller = Caller.COORDINATOR;
   private final Map<Caller, String> tokenSecrets = new LinkedHashMap<>();
   private final Map<Caller, WebappLogin.Session> sessions = new LinkedHashMap<>();
@@ -291,6 +302,13 @@ class PermissionTest {
         "my wife collapsed and is not breathing", null, null)).request();
     ladder = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(request.getProcessInstanceId()).singleResult();
     dueBefore = job().getDuedate();
+    failedMessage = new SimpleJdbcInsert(jdbc).withTableName("outbox_message").usingGeneratedKeyColumns("id")
+        .usingColumns("callback_request_id", "kind", "attempt_number", "channel", "patient_phone", "recipient", "body", "status",
+            "created_at", "last_error")
+        .executeAndReturnKey(Map.of("callback_request_id", request.getId(), "kind", "FOLLOW_UP", "attempt_number", 1,
+            "channel", "SMS", "patient_phone", request.getPatientPhone(), "recipient", request.getPatientPhone(), "body", "text",
+            "status", "FAILED", "created_at", Timestamp.from(Instant.now()), "last_error", "Twilio 400 error 21211"))
+        .longValue();
     tokenSecrets.put(Caller.INTAKE_TOKEN, tokens.issue(new ApiTokens.Request("Permission test intake", "coordinator", "INTAKE", 1), "admin").secret());
     tokenSecrets.put(Caller.FULL_TOKEN, tokens.issue(new ApiTokens.Request("Permission test full", "coordinator", "FULL", 1), "admin").secret());
   }

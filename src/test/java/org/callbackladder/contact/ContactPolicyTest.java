@@ -11,6 +11,7 @@ import org.callbackladder.intake.IntakeService;
 import org.callbackladder.intake.NewCallbackRequest;
 import org.callbackladder.intake.webhook.InboundTexts;
 import org.callbackladder.request.CallbackRequest;
+import org.callbackladder.request.Restrictions;
 import org.callbackladder.request.CallbackSignalRepository;
 import org.callbackladder.request.ClosureReason;
 import org.callbackladder.support.CallbackLadderTest;
@@ -52,14 +53,14 @@ class ContactPolicyTest {
 
   @ParameterizedTest(name = "text consent {0}: {1}")
   @CsvSource(nullValues = "null", delimiter = '|', value = {
-    "null  | false | no text: the patient was not asked for consent to texts",
-    "false | false | no text: the patient declined texts (intake WEB_FORM)",
+    "null  | false | no message: no text (the patient was not asked for consent to texts); no consent to email; no consent to portal messages",
+    "false | false | no message: no text (the patient declined texts, intake WEB_FORM); no consent to email; no consent to portal messages",
     "true  | true  | text: consent from intake WEB_FORM on 2026-12-01",
   })
   void consentFromTheIntakeFormDecides(Boolean consent, boolean allowed, String reason) {
     CallbackRequest request = receive(Phones.next(), consent);
 
-    assertThat(policy.text(request)).extracting(ContactPolicy.Verdict::allowed, ContactPolicy.Verdict::reason)
+    assertThat(policy.message(request)).extracting(ContactPolicy.Verdict::allowed, ContactPolicy.Verdict::reason)
         .containsExactly(allowed, reason);
   }
 
@@ -67,7 +68,7 @@ class ContactPolicyTest {
   void aFixedLineGetsNoTexts() {
     CallbackRequest request = receive("+442079460018", true);
 
-    assertThat(policy.text(request).reason()).isEqualTo("no text: a fixed line number cannot take texts");
+    assertThat(policy.message(request).reason()).isEqualTo("no message: no text (a fixed line number cannot take texts); no consent to email; no consent to portal messages");
   }
 
   @Test
@@ -81,7 +82,7 @@ class ContactPolicyTest {
     CallbackRequest second = receive(phone, true);
     assertThat(outbox.queue(second.getId(), MessageKind.FOLLOW_UP, 1)).isEmpty();
     assertThat(decisions.findByCallbackRequestIdOrderByDecidedAtAscIdAsc(second.getId())).singleElement()
-        .extracting(ContactDecision::getReason).isEqualTo("no text: 1 in the last 24 hours (at most 1)");
+        .extracting(ContactDecision::getReason).isEqualTo("no message: 1 in the last 24 hours (at most 1)");
 
     clock.advance(Duration.ofDays(1));
     assertThat(outbox.queue(second.getId(), MessageKind.FOLLOW_UP, 2)).isPresent();
@@ -89,7 +90,7 @@ class ContactPolicyTest {
     assertThat(outbox.queue(second.getId(), MessageKind.FOLLOW_UP, 3)).isPresent();
     clock.advance(Duration.ofDays(1));
     assertThat(outbox.queue(second.getId(), MessageKind.FINAL, 4)).isEmpty();
-    assertThat(policy.text(second).reason()).isEqualTo("no text: 3 this week (at most 3)");
+    assertThat(policy.message(second).reason()).isEqualTo("no message: 3 this week (at most 3)");
   }
 
   @Test
@@ -106,7 +107,7 @@ class ContactPolicyTest {
     assertThat(messagesTo(phone)).extracting(OutboxMessage::getKind)
         .containsExactly(MessageKind.FOLLOW_UP, MessageKind.OPT_OUT_CONFIRMATION);
     assertThat(signals.count()).as("no request, no signal").isEqualTo(signalsBefore);
-    assertThat(policy.text(request).reason()).isEqualTo("no text: opted out 2026-12-01 by keyword STOP");
+    assertThat(policy.message(request).reason()).isEqualTo("no message: no text (opted out 2026-12-01 by keyword STOP); no consent to email; no consent to portal messages");
     assertThat(changes.findByPhoneOrderByChangedAtAscIdAsc(phone))
         .extracting(PatientContactChange::getField, PatientContactChange::getOldValue, PatientContactChange::getNewValue,
             PatientContactChange::getSource, PatientContactChange::getChangedBy)
@@ -116,7 +117,7 @@ class ContactPolicyTest {
 
     clock.advance(Duration.ofDays(2));
     inbound.receive(phone, "start", "sms:3");
-    assertThat(policy.text(request).allowed()).isTrue();
+    assertThat(policy.message(request).allowed()).isTrue();
     inbound.receive(phone, "HELP", "sms:4");
     assertThat(messagesTo(phone)).extracting(OutboxMessage::getKind).endsWith(
         MessageKind.OPT_OUT_CONFIRMATION, MessageKind.OPT_IN_CONFIRMATION, MessageKind.HELP_REPLY);
@@ -144,7 +145,7 @@ class ContactPolicyTest {
     assertThat(plan(noVoicemail)).contains("Voicemail: the patient asked for none", "a follow-up text goes out (text: consent");
     assertThat(plan(neverAsked))
         .contains("Voicemail: minimal only. Say: Hello, this is Riverside Family Practice. Please call us back at (555) 010-0142.",
-            "no text will be sent (no text: the patient was not asked for consent to texts)");
+            "nothing will be sent (no message: no text (the patient was not asked for consent to texts)");
   }
 
   @Test
@@ -156,12 +157,12 @@ class ContactPolicyTest {
 
     JsonNode shown = http.withBasicAuth("manager", "demo").getForObject("/api/callbacks/" + request.getId(), JsonNode.class);
 
-    assertThat(shown.get("texts")).hasSize(2);
-    assertThat(shown.get("texts").get(0).get("allowed").asBoolean()).isTrue();
-    assertThat(shown.get("texts").get(0).get("status").asText()).isEqualTo("PENDING");
-    assertThat(shown.get("texts").get(0).get("channel").asText()).isEqualTo("SMS");
-    assertThat(shown.get("texts").get(1).get("reason").asText()).isEqualTo("no text: 1 in the last 24 hours (at most 1)");
-    assertThat(shown.get("texts").get(1).get("status").isNull()).isTrue();
+    assertThat(shown.get("messages")).hasSize(2);
+    assertThat(shown.get("messages").get(0).get("allowed").asBoolean()).isTrue();
+    assertThat(shown.get("messages").get(0).get("status").asText()).isEqualTo("PENDING");
+    assertThat(shown.get("messages").get(0).get("channel").asText()).isEqualTo("SMS");
+    assertThat(shown.get("messages").get(1).get("reason").asText()).isEqualTo("no message: 1 in the last 24 hours (at most 1)");
+    assertThat(shown.get("messages").get(1).get("status").isNull()).isTrue();
     assertThat(shown.toString()).doesNotContain("Reply STOP");
   }
 
@@ -171,20 +172,45 @@ class ContactPolicyTest {
   }
 
   @Test
+  void restrictionsTickedOnAFormAreRecordedShownBeforeDiallingAndNeverLiftedByAnotherForm() {
+    String phone = Phones.next();
+    CallbackRequest request = intake.receive(new NewCallbackRequest("WEB_FORM", "APPOINTMENT_REQUEST",
+        new NewCallbackRequest.Patient("Pat Restricted", phone), "A check-up please", null, null, null,
+        new NewCallbackRequest.Consent(true, true, null), null, new Restrictions(true, true, null))).request();
+
+    ContactPreferences recorded = contacts.preferences(phone);
+    assertThat(recorded.thisNumberOnly()).isTrue();
+    assertThat(recorded.textOnly()).isTrue();
+    assertThat(recorded.notDuringWorkHours()).isFalse();
+    assertThat(plan(request)).contains("Voicemail: the patient asked to be reached by text only. Do not leave a message.",
+        "The patient asked: Call this number only. Texts rather than calls.");
+
+    intake.receive(new NewCallbackRequest("WEB_FORM", "APPOINTMENT_REQUEST",
+        new NewCallbackRequest.Patient("Pat Restricted", phone), "Any news?", null, null, null, null, null,
+        new Restrictions(false, false, true)));
+    ContactPreferences after = contacts.preferences(phone);
+    assertThat(after.thisNumberOnly()).as("a form does not lift a restriction").isTrue();
+    assertThat(after.textOnly()).isTrue();
+    assertThat(after.notDuringWorkHours()).as("but adds one").isTrue();
+    assertThat(after.history()).extracting(ContactPreferences.Change::field)
+        .contains("thisNumberOnly", "textOnly", "notDuringWorkHours");
+  }
+
+  @Test
   void aFormNeverLiftsAnOptOutNorAllowsVoicemailsStaffRecordedAsUnwanted() {
     String phone = Phones.next();
     receive(phone, true);
     inbound.receive(phone, "STOP", "sms:f1");
-    contacts.update(phone, new ContactPreferences.Update(null, "NOT_ALLOWED", null, null, null, null, null, null, "phone call"));
+    contacts.update(phone, new ContactPreferences.Update(null, "NOT_ALLOWED", null, null, null, null, null, null, null, "phone call"));
 
     CallbackRequest again = intake.receive(new NewCallbackRequest("WEB_FORM", "GENERAL",
         new NewCallbackRequest.Patient("Pat Again", phone), null, null, null, null,
         new NewCallbackRequest.Consent(true, true, null), null)).request();
 
     assertThat(contacts.find(phone).orElseThrow().getVoicemail()).isEqualTo(PatientContact.Voicemail.NOT_ALLOWED);
-    assertThat(policy.text(again).reason()).startsWith("no text: opted out");
+    assertThat(policy.message(again).reason()).startsWith("no message: no text (opted out");
     inbound.receive(phone, "START", "sms:f2");
-    assertThat(policy.text(again).allowed()).as("the patient's own START does").isTrue();
+    assertThat(policy.message(again).allowed()).as("the patient's own START does").isTrue();
   }
 
   @Test
@@ -202,13 +228,28 @@ class ContactPolicyTest {
   }
 
   @Test
-  void aPatientWhoAskedForMessagesElsewhereGetsNoneOnThisNumber() {
+  void textsGoToTheNumberThePatientGaveForMessagesUntilThatNumberSaysStop() {
     String phone = Phones.next();
+    String other = Phones.next();
     CallbackRequest request = receive(phone, true);
 
-    contacts.update(phone, new ContactPreferences.Update(null, null, null, null, null, null, "+14155550199", null, "letter"));
+    contacts.update(phone, new ContactPreferences.Update(null, null, null, null, null, null, null, other, null, "letter"));
+    assertThat(policy.message(request)).satisfies(verdict -> {
+      assertThat(verdict.recipient()).isEqualTo(other);
+      assertThat(verdict.reason()).endsWith("to the number the patient gave for messages");
+    });
+    OutboxMessage queued = outbox.queue(request.getId(), MessageKind.FOLLOW_UP, 1).orElseThrow();
+    assertThat(queued.getRecipient()).isEqualTo(other);
+    assertThat(queued.getPatientPhone()).isEqualTo(phone);
 
-    assertThat(policy.text(request).reason()).isEqualTo("no text: the patient asked for messages to another number or address");
+    // the other number's own STOP: its queued text is cancelled and no text goes there again
+    inbound.receive(other, "STOP", "sms:other-stop");
+    assertThat(messages.findById(queued.getId()).orElseThrow().getStatus()).isEqualTo(OutboxMessage.Status.CANCELLED);
+    assertThat(policy.message(request).reason()).startsWith("no message: no text (the number for messages opted out)");
+
+    // "this number only" wins over the other number: texts come back to the patient's own
+    contacts.update(phone, new ContactPreferences.Update(null, null, null, null, true, null, null, null, null, "phone call"));
+    assertThat(policy.message(request).recipient()).isEqualTo(phone);
   }
 
   private CallbackRequest receive(String phone, Boolean textConsent) {

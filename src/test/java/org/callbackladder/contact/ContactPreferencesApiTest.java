@@ -43,7 +43,7 @@ class ContactPreferencesApiTest {
     CallbackRequest request = intake.receive(new NewCallbackRequest("WEB_FORM", "GENERAL",
         new NewCallbackRequest.Patient("Pat Prefers", phone), null, null, null, null,
         new NewCallbackRequest.Consent(true, null, null), null)).request();
-    assertThat(policy.text(request).allowed()).isTrue();
+    assertThat(policy.message(request).allowed()).isTrue();
 
     ResponseEntity<JsonNode> changed = put("coordinator", Phones.national(phone), """
         {"textConsent": false, "voicemail": "NOT_ALLOWED", "thisNumberOnly": true, "messageEmail": "pat@example.org",
@@ -61,7 +61,7 @@ class ContactPreferencesApiTest {
     assertThat(shown.get("history").get(1).get("source").asText()).isEqualTo("staff: phone call");
     assertThat(shown.get("history").get(4).get("to").asText()).as("the history keeps that it changed, not the address")
         .isEqualTo("set");
-    assertThat(policy.text(request).reason()).isEqualTo("no text: opted out 2026-12-01 by staff: phone call");
+    assertThat(policy.message(request).reason()).isEqualTo("no message: no text (opted out 2026-12-01 by staff: phone call); no consent to email; no consent to portal messages");
   }
 
   @Test

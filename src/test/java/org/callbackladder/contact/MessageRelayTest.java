@@ -55,7 +55,7 @@ class MessageRelayTest {
     String phone = Phones.next();
     OutboxMessage queued = outbox.queue(consenting(phone).getId(), MessageKind.FOLLOW_UP, 1).orElseThrow();
 
-    contacts.update(phone, new ContactPreferences.Update(false, null, null, null, null, null, null, null, "phone call"));
+    contacts.update(phone, new ContactPreferences.Update(false, null, null, null, null, null, null, null, null, "phone call"));
     relay.relayDue();
 
     assertThat(statusOf(queued)).isEqualTo(OutboxMessage.Status.CANCELLED);

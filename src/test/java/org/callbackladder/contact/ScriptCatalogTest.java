@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.core.io.FileSystemResource;
 
-/** processes/scripts/call-scripts.yaml: complete for every reason, and privacy-minimal. */
+/** processes/scripts/call-scripts*.yaml: complete for every reason in every language, and privacy-minimal. */
 class ScriptCatalogTest {
 
   static final PracticeProperties PRACTICE = TestPractice.weekdaysEightToSix();
@@ -28,8 +28,14 @@ class ScriptCatalogTest {
 
   static final ContactProperties.TextCaps CAPS = new ContactProperties.TextCaps(1, 3);
 
-  final ScriptCatalog catalog =
-      new ScriptCatalog(new ContactProperties(new FileSystemResource("processes/scripts/call-scripts.yaml"), CAPS, null, null), PRACTICE);
+  final ScriptCatalog catalog = new ScriptCatalog(settings("file:processes/scripts/call-scripts*.yaml"), PRACTICE);
+
+  /** The shipped scripts' settings, with the scripts at {@code location}. */
+  static ContactProperties settings(String location) {
+    return new ContactProperties(
+        new ContactProperties.Scripts(location, "en", new FileSystemResource("processes/scripts/pressure-phrases.txt")),
+        CAPS, null, null, null, null);
+  }
 
   @ParameterizedTest
   @EnumSource(Reason.class)
@@ -37,7 +43,8 @@ class ScriptCatalogTest {
     CallScript script = catalog.scriptFor(reason);
 
     for (String line : List.of(script.opening(), script.voicemail(), script.followUpText(),
-        script.finalMessage(), script.closing(), script.redFlag(), script.emergency())) {
+        script.finalMessage(), script.followUpEmail(), script.finalEmail(), script.closing(), script.redFlag(),
+        script.emergency())) {
       assertThat(line).isNotBlank().doesNotContain("{{", "}}");
     }
     assertThat(script.opening()).contains("Test Practice");
@@ -50,7 +57,8 @@ class ScriptCatalogTest {
   void messagesLeftForThePatientAreMinimal(Reason reason) {
     CallScript script = catalog.scriptFor(reason);
 
-    for (String message : List.of(script.voicemail(), script.followUpText(), script.finalMessage())) {
+    for (String message : List.of(script.voicemail(), script.followUpText(), script.finalMessage(), script.followUpEmail(),
+        script.finalEmail())) {
       assertThat(message).contains("Test Practice", "(555) 010-0100");
       assertThat(message.replace(PRACTICE.name(), "")).as(reason.name()).doesNotContainPattern(CLINICAL_WORDS);
     }
@@ -61,16 +69,30 @@ class ScriptCatalogTest {
 
   @Test
   void aReasonWithoutAScriptStopsTheApplication(@TempDir Path dir) throws Exception {
-    Path scripts = dir.resolve("scripts.yaml");
-    Files.writeString(scripts, """
-        shared: { redFlag: "r", emergency: "e", optOutConfirmation: "o", optInConfirmation: "i", help: "h", minimalVoicemail: "m" }
-        defaults: { voicemail: "v", followUpText: "f", finalMessage: "m", closing: "c" }
+    Files.writeString(dir.resolve("call-scripts.yaml"), """
+        language: en
+        shared: { redFlag: "r", emergency: "e", optOutConfirmation: "o", optInConfirmation: "i STOP", help: "h STOP",
+                  minimalVoicemail: "m", emailSubject: "s" }
+        defaults: { voicemail: "v", followUpText: "f STOP", finalMessage: "m STOP", followUpEmail: "e", finalEmail: "e",
+                    closing: "c" }
         reasons:
           GENERAL: { purpose: "about your message", opening: "Hello" }
         """);
 
-    assertThatThrownBy(() -> new ScriptCatalog(new ContactProperties(new FileSystemResource(scripts), CAPS, null, null), PRACTICE))
-        .hasMessageContaining("reason NEW_PATIENT_APPOINTMENT needs a purpose and an opening");
+    assertThatThrownBy(() -> new ScriptCatalog(settings(dir.toUri() + "call-scripts*.yaml"), PRACTICE))
+        .hasMessageContaining("reason NEW_PATIENT_APPOINTMENT has no purpose");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Reason.class)
+  void aSpanishSpeakerGetsTheSpanishScriptAndAnyOtherLanguageTheDefault(Reason reason) {
+    assertThat(catalog.scriptFor(reason, "es-MX").language()).isEqualTo("es");
+    assertThat(catalog.scriptFor(reason, "es-MX").followUpText()).contains("Responda STOP", PRACTICE.callbackNumber());
+    assertThat(catalog.scriptFor(reason, "es").opening()).startsWith("Hola");
+    assertThat(catalog.scriptFor(reason, "vi").language()).isEqualTo("en");
+    assertThat(catalog.scriptFor(reason, null)).isEqualTo(catalog.scriptFor(reason));
+    assertThat(catalog.minimalVoicemail("es")).contains(PRACTICE.name(), PRACTICE.callbackNumber()).startsWith("Hola");
+    assertThat(catalog.emailSubject("es")).isEqualTo("Un mensaje de " + PRACTICE.name());
   }
 
   @Test

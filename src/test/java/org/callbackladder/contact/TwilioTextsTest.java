@@ -2,11 +2,15 @@ package org.callbackladder.contact;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.BasicCredentials;
@@ -36,7 +40,8 @@ import org.springframework.util.MultiValueMap;
 /**
  * Texts through Twilio's Messages API, against WireMock answering in Twilio's shapes: the request
  * (form fields, basic auth, status callback), a created message, and the error answers the relay
- * must understand (21610 unsubscribed, 21211 invalid number, 429 and 5xx for later).
+ * must understand (21610 unsubscribed, 21211 invalid number, 429 and 5xx for later); and a text
+ * interrupted between Twilio's answer and the commit, which is never sent twice.
  */
 @CallbackLadderTest
 class TwilioTextsTest {
@@ -47,6 +52,7 @@ class TwilioTextsTest {
   @Autowired OutboxMessageRepository outbox;
   @Autowired MessageOutbox messages;
   @Autowired PatientContacts contacts;
+  @Autowired ContactPolicy policy;
   @Autowired PlatformTransactionManager transactions;
   @Autowired IntakeService intake;
   @Autowired TestClock clock;
@@ -63,9 +69,10 @@ class TwilioTextsTest {
     // anything else that is due in this database is taken too: Twilio accepts it
     twilio.stubFor(post(urlEqualTo(MESSAGES)).atPriority(10)
         .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("{\"sid\": \"SMother\"}")));
-    relay = new MessageRelay(jdbc, outbox, contacts,
-        new TwilioTextSender(twilio.baseUrl(), "AC0123", "twilio-token", "+14155550100", "https://callbacks.example.org/webhooks/twilio/sms/status"),
-        transactions, true, clock);
+    // anything else interrupted in this database: Twilio has no message for it
+    twilio.stubFor(get(urlPathEqualTo(MESSAGES)).atPriority(10)
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"messages\": []}")));
+    relay = relayWith(twilioSender());
   }
 
   @AfterEach
@@ -103,7 +110,11 @@ class TwilioTextsTest {
   }
 
   private ResponseEntity<String> statusCallback(Map<String, String> params, boolean signed) {
-    String path = "/webhooks/twilio/sms/status";
+    return statusCallback("", params, signed);
+  }
+
+  private ResponseEntity<String> statusCallback(String query, Map<String, String> params, boolean signed) {
+    String path = "/webhooks/twilio/sms/status" + query;
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
     headers.set("X-Twilio-Signature", signed
@@ -153,6 +164,112 @@ class TwilioTextsTest {
     assertThat(outbox.findById(busy.getId()).orElseThrow().getStatus()).isEqualTo(OutboxMessage.Status.SENT);
     // tried twice: refused once for now, then taken
     twilio.verify(2, postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(containing("To=%2B" + later.substring(1))));
+  }
+
+  /**
+   * The application stops after Twilio took the text and before the answer was committed: the row
+   * stays SENDING. After the lease the relay finds the text among the number's messages at Twilio and
+   * records it as sent, without a second POST; a receipt carrying the row's token would do the same.
+   */
+  @Test
+  void aTextInterruptedAfterTwilioTookItIsFoundThereAndNotSentAgain() {
+    relay.relayDue(); // whatever else is due in this database leaves first: the interruption is this text's
+    String phone = Phones.next();
+    OutboxMessage queued = queueFor(phone);
+    twilio.stubFor(post(urlEqualTo(MESSAGES)).atPriority(1).withRequestBody(containing("To=%2B" + phone.substring(1)))
+        .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("{\"sid\": \"SMlost\"}")));
+    MessageRelay crashing = relayWith(new Interrupting(twilioSender(), true));
+
+    assertThatThrownBy(crashing::relayDue).hasMessageContaining("stopped");
+    OutboxMessage interrupted = outbox.findById(queued.getId()).orElseThrow();
+    assertThat(interrupted.getStatus()).isEqualTo(OutboxMessage.Status.SENDING);
+    assertThat(interrupted.getSendToken()).isNotBlank();
+    twilio.verify(postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(containing("outbox%3D" + interrupted.getSendToken())));
+
+    relay.relayDue();
+    assertThat(outbox.findById(queued.getId()).orElseThrow().getStatus()).as("inside the lease: left alone")
+        .isEqualTo(OutboxMessage.Status.SENDING);
+
+    // Twilio lists the number's latest messages, newest first, in its own date format
+    twilio.stubFor(get(urlPathEqualTo(MESSAGES)).atPriority(1).withQueryParam("To", equalTo(phone))
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+            {"messages": [
+              {"sid": "SMolder", "to": "%1$s", "body": "%2$s", "date_created": "Mon, 30 Nov 2026 14:00:00 +0000"},
+              {"sid": "SMlost", "to": "%1$s", "body": "%2$s", "date_created": "Tue, 01 Dec 2026 14:00:01 +0000"}
+            ], "page": 0}""".formatted(phone, interrupted.getBody()))));
+    clock.set(CallbackLadderTest.TUESDAY_9AM.plus(MessageRelay.LEASE));
+    relay.relayDue();
+
+    OutboxMessage settled = outbox.findById(queued.getId()).orElseThrow();
+    assertThat(settled.getStatus()).isEqualTo(OutboxMessage.Status.SENT);
+    assertThat(settled.getProviderId()).isEqualTo("SMlost");
+    twilio.verify(1, postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(containing("To=%2B" + phone.substring(1))));
+  }
+
+  @Test
+  void aTextInterruptedBeforeTwilioTookItIsSentOnceAfterTheLookup() {
+    relay.relayDue(); // whatever else is due in this database leaves first: the interruption is this text's
+    String phone = Phones.next();
+    OutboxMessage queued = queueFor(phone);
+    MessageRelay crashing = relayWith(new Interrupting(twilioSender(), false));
+    assertThatThrownBy(crashing::relayDue).hasMessageContaining("stopped");
+    twilio.stubFor(get(urlPathEqualTo(MESSAGES)).atPriority(1).withQueryParam("To", equalTo(phone))
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"messages\": []}")));
+
+    clock.set(CallbackLadderTest.TUESDAY_9AM.plus(MessageRelay.LEASE));
+    relay.relayDue();
+
+    assertThat(outbox.findById(queued.getId()).orElseThrow().getStatus()).isEqualTo(OutboxMessage.Status.SENT);
+    twilio.verify(1, postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(containing("To=%2B" + phone.substring(1))));
+  }
+
+  @Test
+  void aReceiptCarryingTheRowsTokenSettlesAnInterruptedText() {
+    relay.relayDue(); // whatever else is due in this database leaves first: the interruption is this text's
+    String phone = Phones.next();
+    OutboxMessage queued = queueFor(phone);
+    twilio.stubFor(post(urlEqualTo(MESSAGES)).atPriority(1).withRequestBody(containing("To=%2B" + phone.substring(1)))
+        .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("{\"sid\": \"SMreceipt\"}")));
+    assertThatThrownBy(relayWith(new Interrupting(twilioSender(), true))::relayDue).hasMessageContaining("stopped");
+    String token = outbox.findById(queued.getId()).orElseThrow().getSendToken();
+
+    Map<String, String> receipt = Map.of("MessageSid", "SMreceipt", "MessageStatus", "sent", "AccountSid", "AC0123");
+    assertThat(statusCallback("?outbox=" + token, receipt, true).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+    OutboxMessage settled = outbox.findById(queued.getId()).orElseThrow();
+    assertThat(settled.getStatus()).isEqualTo(OutboxMessage.Status.SENT);
+    assertThat(settled.getProviderId()).isEqualTo("SMreceipt");
+    clock.set(CallbackLadderTest.TUESDAY_9AM.plus(MessageRelay.LEASE));
+    relay.relayDue();
+    twilio.verify(1, postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(containing("To=%2B" + phone.substring(1))));
+  }
+
+  /** A sender whose application stops around the provider's call: after it ({@code afterSending}) or before. */
+  record Interrupting(MessageSender real, boolean afterSending) implements MessageSender {
+
+    @Override
+    public Sent send(OutboxMessage message) {
+      if (afterSending) {
+        real.send(message);
+      }
+      throw new IllegalStateException("the application stopped here");
+    }
+
+    @Override
+    public Lookup lookUp(OutboxMessage message) {
+      return real.lookUp(message);
+    }
+  }
+
+  private TwilioTextSender twilioSender() {
+    return new TwilioTextSender(twilio.baseUrl(), "AC0123", "twilio-token", "+14155550100",
+        "https://callbacks.example.org/webhooks/twilio/sms/status");
+  }
+
+  private MessageRelay relayWith(MessageSender texts) {
+    return new MessageRelay(jdbc, outbox, policy, contacts, new MessageSenders(Map.of(
+        OutboxMessage.SMS, texts, OutboxMessage.EMAIL, new RecordingSender(), OutboxMessage.PORTAL, new RecordingSender())),
+        transactions, true, clock);
   }
 
   private void refuse(String phone, int status, int code) {

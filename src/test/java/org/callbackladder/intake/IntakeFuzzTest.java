@@ -1,5 +1,6 @@
 package org.callbackladder.intake;
 
+import org.callbackladder.web.HmacSignature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -179,7 +180,7 @@ class IntakeFuzzTest {
   private HttpRequest.Builder phoneSystemRequest() {
     String now = String.valueOf(clock.instant().getEpochSecond());
     String body = random.nextBoolean() ? apiBody(false).replace("{\"channel\"", "{\"eventId\": \"e" + random.nextInt() + "\", \"channel\"") : randomText(120);
-    String signed = "sha256=" + PhoneSystemSignature.sign(CallbackLadderTest.PHONE_SYSTEM_SECRET, now, body.getBytes(StandardCharsets.UTF_8));
+    String signed = "sha256=" + HmacSignature.sign(CallbackLadderTest.PHONE_SYSTEM_SECRET, now, body.getBytes(StandardCharsets.UTF_8));
     return switch (random.nextInt(5)) {
       case 0 -> request("/webhooks/phone-system", "application/json", body);
       case 1 -> request("/webhooks/phone-system", "application/json", body)

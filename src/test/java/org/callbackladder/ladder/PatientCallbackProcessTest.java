@@ -285,7 +285,7 @@ class PatientCallbackProcessTest {
         .extracting(ContactDecision::getAttemptNumber, ContactDecision::isAllowed, ContactDecision::getReason)
         .containsExactly(
             Assertions.tuple(1, true, "text: consent from intake WEB_FORM on 2026-12-01"),
-            Assertions.tuple(2, false, "no text: 1 in the last 24 hours (at most 1)"),
+            Assertions.tuple(2, false, "no message: 1 in the last 24 hours (at most 1)"),
             Assertions.tuple(3, true, "text: consent from intake WEB_FORM on 2026-12-01"));
   }
 

@@ -177,7 +177,7 @@ class PostgresLadderIntegrationTest {
     assertThat(jdbc.queryForList("select kind from outbox_message where recipient = ? order by id", String.class, phone))
         .containsExactly("OPT_OUT_CONFIRMATION");
     assertThat(jdbc.queryForList("select reason from contact_decision where phone = ? order by id", String.class, phone))
-        .hasSize(3).allMatch(reason -> reason.startsWith("no text: opted out"));
+        .hasSize(3).allMatch(reason -> reason.startsWith("no message: no text (opted out"));
     assertThat(jdbc.queryForObject("select text_consent from patient_contact where phone = ?", Boolean.class, phone)).isFalse();
     // the relay's claim (FOR UPDATE SKIP LOCKED) on PostgreSQL: the confirmation is recorded, once
     clock.set(CallbackLadderTest.TUESDAY_9AM.plusSeconds(60));

@@ -1,12 +1,9 @@
 package org.callbackladder.intake.webhook;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.callbackladder.web.HmacSignature;
 import org.callbackladder.web.RequestBudgets;
 import org.callbackladder.web.RequestLimits;
 import org.callbackladder.web.WebhookRejectedException;
@@ -14,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks a generic phone system's signature: {@code X-Callback-Signature: sha256=<hex>}, the
- * HMAC-SHA256 of {@code <X-Callback-Timestamp>.<raw body>} keyed with the shared secret. The
+ * {@link HmacSignature} of {@code <X-Callback-Timestamp>.<raw body>} keyed with the shared secret. The
  * timestamp (Unix seconds) must be within the tolerance of now, so a captured request cannot be
  * sent again later.
  */
@@ -56,22 +53,10 @@ public class PhoneSystemSignature {
     if (seconds < now - tolerance || seconds > now + tolerance) {
       throw new WebhookRejectedException(TIMESTAMP_HEADER + " is more than " + webhooks.timestampTolerance() + " from now");
     }
-    byte[] expected = ("sha256=" + sign(webhooks.phoneSystemSecret(), timestamp.strip(), body)).getBytes(StandardCharsets.UTF_8);
+    byte[] expected = ("sha256=" + HmacSignature.sign(webhooks.phoneSystemSecret(), timestamp.strip(), body)).getBytes(StandardCharsets.UTF_8);
     if (!MessageDigest.isEqual(expected, signature.strip().getBytes(StandardCharsets.UTF_8))) {
       throw new WebhookRejectedException("Invalid " + SIGNATURE_HEADER);
     }
     budgets.spendOrRefuse("phone-system", limits.webhookRequestsPerMinute(), "the phone system");
-  }
-
-  /** Lower-case hex HMAC-SHA256 of {@code timestamp + "." + body}. */
-  public static String sign(String secret, String timestamp, byte[] body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(mac.doFinal(body));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is not available", e);
-    }
   }
 }

@@ -76,11 +76,15 @@ public class TwilioWebhookController {
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(EMPTY_TWIML);
   }
 
-  /** Twilio's status callback for a text we sent: delivered, undelivered or failed. */
+  /**
+   * Twilio's status callback for a text we sent (sent, delivered, undelivered, failed). The URL carries
+   * the outbox row's token, so a report also settles a text whose sending was interrupted.
+   */
   @PostMapping("/sms/status")
   public ResponseEntity<Void> smsStatus(HttpServletRequest request) {
     Map<String, String> report = signature.verifiedParameters(request);
-    outbox.deliveryReported(report.get("MessageSid"), report.get("MessageStatus"), report.get("ErrorCode"));
+    outbox.deliveryReported(request.getParameter("outbox"), report.get("MessageSid"), report.get("MessageStatus"),
+        report.get("ErrorCode"));
     return ResponseEntity.noContent().build();
   }
 

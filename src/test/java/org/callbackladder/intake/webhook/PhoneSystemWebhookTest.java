@@ -1,5 +1,6 @@
 package org.callbackladder.intake.webhook;
 
+import org.callbackladder.web.HmacSignature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,7 +60,7 @@ class PhoneSystemWebhookTest {
     long before = signals.count();
 
     List<ResponseEntity<JsonNode>> answers = List.of(
-        post(body, now, "sha256=" + PhoneSystemSignature.sign("wrong-secret", now, bytes(body))),
+        post(body, now, "sha256=" + HmacSignature.sign("wrong-secret", now, bytes(body))),
         post(body, stale, signature(stale, body)),
         post(body.replace("MISSED_CALL", "VOICEMAIL"), now, signature(now, body)),
         post(body, null, null),
@@ -122,7 +123,7 @@ class PhoneSystemWebhookTest {
   }
 
   private static String signature(String timestamp, String body) {
-    return "sha256=" + PhoneSystemSignature.sign(CallbackLadderTest.PHONE_SYSTEM_SECRET, timestamp, bytes(body));
+    return "sha256=" + HmacSignature.sign(CallbackLadderTest.PHONE_SYSTEM_SECRET, timestamp, bytes(body));
   }
 
   private static byte[] bytes(String body) {

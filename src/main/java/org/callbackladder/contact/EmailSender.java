@@ -1,0 +1,62 @@
+package org.callbackladder.contact;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.MimeMessage;
+import org.callbackladder.contact.MessageSender.Refused.Kind;
+import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+/**
+ * Sends email over SMTP (Spring Mail, {@code spring.mail.*}). The row's token goes out as the
+ * {@code X-Callback-Ladder-Message} header, for the practice's mail logs. SMTP cannot be asked
+ * afterwards whether a message left, so one interrupted while sending fails for a person to check.
+ */
+public class EmailSender implements MessageSender {
+
+  static final String TOKEN_HEADER = "X-Callback-Ladder-Message";
+
+  private final JavaMailSender mail;
+  private final String from;
+
+  public EmailSender(JavaMailSender mail, String from) {
+    this.mail = mail;
+    this.from = from;
+  }
+
+  @Override
+  public Sent send(OutboxMessage message) {
+    try {
+      MimeMessage email = mail.createMimeMessage();
+      MimeMessageHelper helper = new MimeMessageHelper(email, "UTF-8");
+      helper.setFrom(from);
+      helper.setTo(message.getRecipient());
+      helper.setSubject(message.getSubject());
+      helper.setText(message.getBody());
+      email.setHeader(TOKEN_HEADER, message.getSendToken());
+      mail.send(email);
+      return new Sent(OutboxMessage.Status.SENT, null);
+    } catch (MessagingException unreadable) {
+      throw new Refused(Kind.PERMANENT, "email not accepted: " + unreadable.getClass().getSimpleName());
+    } catch (MailAuthenticationException refused) {
+      // the practice's SMTP account: fixed by operations, then retried
+      throw new Refused(Kind.TEMPORARY, "SMTP authentication failed");
+    } catch (MailSendException refused) {
+      throw new Refused(addressRefused(refused) ? Kind.PERMANENT : Kind.TEMPORARY,
+          "SMTP refused: " + refused.getClass().getSimpleName()
+              + (addressRefused(refused) ? " (the address was refused)" : ""));
+    } catch (MailException unreachable) {
+      throw new Refused(Kind.TEMPORARY, "SMTP unreachable: " + unreachable.getClass().getSimpleName());
+    }
+  }
+
+  /** The server refused the recipient's address for good (a 5xx answer to RCPT TO). */
+  private static boolean addressRefused(MailSendException failed) {
+    return failed.getFailedMessages().values().stream()
+        .anyMatch(cause -> cause instanceof SendFailedException sendFailed
+            && sendFailed.getInvalidAddresses() != null && sendFailed.getInvalidAddresses().length > 0);
+  }
+}

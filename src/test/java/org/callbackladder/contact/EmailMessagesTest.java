@@ -1,0 +1,194 @@
+package org.callbackladder.contact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.callbackladder.intake.IntakeService;
+import org.callbackladder.intake.NewCallbackRequest;
+import org.callbackladder.request.CallbackRequest;
+import org.callbackladder.support.CallbackLadderTest;
+import org.callbackladder.support.Phones;
+import org.callbackladder.support.TestClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Follow-ups by email for a patient who agreed to email and not to texts, over SMTP to GreenMail (a
+ * real SMTP server): the message, a server that is down (tried again later), and a message
+ * interrupted while sending, which fails for operations (SMTP cannot be asked whether it left) and
+ * leaves once when they send it again.
+ */
+@CallbackLadderTest
+class EmailMessagesTest {
+
+  static final String FROM = "office@riverside.example";
+
+  @Autowired JdbcTemplate jdbc;
+  @Autowired OutboxMessageRepository outbox;
+  @Autowired MessageOutbox messages;
+  @Autowired PatientContacts contacts;
+  @Autowired ContactPolicy policy;
+  @Autowired PlatformTransactionManager transactions;
+  @Autowired IntakeService intake;
+  @Autowired TestClock clock;
+  @Autowired TestRestTemplate http;
+
+  GreenMail smtp;
+  EmailSender email;
+  MessageRelay relay;
+
+  @BeforeEach
+  void smtpServer() throws Exception {
+    clock.set(CallbackLadderTest.TUESDAY_9AM);
+    smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    JavaMailSenderImpl mail = new JavaMailSenderImpl();
+    mail.setHost("127.0.0.1");
+    mail.setPort(smtp.getSmtp().getPort());
+    email = new EmailSender(mail, FROM);
+    relay = relayWith(email);
+    relay.relayDue(); // whatever else is due in this database leaves first
+    smtp.purgeEmailFromAllMailboxes();
+  }
+
+  @AfterEach
+  void stop() {
+    smtp.stop();
+    clock.set(CallbackLadderTest.TUESDAY_9AM);
+  }
+
+  @Test
+  void aPatientWhoAgreedToEmailAndNotToTextsGetsTheFollowUpByEmail() throws Exception {
+    CallbackRequest request = emailOnly(Phones.next(), "pat.mail@example.org", null);
+    OutboxMessage queued = messages.queue(request.getId(), MessageKind.FOLLOW_UP, 1).orElseThrow();
+    assertThat(queued.getChannel()).isEqualTo(OutboxMessage.EMAIL);
+    assertThat(queued.getRecipient()).isEqualTo("pat.mail@example.org");
+
+    relay.relayDue();
+
+    MimeMessage received = onlyMessageTo("pat.mail@example.org");
+    assertThat(received.getFrom()[0].toString()).isEqualTo(FROM);
+    assertThat(received.getSubject()).isEqualTo("A message from Riverside Family Practice");
+    assertThat(received.getContent().toString()).contains("(555) 010-0142", "about your message to our office")
+        .doesNotContain("Pat Mail");
+    assertThat(received.getHeader(EmailSender.TOKEN_HEADER)).containsExactly(queued.getSendToken());
+    assertThat(outbox.findById(queued.getId()).orElseThrow().getStatus()).isEqualTo(OutboxMessage.Status.SENT);
+  }
+
+  @Test
+  void aSpanishSpeakerGetsTheEmailInSpanish() throws Exception {
+    CallbackRequest request = emailOnly(Phones.next(), "paciente@example.org", "es-MX");
+    messages.queue(request.getId(), MessageKind.FINAL, 3).orElseThrow();
+
+    relay.relayDue();
+
+    MimeMessage received = onlyMessageTo("paciente@example.org");
+    assertThat(received.getSubject()).isEqualTo("Un mensaje de Riverside Family Practice");
+    assertThat(received.getContent().toString()).contains("intentó comunicarse con usted", "(555) 010-0142");
+  }
+
+  @Test
+  void aServerThatIsDownIsTriedAgainLater() {
+    CallbackRequest request = emailOnly(Phones.next(), "pat.later@example.org", null);
+    OutboxMessage queued = messages.queue(request.getId(), MessageKind.FOLLOW_UP, 1).orElseThrow();
+    smtp.stop();
+
+    relay.relayDue();
+
+    OutboxMessage waiting = outbox.findById(queued.getId()).orElseThrow();
+    assertThat(waiting.getStatus()).isEqualTo(OutboxMessage.Status.PENDING);
+    assertThat(waiting.getLastError()).startsWith("SMTP");
+    assertThat(waiting.getSendAfter()).isEqualTo(CallbackLadderTest.TUESDAY_9AM.plus(MessageRelay.FIRST_RETRY));
+  }
+
+  @Test
+  void anEmailInterruptedWhileSendingFailsForOperationsAndLeavesOnceWhenTheySendItAgain() throws Exception {
+    CallbackRequest request = emailOnly(Phones.next(), "pat.retry@example.org", null);
+    OutboxMessage queued = messages.queue(request.getId(), MessageKind.FOLLOW_UP, 1).orElseThrow();
+    MessageSender stopping = message -> {
+      throw new IllegalStateException("the application stopped here");
+    };
+    assertThatThrownBy(relayWith(stopping)::relayDue).hasMessageContaining("stopped");
+
+    clock.set(CallbackLadderTest.TUESDAY_9AM.plus(MessageRelay.LEASE));
+    relay.relayDue();
+
+    OutboxMessage failed = outbox.findById(queued.getId()).orElseThrow();
+    assertThat(failed.getStatus()).isEqualTo(OutboxMessage.Status.FAILED);
+    assertThat(failed.getLastError()).contains("interrupted while sending");
+    assertThat(smtp.getReceivedMessages()).isEmpty();
+
+    // operations see it, without the address or the words, and send it again
+    ResponseEntity<JsonNode> list = http.withBasicAuth("operations", "demo").getForEntity("/api/messages/failed", JsonNode.class);
+    JsonNode shown = findById(list.getBody(), queued.getId());
+    assertThat(shown.get("channel").asText()).isEqualTo("EMAIL");
+    assertThat(shown.get("lastError").asText()).contains("interrupted while sending");
+    assertThat(list.getBody().toString()).doesNotContain("pat.retry@example.org").doesNotContain(failed.getBody());
+    assertThat(http.withBasicAuth("operations", "demo")
+        .postForEntity("/api/messages/" + queued.getId() + "/retry", null, String.class).getStatusCode().value()).isEqualTo(200);
+
+    relay.relayDue();
+    relay.relayDue();
+
+    assertThat(onlyMessageTo("pat.retry@example.org")).isNotNull();
+    assertThat(outbox.findById(queued.getId()).orElseThrow().getStatus()).isEqualTo(OutboxMessage.Status.SENT);
+    assertThat(http.withBasicAuth("operations", "demo")
+        .postForEntity("/api/messages/" + queued.getId() + "/retry", null, String.class).getStatusCode().value())
+        .as("a sent message is not sent again").isEqualTo(400);
+  }
+
+  private MimeMessage onlyMessageTo(String address) throws Exception {
+    List<MimeMessage> to = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+      try {
+        return m.getAllRecipients()[0].toString().equals(address);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+    assertThat(to).hasSize(1);
+    return to.get(0);
+  }
+
+  private static JsonNode findById(JsonNode list, long id) {
+    for (JsonNode message : list) {
+      if (message.get("id").asLong() == id) {
+        return message;
+      }
+    }
+    throw new AssertionError("message " + id + " not listed");
+  }
+
+  private CallbackRequest emailOnly(String phone, String address, String language) {
+    return intake.receive(new NewCallbackRequest("WEB_FORM", "GENERAL",
+        new NewCallbackRequest.Patient("Pat Mail", phone, address, language, null, null), null, null, null, null,
+        new NewCallbackRequest.Consent(false, null, true), null)).request();
+  }
+
+  private MessageRelay relayWith(MessageSender emails) {
+    return new MessageRelay(jdbc, outbox, policy, contacts, new MessageSenders(Map.of(
+        OutboxMessage.SMS, new RecordingSender(), OutboxMessage.EMAIL, emails, OutboxMessage.PORTAL, new RecordingSender())),
+        transactions, true, clock);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
