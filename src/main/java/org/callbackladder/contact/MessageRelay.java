@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.callbackladder.contact.MessageSender.Lookup;
 import org.callbackladder.contact.MessageSender.Refused;
 import org.slf4j.Logger;
@@ -26,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>The provider's answer is recorded in a transaction of its own: sent, refused for good, or to be
  *       tried again later with backoff.
  *   <li>A row still SENDING after {@link #LEASE} was interrupted (the application stopped between the
- *       call and recording its answer). The provider is asked about it first, by its token: a message
+ *       call and recording its answer, or the provider did not answer). The provider is asked about it
+ *       first (Twilio: the number's latest messages; the portal: the same idempotency key): a message
  *       that left is recorded as sent, one that did not is sent, and one the provider cannot tell
  *       about (email) fails for a person to check instead of going out twice.
  * </ol>
@@ -145,12 +147,17 @@ public class MessageRelay {
     MessageSender sender = senders.forChannel(message.getChannel());
     try {
       MessageSender.Sent sent = sender.send(message);
-      transaction.executeWithoutResult(status -> outbox.findById(id).orElseThrow()
-          .left(sent.status(), sent.providerId(), clock.instant()));
+      transaction.executeWithoutResult(status -> stillSending(id)
+          .ifPresent(current -> current.left(sent.status(), sent.providerId(), clock.instant())));
     } catch (Refused refused) {
-      transaction.executeWithoutResult(status -> refused(outbox.findById(id).orElseThrow(), refused));
+      transaction.executeWithoutResult(status -> stillSending(id).ifPresent(current -> refused(current, refused)));
       log.warn("Outbox message {} refused by the provider: {}", id, refused.getMessage());
     }
+  }
+
+  /** The row, if it is still this relay's to settle: after a lease ran out another node may have settled it. */
+  private Optional<OutboxMessage> stillSending(long id) {
+    return outbox.findById(id).filter(message -> message.getStatus() == OutboxMessage.Status.SENDING);
   }
 
   private void refused(OutboxMessage message, Refused refused) {
@@ -161,7 +168,9 @@ public class MessageRelay {
       }
       case PERMANENT -> message.refused(refused.getMessage(), null, MAX_ATTEMPTS);
       case TEMPORARY -> message.refused(refused.getMessage(),
-          clock.instant().plus(FIRST_RETRY.multipliedBy(1L << Math.min(message.getAttempts() - 1, 6))), MAX_ATTEMPTS);
+          clock.instant().plus(FIRST_RETRY.multipliedBy(1L << (message.getAttempts() - 1))), MAX_ATTEMPTS);
+      // stays SENDING: after the lease the provider is asked before anything is sent again
+      case UNANSWERED -> message.unanswered(refused.getMessage());
     }
   }
 }

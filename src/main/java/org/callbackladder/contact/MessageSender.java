@@ -34,7 +34,13 @@ public interface MessageSender {
   final class Refused extends RuntimeException {
 
     /** What the refusal means for the message and the patient. */
-    public enum Kind { UNSUBSCRIBED, PERMANENT, TEMPORARY }
+    public enum Kind {
+      UNSUBSCRIBED,
+      PERMANENT,
+      TEMPORARY,
+      /** No answer (a timeout, an unreadable answer): the provider may have it, so it is looked up, not simply sent again. */
+      UNANSWERED
+    }
 
     private final Kind kind;
 

@@ -66,7 +66,7 @@ public class OutboxMessage {
   private String lastError;
   private String deliveryStatus;
   private Instant deliveryReportedAt;
-  /** Carried to the provider (status callback, Message-ID, idempotency key) to find this row again. */
+  /** Carried to the provider (status callback, email header, idempotency key) to find this row again. */
   private String sendToken;
   private Instant claimedAt;
 
@@ -117,6 +117,11 @@ public class OutboxMessage {
       status = Status.PENDING;
       sendAfter = retryAt;
     }
+  }
+
+  /** The provider did not answer: it may have the message, so it is looked up after the relay's lease. */
+  void unanswered(String reason) {
+    lastError = reason;
   }
 
   /** Sending was interrupted and the provider could not be asked yet: asked again after the relay's lease. */

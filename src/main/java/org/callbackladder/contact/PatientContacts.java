@@ -84,9 +84,10 @@ public class PatientContacts {
       apply(form, "voicemail", !(loosens && recordedBefore(contact, "voicemail")), preference, contact.getVoicemail(),
           contact::voicemail);
     }
-    apply(form, "emailConsent", answers.email() != null, answers.email(), contact.getEmailConsent(), contact::emailConsent);
-    apply(form, "portalConsent", answers.portal() != null, answers.portal(), contact.getPortalConsent(),
-        contact::portalConsent);
+    apply(form, "emailConsent", tightens(answers.email(), contact.getEmailConsent()), answers.email(), contact.getEmailConsent(),
+        contact::emailConsent);
+    apply(form, "portalConsent", tightens(answers.portal(), contact.getPortalConsent()), answers.portal(),
+        contact.getPortalConsent(), contact::portalConsent);
     apply(form, "thisNumberOnly", Boolean.TRUE.equals(asked.thisNumberOnly()), true, contact.isThisNumberOnly(),
         contact::thisNumberOnly);
     apply(form, "textOnly", Boolean.TRUE.equals(asked.textOnly()), true, contact.isTextOnly(), contact::textOnly);
@@ -153,11 +154,16 @@ public class PatientContacts {
   @Transactional(propagation = Propagation.MANDATORY)
   public void revokedAtTheCarrier(String phone, String reason) {
     PatientContact contact = lockOrCreate(phone);
-    if (contact.textsAllowed()) {
+    if (contact.getOptedOutAt() == null) {
       Instant now = clock.instant();
       changed(contact, "textConsent", contact.getTextConsent(), false, "provider: " + reason, "provider", now);
       contact.textConsent(false, "provider: " + reason, "provider", now, true);
     }
+  }
+
+  /** A form's answer counts unless it turns the patient's earlier no into a yes. */
+  private static boolean tightens(Boolean answer, Boolean current) {
+    return answer != null && !(answer && Boolean.FALSE.equals(current));
   }
 
   private boolean recordedBefore(PatientContact contact, String field) {

@@ -8,8 +8,8 @@ import java.time.Clock;
 import org.callbackladder.contact.MessageSender.Refused.Kind;
 import org.callbackladder.web.HmacSignature;
 import org.springframework.http.MediaType;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
@@ -63,8 +63,9 @@ public class PortalSender implements MessageSender {
       int status = refused.getStatusCode().value();
       boolean forNow = status == 408 || status == 429 || refused.getStatusCode().is5xxServerError();
       throw new Refused(forNow ? Kind.TEMPORARY : Kind.PERMANENT, "portal answered " + status);
-    } catch (ResourceAccessException unreachable) {
-      throw new Refused(Kind.TEMPORARY, "portal unreachable: " + unreachable.getClass().getSimpleName());
+    } catch (RestClientException unanswered) {
+      // the portal drops a repeated key: sending again after the lease is harmless
+      throw new Refused(Kind.UNANSWERED, "no answer from the portal: " + unanswered.getClass().getSimpleName());
     }
   }
 

@@ -94,11 +94,6 @@ public class ScriptCatalog {
     return fallback.replies().get(kind);
   }
 
-  /** The language a patient's scripts are in: theirs when the practice has it, else the default. */
-  public String languageOf(String preferredLanguage) {
-    return language(preferredLanguage).tag();
-  }
-
   private Language language(String preferredLanguage) {
     return preferredLanguage == null ? fallback : languages.getOrDefault(primary(preferredLanguage), fallback);
   }

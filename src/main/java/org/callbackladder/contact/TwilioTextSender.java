@@ -15,6 +15,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -65,8 +66,8 @@ public class TwilioTextSender implements MessageSender {
       return new Sent(OutboxMessage.Status.SENT, created == null ? null : created.path("sid").asText(null));
     } catch (RestClientResponseException refused) {
       throw refusal(refused.getStatusCode(), refused.getResponseBodyAs(JsonNode.class));
-    } catch (ResourceAccessException unreachable) {
-      throw new Refused(Kind.TEMPORARY, "Twilio unreachable: " + unreachable.getClass().getSimpleName());
+    } catch (RestClientException unanswered) {
+      throw new Refused(Kind.UNANSWERED, "no answer from Twilio: " + unanswered.getClass().getSimpleName());
     }
   }
 
@@ -77,13 +78,14 @@ public class TwilioTextSender implements MessageSender {
       // the number as a URI variable: encoded strictly, so its "+" is not read as a space
       page = twilio.get().uri("/2010-04-01/Accounts/{sid}/Messages.json?To={to}&PageSize=50", accountSid, message.getRecipient())
           .retrieve().body(JsonNode.class);
-    } catch (RestClientResponseException | ResourceAccessException unreachable) {
+    } catch (RestClientException unreachable) {
       throw new Refused(Kind.TEMPORARY, "Twilio lookup failed: " + unreachable.getClass().getSimpleName());
     }
     if (page == null) {
       return new Lookup.NotFound();
     }
-    Instant claimed = message.getClaimedAt().minus(CLOCK_SKEW);
+    // from the row's creation, which a lookup held for later does not move
+    Instant claimed = message.getCreatedAt().minus(CLOCK_SKEW);
     for (JsonNode found : page.path("messages")) {
       if (message.getBody().equals(found.path("body").asText()) && !createdAt(found).isBefore(claimed)) {
         return new Lookup.Found(new Sent(OutboxMessage.Status.SENT, found.path("sid").asText(null)));

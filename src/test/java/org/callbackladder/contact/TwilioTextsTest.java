@@ -244,6 +244,31 @@ class TwilioTextsTest {
     twilio.verify(1, postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(containing("To=%2B" + phone.substring(1))));
   }
 
+  @Test
+  void anAnswerTwilioDidNotGiveIsLookedUpNotSimplySentAgain() {
+    relay.relayDue(); // whatever else is due in this database leaves first
+    String phone = Phones.next();
+    OutboxMessage queued = queueFor(phone);
+    // an answer the relay cannot read: Twilio may well have the text
+    twilio.stubFor(post(urlEqualTo(MESSAGES)).atPriority(1).withRequestBody(containing("To=%2B" + phone.substring(1)))
+        .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "text/html").withBody("<html>gateway</html>")));
+
+    relay.relayDue();
+    OutboxMessage unanswered = outbox.findById(queued.getId()).orElseThrow();
+    assertThat(unanswered.getStatus()).isEqualTo(OutboxMessage.Status.SENDING);
+    assertThat(unanswered.getLastError()).startsWith("no answer from Twilio");
+
+    twilio.stubFor(get(urlPathEqualTo(MESSAGES)).atPriority(1).withQueryParam("To", equalTo(phone))
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+            {"messages": [{"sid": "SMtaken", "to": "%s", "body": "%s", "date_created": "Tue, 01 Dec 2026 14:00:00 +0000"}]}"""
+            .formatted(phone, unanswered.getBody()))));
+    clock.set(CallbackLadderTest.TUESDAY_9AM.plus(MessageRelay.LEASE));
+    relay.relayDue();
+
+    assertThat(outbox.findById(queued.getId()).orElseThrow().getProviderId()).isEqualTo("SMtaken");
+    twilio.verify(1, postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(containing("To=%2B" + phone.substring(1))));
+  }
+
   /** A sender whose application stops around the provider's call: after it ({@code afterSending}) or before. */
   record Interrupting(MessageSender real, boolean afterSending) implements MessageSender {
 
