@@ -45,9 +45,9 @@ public class EmailSender implements MessageSender {
       // the practice's SMTP account: fixed by operations, then retried
       throw new Refused(Kind.TEMPORARY, "SMTP authentication failed");
     } catch (MailSendException refused) {
-      throw new Refused(addressRefused(refused) ? Kind.PERMANENT : Kind.TEMPORARY,
-          "SMTP refused: " + refused.getClass().getSimpleName()
-              + (addressRefused(refused) ? " (the address was refused)" : ""));
+      boolean forGood = addressRefused(refused);
+      throw new Refused(forGood ? Kind.PERMANENT : Kind.TEMPORARY,
+          "SMTP refused: " + refused.getClass().getSimpleName() + (forGood ? " (the address was refused)" : ""));
     } catch (MailException unreachable) {
       throw new Refused(Kind.TEMPORARY, "SMTP unreachable: " + unreachable.getClass().getSimpleName());
     }

@@ -106,7 +106,7 @@ public class MessageRelay {
     if (message.getStatus() == OutboxMessage.Status.SENDING && !settleInterrupted(message, now)) {
       return new Claimed(message.getId(), false);
     }
-    if (message.isLadderText() && !policy.stillAllowed(message)) {
+    if (message.isLadderMessage() && !policy.stillAllowed(message)) {
       message.cancel("consent withdrawn before it left");
       return new Claimed(message.getId(), false);
     }

@@ -163,7 +163,7 @@ public class OutboxMessage {
   }
 
   /** A follow-up or final message of the ladder, as opposed to the answer to a keyword. */
-  boolean isLadderText() {
+  boolean isLadderMessage() {
     return kind == MessageKind.FOLLOW_UP || kind == MessageKind.FINAL;
   }
 

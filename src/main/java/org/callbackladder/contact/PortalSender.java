@@ -21,8 +21,6 @@ import org.springframework.web.client.RestClientResponseException;
  */
 public class PortalSender implements MessageSender {
 
-  static final String SIGNATURE_HEADER = "X-Callback-Signature";
-  static final String TIMESTAMP_HEADER = "X-Callback-Timestamp";
   static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,8 +50,8 @@ public class PortalSender implements MessageSender {
     try {
       JsonNode answer = portal.post()
           .contentType(MediaType.APPLICATION_JSON)
-          .header(TIMESTAMP_HEADER, timestamp)
-          .header(SIGNATURE_HEADER, "sha256=" + HmacSignature.sign(secret, timestamp, body))
+          .header(HmacSignature.TIMESTAMP_HEADER, timestamp)
+          .header(HmacSignature.SIGNATURE_HEADER, HmacSignature.headerValue(secret, timestamp, body))
           .header(IDEMPOTENCY_HEADER, message.getSendToken())
           .body(body)
           .retrieve().body(JsonNode.class);

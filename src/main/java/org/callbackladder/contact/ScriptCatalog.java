@@ -109,8 +109,7 @@ public class ScriptCatalog {
       Map<String, String> context = new HashMap<>(practice);
       context.put("purpose", file.reasons().get(reason).get("purpose"));
       Map<String, String> lines = new HashMap<>();
-      for (String part : List.of("opening", "voicemail", "followUpText", "finalMessage", "followUpEmail", "finalEmail",
-          "closing")) {
+      for (String part : ScriptLint.REASON_PARTS) {
         lines.put(part, mustache.compile(file.template(reason, part)).execute(context).trim());
       }
       lines.put("redFlag", mustache.compile(file.shared().get("redFlag")).execute(context).trim());

@@ -28,13 +28,14 @@ final class ScriptLint {
   /** Each reason's parts: read out by the coordinator, or left or sent to the patient. */
   static final List<String> CALL_PARTS = List.of("opening", "closing");
   static final List<String> LEFT_PARTS = List.of("voicemail", "followUpText", "finalMessage", "followUpEmail", "finalEmail");
+  static final List<String> REASON_PARTS = concat(CALL_PARTS, LEFT_PARTS);
   /** The shared lines every language has, and which of them leave as messages. */
   static final List<String> SHARED_SAID = List.of("redFlag", "emergency");
   static final List<String> SHARED_LEFT = List.of("minimalVoicemail", "optOutConfirmation", "optInConfirmation", "help",
       "emailSubject");
-  /** The texts among them: each must say how to stop texts (the opt-out confirmation says how to start again). */
-  static final Set<String> TEXTS = Set.of("followUpText", "finalMessage", "optInConfirmation", "help");
+  /** The texts among them: at most two segments, and each says how to stop texts but the opt-out confirmation. */
   static final Set<String> SMS = Set.of("followUpText", "finalMessage", "optInConfirmation", "help", "optOutConfirmation");
+  private static final String OPT_OUT_CONFIRMATION = "optOutConfirmation";
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*[#^/&]?\\s*([^}\\s]+)\\s*}}");
   private static final Pattern OPT_OUT = Pattern.compile("\\bSTOP\\b");
@@ -62,7 +63,7 @@ final class ScriptLint {
       Map<String, String> context = new HashMap<>(practice);
       context.put("purpose", own.get("purpose"));
       lint(fileName + ": " + reason + ".purpose", "purpose", own.get("purpose"), practice, pressurePhrases, mustache, findings);
-      for (String part : concat(CALL_PARTS, LEFT_PARTS)) {
+      for (String part : REASON_PARTS) {
         String template = file.template(reason, part);
         if (blank(template)) {
           findings.add(fileName + ": reason " + reason + " has no " + part);
@@ -93,11 +94,15 @@ final class ScriptLint {
         findings.add(where + " says \"" + phrase + "\": persistence without pressure");
       }
     }
-    if (TEXTS.contains(part) && !OPT_OUT.matcher(rendered).find()) {
+    if (!SMS.contains(part)) {
+      return;
+    }
+    if (!part.equals(OPT_OUT_CONFIRMATION) && !OPT_OUT.matcher(rendered).find()) {
       findings.add(where + " has no opt-out wording: every text says how to stop (\"Reply STOP ...\")");
     }
-    if (SMS.contains(part) && SmsSegments.count(rendered) > MAX_SEGMENTS) {
-      findings.add(where + " takes " + SmsSegments.count(rendered) + " SMS segments (" + rendered.length() + " characters"
+    int segments = SmsSegments.count(rendered);
+    if (segments > MAX_SEGMENTS) {
+      findings.add(where + " takes " + segments + " SMS segments (" + rendered.length() + " characters"
           + (SmsSegments.needsUnicode(rendered) ? ", UCS-2: 67 a segment" : ", GSM-7: 153 a segment") + "); at most "
           + MAX_SEGMENTS);
     }

@@ -14,18 +14,11 @@ final class SmsSegments {
   private SmsSegments() {}
 
   static int count(String text) {
-    int gsmLength = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (GSM_BASIC.indexOf(c) >= 0) {
-        gsmLength++;
-      } else if (GSM_EXTENDED.indexOf(c) >= 0) {
-        gsmLength += 2;
-      } else {
-        return segments(text.length(), 70, 67); // UTF-16 code units, as UCS-2 counts them
-      }
+    if (needsUnicode(text)) {
+      return segments(text.length(), 70, 67); // UTF-16 code units, as UCS-2 counts them
     }
-    return segments(gsmLength, 160, 153);
+    int escaped = (int) text.chars().filter(c -> GSM_EXTENDED.indexOf(c) >= 0).count();
+    return segments(text.length() + escaped, 160, 153);
   }
 
   /** True when the text needs UCS-2 (a character outside GSM-7), which shortens every segment. */

@@ -13,7 +13,15 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class HmacSignature {
 
+  public static final String SIGNATURE_HEADER = "X-Callback-Signature";
+  public static final String TIMESTAMP_HEADER = "X-Callback-Timestamp";
+
   private HmacSignature() {}
+
+  /** The {@link #SIGNATURE_HEADER} value: {@code sha256=} and the signature. */
+  public static String headerValue(String secret, String timestamp, byte[] body) {
+    return "sha256=" + sign(secret, timestamp, body);
+  }
 
   /** Lower-case hex HMAC-SHA256 of {@code timestamp + "." + body}. */
   public static String sign(String secret, String timestamp, byte[] body) {

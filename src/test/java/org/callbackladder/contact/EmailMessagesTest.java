@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.callbackladder.intake.IntakeService;
 import org.callbackladder.intake.NewCallbackRequest;
 import org.callbackladder.request.CallbackRequest;
@@ -24,9 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Follow-ups by email for a patient who agreed to email and not to texts, over SMTP to GreenMail (a
@@ -39,12 +36,9 @@ class EmailMessagesTest {
 
   static final String FROM = "office@riverside.example";
 
-  @Autowired JdbcTemplate jdbc;
+  @Autowired TestRelays relays;
   @Autowired OutboxMessageRepository outbox;
   @Autowired MessageOutbox messages;
-  @Autowired PatientContacts contacts;
-  @Autowired ContactPolicy policy;
-  @Autowired PlatformTransactionManager transactions;
   @Autowired IntakeService intake;
   @Autowired TestClock clock;
   @Autowired TestRestTemplate http;
@@ -62,7 +56,7 @@ class EmailMessagesTest {
     mail.setHost("127.0.0.1");
     mail.setPort(smtp.getSmtp().getPort());
     email = new EmailSender(mail, FROM);
-    relay = relayWith(email);
+    relay = relays.sendingBy(OutboxMessage.EMAIL, email);
     relay.relayDue(); // whatever else is due in this database leaves first
     smtp.purgeEmailFromAllMailboxes();
   }
@@ -124,7 +118,7 @@ class EmailMessagesTest {
     MessageSender stopping = message -> {
       throw new IllegalStateException("the application stopped here");
     };
-    assertThatThrownBy(relayWith(stopping)::relayDue).hasMessageContaining("stopped");
+    assertThatThrownBy(relays.sendingBy(OutboxMessage.EMAIL, stopping)::relayDue).hasMessageContaining("stopped");
 
     clock.set(CallbackLadderTest.TUESDAY_9AM.plus(MessageRelay.LEASE));
     relay.relayDue();
@@ -180,11 +174,6 @@ class EmailMessagesTest {
         new NewCallbackRequest.Consent(false, null, true), null)).request();
   }
 
-  private MessageRelay relayWith(MessageSender emails) {
-    return new MessageRelay(jdbc, outbox, policy, contacts, new MessageSenders(Map.of(
-        OutboxMessage.SMS, new RecordingSender(), OutboxMessage.EMAIL, emails, OutboxMessage.PORTAL, new RecordingSender())),
-        transactions, true, clock);
-  }
 
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {

@@ -13,7 +13,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.util.List;
-import java.util.Map;
 import org.callbackladder.intake.IntakeService;
 import org.callbackladder.intake.NewCallbackRequest;
 import org.callbackladder.request.CallbackRequest;
@@ -25,8 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Messages through the practice's patient portal for a patient who wrote through it and agreed to
@@ -38,12 +35,9 @@ class PortalMessagesTest {
 
   static final String SECRET = "portal-secret-of-at-least-thirty-two-chars";
 
-  @Autowired JdbcTemplate jdbc;
+  @Autowired TestRelays relays;
   @Autowired OutboxMessageRepository outbox;
   @Autowired MessageOutbox messages;
-  @Autowired PatientContacts contacts;
-  @Autowired ContactPolicy policy;
-  @Autowired PlatformTransactionManager transactions;
   @Autowired IntakeService intake;
   @Autowired TestClock clock;
 
@@ -56,7 +50,7 @@ class PortalMessagesTest {
     portal = new WireMockServer(wireMockConfig().dynamicPort());
     portal.start();
     portal.stubFor(post(urlEqualTo("/messages")).atPriority(10).willReturn(aResponse().withStatus(202)));
-    relay = relayWith(sender());
+    relay = relays.sendingBy(OutboxMessage.PORTAL, sender());
     relay.relayDue(); // whatever else is due in this database leaves first
     portal.resetRequests();
   }
@@ -79,9 +73,9 @@ class PortalMessagesTest {
     relay.relayDue();
 
     LoggedRequest posted = onlyPostFor(phone);
-    String timestamp = posted.getHeader(PortalSender.TIMESTAMP_HEADER);
+    String timestamp = posted.getHeader(HmacSignature.TIMESTAMP_HEADER);
     assertThat(timestamp).isEqualTo(Long.toString(CallbackLadderTest.TUESDAY_9AM.getEpochSecond()));
-    assertThat(posted.getHeader(PortalSender.SIGNATURE_HEADER))
+    assertThat(posted.getHeader(HmacSignature.SIGNATURE_HEADER))
         .isEqualTo("sha256=" + HmacSignature.sign(SECRET, timestamp, posted.getBody()));
     assertThat(posted.getHeader(PortalSender.IDEMPOTENCY_HEADER)).isEqualTo(queued.getSendToken());
     assertThat(posted.getBodyAsString()).contains("\"kind\":\"FOLLOW_UP\"", "\"subject\":\"A message from Riverside Family Practice\"",
@@ -126,7 +120,7 @@ class PortalMessagesTest {
         throw new IllegalStateException("the application stopped here");
       }
     };
-    assertThatThrownBy(relayWith(stopsAfterPosting)::relayDue).hasMessageContaining("stopped");
+    assertThatThrownBy(relays.sendingBy(OutboxMessage.PORTAL, stopsAfterPosting)::relayDue).hasMessageContaining("stopped");
 
     clock.set(CallbackLadderTest.TUESDAY_9AM.plus(MessageRelay.LEASE));
     relay.relayDue();
@@ -155,9 +149,4 @@ class PortalMessagesTest {
     return messages.queue(request.getId(), MessageKind.FOLLOW_UP, 1).orElseThrow();
   }
 
-  private MessageRelay relayWith(MessageSender portalMessages) {
-    return new MessageRelay(jdbc, outbox, policy, contacts, new MessageSenders(Map.of(
-        OutboxMessage.SMS, new RecordingSender(), OutboxMessage.EMAIL, new RecordingSender(),
-        OutboxMessage.PORTAL, portalMessages)), transactions, true, clock);
-  }
 }

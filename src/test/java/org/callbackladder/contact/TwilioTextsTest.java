@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.BasicCredentials;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import java.util.Map;
 import org.callbackladder.intake.IntakeService;
 import org.callbackladder.intake.NewCallbackRequest;
@@ -32,8 +33,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -48,12 +47,10 @@ class TwilioTextsTest {
 
   static final String MESSAGES = "/2010-04-01/Accounts/AC0123/Messages.json";
 
-  @Autowired JdbcTemplate jdbc;
+  @Autowired TestRelays relays;
   @Autowired OutboxMessageRepository outbox;
   @Autowired MessageOutbox messages;
   @Autowired PatientContacts contacts;
-  @Autowired ContactPolicy policy;
-  @Autowired PlatformTransactionManager transactions;
   @Autowired IntakeService intake;
   @Autowired TestClock clock;
   @Autowired TestRestTemplate http;
@@ -72,7 +69,7 @@ class TwilioTextsTest {
     // anything else interrupted in this database: Twilio has no message for it
     twilio.stubFor(get(urlPathEqualTo(MESSAGES)).atPriority(10)
         .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"messages\": []}")));
-    relay = relayWith(twilioSender());
+    relay = relays.sendingBy(OutboxMessage.SMS, twilioSender());
   }
 
   @AfterEach
@@ -163,7 +160,7 @@ class TwilioTextsTest {
     relay.relayDue();
     assertThat(outbox.findById(busy.getId()).orElseThrow().getStatus()).isEqualTo(OutboxMessage.Status.SENT);
     // tried twice: refused once for now, then taken
-    twilio.verify(2, postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(containing("To=%2B" + later.substring(1))));
+    twilio.verify(2, postsTo(later));
   }
 
   /**
@@ -176,9 +173,8 @@ class TwilioTextsTest {
     relay.relayDue(); // whatever else is due in this database leaves first: the interruption is this text's
     String phone = Phones.next();
     OutboxMessage queued = queueFor(phone);
-    twilio.stubFor(post(urlEqualTo(MESSAGES)).atPriority(1).withRequestBody(containing("To=%2B" + phone.substring(1)))
-        .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("{\"sid\": \"SMlost\"}")));
-    MessageRelay crashing = relayWith(new Interrupting(twilioSender(), true));
+    accepts(phone, "SMlost");
+    MessageRelay crashing = relays.sendingBy(OutboxMessage.SMS, new Interrupting(twilioSender(), true));
 
     assertThatThrownBy(crashing::relayDue).hasMessageContaining("stopped");
     OutboxMessage interrupted = outbox.findById(queued.getId()).orElseThrow();
@@ -191,19 +187,18 @@ class TwilioTextsTest {
         .isEqualTo(OutboxMessage.Status.SENDING);
 
     // Twilio lists the number's latest messages, newest first, in its own date format
-    twilio.stubFor(get(urlPathEqualTo(MESSAGES)).atPriority(1).withQueryParam("To", equalTo(phone))
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+    lists(phone, """
             {"messages": [
               {"sid": "SMolder", "to": "%1$s", "body": "%2$s", "date_created": "Mon, 30 Nov 2026 14:00:00 +0000"},
               {"sid": "SMlost", "to": "%1$s", "body": "%2$s", "date_created": "Tue, 01 Dec 2026 14:00:01 +0000"}
-            ], "page": 0}""".formatted(phone, interrupted.getBody()))));
+            ], "page": 0}""".formatted(phone, interrupted.getBody()));
     clock.set(CallbackLadderTest.TUESDAY_9AM.plus(MessageRelay.LEASE));
     relay.relayDue();
 
     OutboxMessage settled = outbox.findById(queued.getId()).orElseThrow();
     assertThat(settled.getStatus()).isEqualTo(OutboxMessage.Status.SENT);
     assertThat(settled.getProviderId()).isEqualTo("SMlost");
-    twilio.verify(1, postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(containing("To=%2B" + phone.substring(1))));
+    twilio.verify(1, postsTo(phone));
   }
 
   @Test
@@ -211,16 +206,15 @@ class TwilioTextsTest {
     relay.relayDue(); // whatever else is due in this database leaves first: the interruption is this text's
     String phone = Phones.next();
     OutboxMessage queued = queueFor(phone);
-    MessageRelay crashing = relayWith(new Interrupting(twilioSender(), false));
+    MessageRelay crashing = relays.sendingBy(OutboxMessage.SMS, new Interrupting(twilioSender(), false));
     assertThatThrownBy(crashing::relayDue).hasMessageContaining("stopped");
-    twilio.stubFor(get(urlPathEqualTo(MESSAGES)).atPriority(1).withQueryParam("To", equalTo(phone))
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"messages\": []}")));
+    lists(phone, "{\"messages\": []}");
 
     clock.set(CallbackLadderTest.TUESDAY_9AM.plus(MessageRelay.LEASE));
     relay.relayDue();
 
     assertThat(outbox.findById(queued.getId()).orElseThrow().getStatus()).isEqualTo(OutboxMessage.Status.SENT);
-    twilio.verify(1, postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(containing("To=%2B" + phone.substring(1))));
+    twilio.verify(1, postsTo(phone));
   }
 
   @Test
@@ -228,9 +222,8 @@ class TwilioTextsTest {
     relay.relayDue(); // whatever else is due in this database leaves first: the interruption is this text's
     String phone = Phones.next();
     OutboxMessage queued = queueFor(phone);
-    twilio.stubFor(post(urlEqualTo(MESSAGES)).atPriority(1).withRequestBody(containing("To=%2B" + phone.substring(1)))
-        .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("{\"sid\": \"SMreceipt\"}")));
-    assertThatThrownBy(relayWith(new Interrupting(twilioSender(), true))::relayDue).hasMessageContaining("stopped");
+    accepts(phone, "SMreceipt");
+    assertThatThrownBy(relays.sendingBy(OutboxMessage.SMS, new Interrupting(twilioSender(), true))::relayDue).hasMessageContaining("stopped");
     String token = outbox.findById(queued.getId()).orElseThrow().getSendToken();
 
     Map<String, String> receipt = Map.of("MessageSid", "SMreceipt", "MessageStatus", "sent", "AccountSid", "AC0123");
@@ -241,7 +234,7 @@ class TwilioTextsTest {
     assertThat(settled.getProviderId()).isEqualTo("SMreceipt");
     clock.set(CallbackLadderTest.TUESDAY_9AM.plus(MessageRelay.LEASE));
     relay.relayDue();
-    twilio.verify(1, postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(containing("To=%2B" + phone.substring(1))));
+    twilio.verify(1, postsTo(phone));
   }
 
   @Test
@@ -258,15 +251,14 @@ class TwilioTextsTest {
     assertThat(unanswered.getStatus()).isEqualTo(OutboxMessage.Status.SENDING);
     assertThat(unanswered.getLastError()).startsWith("no answer from Twilio");
 
-    twilio.stubFor(get(urlPathEqualTo(MESSAGES)).atPriority(1).withQueryParam("To", equalTo(phone))
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+    lists(phone, """
             {"messages": [{"sid": "SMtaken", "to": "%s", "body": "%s", "date_created": "Tue, 01 Dec 2026 14:00:00 +0000"}]}"""
-            .formatted(phone, unanswered.getBody()))));
+            .formatted(phone, unanswered.getBody()));
     clock.set(CallbackLadderTest.TUESDAY_9AM.plus(MessageRelay.LEASE));
     relay.relayDue();
 
     assertThat(outbox.findById(queued.getId()).orElseThrow().getProviderId()).isEqualTo("SMtaken");
-    twilio.verify(1, postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(containing("To=%2B" + phone.substring(1))));
+    twilio.verify(1, postsTo(phone));
   }
 
   /** A sender whose application stops around the provider's call: after it ({@code afterSending}) or before. */
@@ -291,10 +283,22 @@ class TwilioTextsTest {
         "https://callbacks.example.org/webhooks/twilio/sms/status");
   }
 
-  private MessageRelay relayWith(MessageSender texts) {
-    return new MessageRelay(jdbc, outbox, policy, contacts, new MessageSenders(Map.of(
-        OutboxMessage.SMS, texts, OutboxMessage.EMAIL, new RecordingSender(), OutboxMessage.PORTAL, new RecordingSender())),
-        transactions, true, clock);
+
+  /** Twilio takes the number's text and answers with its SID. */
+  private void accepts(String phone, String sid) {
+    twilio.stubFor(post(urlEqualTo(MESSAGES)).atPriority(1).withRequestBody(containing("To=%2B" + phone.substring(1)))
+        .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+            .withBody("{\"sid\": \"" + sid + "\"}")));
+  }
+
+  /** Twilio's list of the number's latest messages (its Messages resource filtered by To). */
+  private void lists(String phone, String page) {
+    twilio.stubFor(get(urlPathEqualTo(MESSAGES)).atPriority(1).withQueryParam("To", equalTo(phone))
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(page)));
+  }
+
+  private static RequestPatternBuilder postsTo(String phone) {
+    return postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(containing("To=%2B" + phone.substring(1)));
   }
 
   private void refuse(String phone, int status, int code) {

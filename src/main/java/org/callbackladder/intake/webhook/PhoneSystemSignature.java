@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class PhoneSystemSignature {
 
-  static final String SIGNATURE_HEADER = "X-Callback-Signature";
-  static final String TIMESTAMP_HEADER = "X-Callback-Timestamp";
+  static final String SIGNATURE_HEADER = HmacSignature.SIGNATURE_HEADER;
+  static final String TIMESTAMP_HEADER = HmacSignature.TIMESTAMP_HEADER;
 
   private final WebhookProperties webhooks;
   private final RequestBudgets budgets;
@@ -53,7 +53,7 @@ public class PhoneSystemSignature {
     if (seconds < now - tolerance || seconds > now + tolerance) {
       throw new WebhookRejectedException(TIMESTAMP_HEADER + " is more than " + webhooks.timestampTolerance() + " from now");
     }
-    byte[] expected = ("sha256=" + HmacSignature.sign(webhooks.phoneSystemSecret(), timestamp.strip(), body)).getBytes(StandardCharsets.UTF_8);
+    byte[] expected = HmacSignature.headerValue(webhooks.phoneSystemSecret(), timestamp.strip(), body).getBytes(StandardCharsets.UTF_8);
     if (!MessageDigest.isEqual(expected, signature.strip().getBytes(StandardCharsets.UTF_8))) {
       throw new WebhookRejectedException("Invalid " + SIGNATURE_HEADER);
     }
