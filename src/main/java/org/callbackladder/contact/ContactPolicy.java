@@ -11,8 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.callbackladder.practice.PracticeProperties;
+import org.callbackladder.practice.ScheduleProperties;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.schedule.AttemptScheduler;
+import org.callbackladder.schedule.AttemptScheduler.Patient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,6 +52,7 @@ public class ContactPolicy {
   private final ContactProperties settings;
   private final ScriptCatalog scripts;
   private final AttemptScheduler scheduler;
+  private final ScheduleProperties.WorkHours workHours;
   private final ZoneId practiceZone;
   private final Clock clock;
 
@@ -59,6 +62,7 @@ public class ContactPolicy {
       ContactProperties settings,
       ScriptCatalog scripts,
       AttemptScheduler scheduler,
+      ScheduleProperties schedule,
       PracticeProperties practice,
       Clock clock) {
     this.contacts = contacts;
@@ -66,6 +70,7 @@ public class ContactPolicy {
     this.settings = settings;
     this.scripts = scripts;
     this.scheduler = scheduler;
+    this.workHours = schedule.workHours();
     this.practiceZone = practice.timeZone();
     this.clock = clock;
   }
@@ -98,7 +103,7 @@ public class ContactPolicy {
         asked.append(" Texts rather than calls.");
       }
       if (contact.isNotDuringWorkHours()) {
-        asked.append(" Not during work hours.");
+        asked.append(" Not during work hours (" + workHours + " their time): the ladder calls and texts outside them.");
       }
       if (contact.getMessageNumber() != null || contact.getMessageEmail() != null) {
         asked.append(" Messages to the other number or address on file.");
@@ -196,8 +201,9 @@ public class ContactPolicy {
       refused.add("no text (the number for messages opted out)");
       return null;
     }
-    // like a call: inside practice hours and the patient's own day
-    Instant from = scheduler.earliestCall(now, request.patientZone(practiceZone)).orElse(null);
+    // like a call: inside practice hours and the patient's own day (outside work hours if they asked)
+    Instant from = scheduler.earliestCall(now,
+        new Patient(request.patientZone(practiceZone), List.of(), contact.isNotDuringWorkHours())).orElse(null);
     if (from == null) {
       refused.add("no text (no time inside practice hours and the patient's calling window in the days ahead)");
       return null;

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.callbackladder.audit.AuditLog;
 import org.callbackladder.contact.PatientContact.Voicemail;
 import org.callbackladder.request.Restrictions;
+import org.callbackladder.schedule.ContactTimes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -23,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * from and the previous value. An opt-out is honoured the moment it is recorded.
  */
 @Service
-public class PatientContacts {
+public class PatientContacts implements ContactTimes {
 
   private static final Logger log = LoggerFactory.getLogger(PatientContacts.class);
 
@@ -50,6 +51,12 @@ public class PatientContacts {
   @Transactional(readOnly = true)
   public Optional<PatientContact> find(String phone) {
     return contacts.findById(phone);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public boolean notDuringWorkHours(String phone) {
+    return contacts.findById(phone).map(PatientContact::isNotDuringWorkHours).orElse(false);
   }
 
   /** What an intake form asked and the patient answered; null where it did not ask. */

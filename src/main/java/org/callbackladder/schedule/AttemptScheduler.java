@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * Picks when an attempt may be made. Windows are never broken: every attempt is inside practice
  * hours (not on a holiday) and inside the patient's calling window in their own time zone. Within
- * that, in order: the patient's preferred times when any are in reach, a later practice day for
- * the last attempt, and a part of the patient's day not tried yet.
+ * that window, and outside work hours for a patient who asked for that, in order: the patient's
+ * preferred times when any are in reach, a later practice day for the last attempt, and a part of
+ * the patient's day not tried yet.
  */
 @Component
 public class AttemptScheduler {
@@ -30,8 +31,17 @@ public class AttemptScheduler {
     this.schedule = schedule;
   }
 
-  /** The patient's side of scheduling: where they are and when they asked to be called. */
-  public record Patient(ZoneId zone, List<TimeRange> preferences) {}
+  /**
+   * The patient's side of scheduling: where they are, when they asked to be called, and whether they
+   * asked not to be contacted during work hours.
+   */
+  public record Patient(ZoneId zone, List<TimeRange> preferences, boolean notDuringWorkHours) {
+
+    /** A patient who asked nothing about times. */
+    public static Patient in(ZoneId zone) {
+      return new Patient(zone, List.of(), false);
+    }
+  }
 
   /**
    * The next attempt after {@code lastAttemptAt} (at least the minimum gap later), or empty when
@@ -41,8 +51,11 @@ public class AttemptScheduler {
    */
   public Optional<ScheduledAttempt> nextAttempt(
       Instant lastAttemptAt, Patient patient, Set<String> triedDayParts, LocalDate laterThan) {
-    List<ScheduledAttempt> pool = slots(lastAttemptAt.plus(schedule.minimumGap()), patient.zone());
+    List<ScheduledAttempt> pool = slots(lastAttemptAt.plus(schedule.minimumGap()), patient);
     List<String> why = new ArrayList<>(List.of("inside practice hours and the patient's calling window"));
+    if (patient.notDuringWorkHours()) {
+      why.add("outside work hours (" + schedule.workHours() + "), as the patient asked");
+    }
     List<ScheduledAttempt> preferred = preferred(pool, patient);
     if (!preferred.isEmpty()) {
       pool = preferred;
@@ -65,8 +78,8 @@ public class AttemptScheduler {
   }
 
   /** The first moment from {@code from} on when the practice is open and the patient may be called. */
-  public Optional<Instant> earliestCall(Instant from, ZoneId patientZone) {
-    return windows(from, patientZone).stream().map(Interval::start).findFirst();
+  public Optional<Instant> earliestCall(Instant from, Patient patient) {
+    return windows(from, patient).stream().map(Interval::start).findFirst();
   }
 
   /** The part of the patient's day an attempt at this instant falls in, if any. */
@@ -75,8 +88,12 @@ public class AttemptScheduler {
     return schedule.dayParts().stream().filter(part -> part.contains(time)).map(ScheduleProperties.DayPart::name).findFirst();
   }
 
-  /** Practice hours within the patient's calling window, from {@code from} on, in time order. */
-  private List<Interval> windows(Instant from, ZoneId patientZone) {
+  /**
+   * Practice hours within the patient's calling window (less their work hours, if they asked), from
+   * {@code from} on, in time order.
+   */
+  private List<Interval> windows(Instant from, Patient patient) {
+    ZoneId patientZone = patient.zone();
     Interval notBefore = new Interval(from, Instant.MAX);
     List<Interval> windows = new ArrayList<>();
     LocalDate day = calendar.localDate(from);
@@ -85,9 +102,9 @@ public class AttemptScheduler {
         for (LocalDate patientDay : patientDays(open, patientZone)) {
           Interval window = open.intersect(PracticeCalendar.during(patientDay, schedule.callingWindow(), patientZone))
               .intersect(notBefore);
-          if (!window.isEmpty()) {
-            windows.add(window);
-          }
+          windows.addAll(patient.notDuringWorkHours() && schedule.workHours().on(patientDay.getDayOfWeek())
+              ? window.minus(PracticeCalendar.during(patientDay, schedule.workHours().hours(), patientZone))
+              : window.isEmpty() ? List.of() : List.of(window));
         }
       }
     }
@@ -96,9 +113,10 @@ public class AttemptScheduler {
   }
 
   /** Each window split by the parts of the patient's day: the earliest moment in each. */
-  private List<ScheduledAttempt> slots(Instant from, ZoneId patientZone) {
+  private List<ScheduledAttempt> slots(Instant from, Patient patient) {
+    ZoneId patientZone = patient.zone();
     List<ScheduledAttempt> slots = new ArrayList<>();
-    for (Interval window : windows(from, patientZone)) {
+    for (Interval window : windows(from, patient)) {
       LocalDate patientDay = window.start().atZone(patientZone).toLocalDate();
       for (ScheduleProperties.DayPart part : schedule.dayParts()) {
         Interval slot = window.intersect(PracticeCalendar.during(patientDay, part.range(), patientZone));

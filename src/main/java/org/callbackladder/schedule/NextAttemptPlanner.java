@@ -32,6 +32,7 @@ public class NextAttemptPlanner {
   private final AttemptScheduler scheduler;
   private final PracticeCalendar calendar;
   private final ScheduleProperties schedule;
+  private final ContactTimes contactTimes;
   private final Clock clock;
 
   public NextAttemptPlanner(
@@ -41,6 +42,7 @@ public class NextAttemptPlanner {
       AttemptScheduler scheduler,
       PracticeCalendar calendar,
       ScheduleProperties schedule,
+      ContactTimes contactTimes,
       Clock clock) {
     this.requests = requests;
     this.signals = signals;
@@ -48,6 +50,7 @@ public class NextAttemptPlanner {
     this.scheduler = scheduler;
     this.calendar = calendar;
     this.schedule = schedule;
+    this.contactTimes = contactTimes;
     this.clock = clock;
   }
 
@@ -59,9 +62,12 @@ public class NextAttemptPlanner {
   public Optional<Instant> earliestCall(UUID callbackRequestId) {
     CallbackRequest request = requests.getRequired(callbackRequestId);
     Instant from = request.getReceivedAt().isAfter(clock.instant()) ? request.getReceivedAt() : clock.instant();
-    Optional<Instant> earliest = scheduler.earliestCall(from, request.patientZone(calendar.zone()));
+    boolean notAtWork = contactTimes.notDuringWorkHours(request.getPatientPhone());
+    Optional<Instant> earliest = scheduler.earliestCall(from,
+        new Patient(request.patientZone(calendar.zone()), List.of(), notAtWork));
     earliest.ifPresent(at -> request.nextAttemptPlanned(at,
-        "the first attempt: the earliest time inside practice hours and the patient's calling window"));
+        "the first attempt: the earliest time inside practice hours and the patient's calling window"
+            + (notAtWork ? ", outside work hours as the patient asked" : "")));
     return earliest;
   }
 
@@ -81,7 +87,8 @@ public class NextAttemptPlanner {
     LocalDate laterThan = attemptNumber == maxAttempts && !earlier.isEmpty()
         ? calendar.localDate(earlier.get(earlier.size() - 1).getCompletedAt())
         : null;
-    Patient patient = new Patient(zone, PreferredTimes.parse(preferredTimes(request), schedule.dayParts()));
+    Patient patient = new Patient(zone, PreferredTimes.parse(preferredTimes(request), schedule.dayParts()),
+        contactTimes.notDuringWorkHours(request.getPatientPhone()));
     Optional<ScheduledAttempt> next = scheduler.nextAttempt(clock.instant(), patient, tried, laterThan);
     next.ifPresent(slot -> request.nextAttemptPlanned(slot.at(),
         "attempt " + attemptNumber + ", in the patient's " + slot.dayPart() + " (" + zone.getId() + "): " + slot.why()));

@@ -63,6 +63,7 @@ class ContactPolicyTableTest {
       messages to another number               | true  | false | mobile | -     | false  | other number     | 0 | 0 | 09:00 | SMS     | other  | text: consent from intake WEB_FORM on 2026-12-01, to the number the patient gave for messages
       this number only beats another number    | true  | false | mobile | -     | false  | this number only | 0 | 0 | 09:00 | SMS     | own    | text: consent from intake WEB_FORM on 2026-12-01
       messages to another address              | false | false | mobile | yes   | false  | other address    | 0 | 0 | 09:00 | EMAIL   | other  | email: the patient agreed to email
+      not during work hours                    | true  | false | mobile | -     | false  | not at work      | 0 | 0 | 09:00 | SMS     | own    | text: consent from intake WEB_FORM on 2026-12-01
       """)
   void decides(String name, Boolean text, boolean stop, String number, String email, boolean portal, String asked, int today,
       int week, String patientTime, String channel, String to, String reason) {
@@ -81,6 +82,8 @@ class ContactPolicyTableTest {
       other = Phones.next();
       contacts.update(phone, new ContactPreferences.Update(null, null, null, null, "this number only".equals(asked), null, null,
           other, null, "phone call"));
+    } else if ("not at work".equals(asked)) {
+      contacts.update(phone, new ContactPreferences.Update(null, null, null, null, null, null, true, null, null, "phone call"));
     } else if ("other address".equals(asked)) {
       other = "pat.elsewhere@example.org";
       contacts.update(phone, new ContactPreferences.Update(null, null, null, null, null, null, null, null, other, "letter"));
@@ -100,8 +103,9 @@ class ContactPolicyTableTest {
     };
     assertThat(verdict.recipient()).isEqualTo(expectedTo);
     if ("SMS".equals(channel)) {
-      // a text waits for the patient's day: 08:00 the next morning after a late evening
-      assertThat(verdict.sendAfter()).isEqualTo(late ? Instant.parse("2026-12-02T13:00:00Z") : clock.instant());
+      // a text waits for the patient's day: 08:00 the next morning after a late evening; 17:00 when they work until then
+      assertThat(verdict.sendAfter()).isEqualTo(late ? Instant.parse("2026-12-02T13:00:00Z")
+          : "not at work".equals(asked) ? Instant.parse("2026-12-01T22:00:00Z") : clock.instant());
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.callbackladder.CallbackProcess;
 import org.callbackladder.closure.ClosureService;
@@ -11,9 +12,10 @@ import org.callbackladder.intake.IntakeService;
 import org.callbackladder.intake.NewCallbackRequest;
 import org.callbackladder.intake.webhook.InboundTexts;
 import org.callbackladder.request.CallbackRequest;
-import org.callbackladder.request.Restrictions;
+import org.callbackladder.request.CallbackRequestRepository;
 import org.callbackladder.request.CallbackSignalRepository;
 import org.callbackladder.request.ClosureReason;
+import org.callbackladder.request.Restrictions;
 import org.callbackladder.support.CallbackLadderTest;
 import org.callbackladder.support.Phones;
 import org.callbackladder.support.TestClock;
@@ -41,6 +43,7 @@ class ContactPolicyTest {
   @Autowired PatientContactChangeRepository changes;
   @Autowired InboundTexts inbound;
   @Autowired CallbackSignalRepository signals;
+  @Autowired CallbackRequestRepository requests;
   @Autowired ClosureService closures;
   @Autowired TestClock clock;
   @Autowired ProcessEngine engine;
@@ -194,6 +197,22 @@ class ContactPolicyTest {
     assertThat(after.notDuringWorkHours()).as("but adds one").isTrue();
     assertThat(after.history()).extracting(ContactPreferences.Change::field)
         .contains("thisNumberOnly", "textOnly", "notDuringWorkHours");
+  }
+
+  @Test
+  void aPatientWhoAskedNotToBeContactedAtWorkIsCalledAndTextedOutsideTheirWorkHours() {
+    // Tuesday 09:00 in New York: the practice is open, the patient is at work until 17:00
+    String phone = Phones.next();
+    CallbackRequest request = intake.receive(new NewCallbackRequest("WEB_FORM", "APPOINTMENT_REQUEST",
+        new NewCallbackRequest.Patient("Pat Working", phone), "After work please", null, null, null,
+        new NewCallbackRequest.Consent(true, null, null), null, new Restrictions(null, null, true))).request();
+
+    CallbackRequest planned = requests.getRequired(request.getId());
+    assertThat(planned.getNextAttemptAt()).isEqualTo(Instant.parse("2026-12-01T22:00:00Z"));
+    assertThat(planned.getNextAttemptReason()).endsWith(", outside work hours as the patient asked");
+    assertThat(policy.message(planned).sendAfter()).isEqualTo(Instant.parse("2026-12-01T22:00:00Z"));
+    assertThat(plan(request)).contains(
+        "The patient asked: Not during work hours (09:00-17:00 Mon-Fri their time): the ladder calls and texts outside them.");
   }
 
   @Test

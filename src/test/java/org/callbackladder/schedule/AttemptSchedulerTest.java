@@ -11,6 +11,7 @@ import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.Set;
 import org.callbackladder.practice.PracticeProperties;
 import org.callbackladder.practice.ScheduleProperties.DayPart;
 import org.callbackladder.practice.ScheduleProperties;
+import org.callbackladder.practice.ScheduleProperties.WorkHours;
 import org.callbackladder.practice.TimeRange;
 import org.callbackladder.schedule.AttemptScheduler.Patient;
 import org.callbackladder.schedule.AttemptScheduler.ScheduledAttempt;
@@ -37,14 +39,16 @@ class AttemptSchedulerTest {
   static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
   static final ZoneId LOS_ANGELES = ZoneId.of("America/Los_Angeles");
   static final ZoneId PHOENIX = ZoneId.of("America/Phoenix");
-  static final Patient IN_NEW_YORK = new Patient(NEW_YORK, List.of());
+  static final WorkHours WORK_HOURS = new WorkHours(
+      EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), TimeRange.parse("09:00-17:00"));
+  static final Patient IN_NEW_YORK = Patient.in(NEW_YORK);
 
   final PracticeCalendar calendar = new PracticeCalendar(TestPractice.weekdaysEightToSix());
   final AttemptScheduler scheduler = scheduler(calendar);
 
   static AttemptScheduler scheduler(PracticeCalendar calendar) {
     return new AttemptScheduler(calendar,
-        new ScheduleProperties(Duration.ofHours(3), TimeRange.parse("08:00-20:00"), DAY_PARTS, true, 14));
+        new ScheduleProperties(Duration.ofHours(3), TimeRange.parse("08:00-20:00"), DAY_PARTS, true, 14, WORK_HOURS));
   }
 
   @Test
@@ -74,8 +78,8 @@ class AttemptSchedulerTest {
   @Test
   void aPatientThreeZonesAwayIsCalledInsideTheirOwnWindow() {
     // 08:00 in Los Angeles is 11:00 in New York: nothing earlier, whatever the practice's hours
-    Patient inLosAngeles = new Patient(LOS_ANGELES, List.of());
-    assertThat(scheduler.earliestCall(at("2026-12-01T07:00"), LOS_ANGELES)).contains(at("2026-12-01T11:00"));
+    Patient inLosAngeles = Patient.in(LOS_ANGELES);
+    assertThat(scheduler.earliestCall(at("2026-12-01T07:00"), inLosAngeles)).contains(at("2026-12-01T11:00"));
     assertThat(next(at("2026-12-01T06:00"), inLosAngeles, Set.of(), null)).isEqualTo(at("2026-12-01T11:00"));
     // a call at 11:00 New York was their morning: the next is their midday, 12:00 LA = 15:00 NY
     assertThat(next(at("2026-12-01T11:00"), inLosAngeles, Set.of("morning"), null)).isEqualTo(at("2026-12-01T15:00"));
@@ -83,8 +87,8 @@ class AttemptSchedulerTest {
 
   @Test
   void preferredTimesWinOverVarietyButNeverOverTheWindows() {
-    Patient afternoons = new Patient(NEW_YORK, List.of(TimeRange.parse("15:00-18:00")));
-    Patient evenings = new Patient(NEW_YORK, List.of(TimeRange.parse("18:00-20:00")));
+    Patient afternoons = new Patient(NEW_YORK, List.of(TimeRange.parse("15:00-18:00")), false);
+    Patient evenings = new Patient(NEW_YORK, List.of(TimeRange.parse("18:00-20:00")), false);
 
     // the afternoon was tried already, but it is what the patient asked for
     assertThat(next(at("2026-12-01T09:00"), afternoons, Set.of("afternoon"), null)).isEqualTo(at("2026-12-01T15:00"));
@@ -113,19 +117,49 @@ class AttemptSchedulerTest {
   }
 
   @Test
+  void aPatientWhoAskedNotToBeCalledAtWorkIsCalledBeforeOrAfterTheirWorkHours() {
+    Patient notAtWork = new Patient(NEW_YORK, List.of(), true);
+    // Tuesday 09:30: the practice is open, but the patient works 09:00-17:00
+    assertThat(scheduler.earliestCall(at("2026-12-01T09:30"), notAtWork)).contains(at("2026-12-01T17:00"));
+    assertThat(scheduler.earliestCall(at("2026-12-01T08:10"), notAtWork)).contains(at("2026-12-01T08:10"));
+    // after a call at 08:10 (their morning), three hours on: their afternoon from 17:00
+    ScheduledAttempt next = scheduler.nextAttempt(at("2026-12-01T08:10"), notAtWork, Set.of("morning"), null).orElseThrow();
+    assertThat(next.at()).isEqualTo(at("2026-12-01T17:00"));
+    assertThat(next.why()).contains("outside work hours (09:00-17:00 Mon-Fri), as the patient asked");
+    // Los Angeles: 17:00 theirs is 20:00 New York, after the practice closes; only 08:00-09:00 theirs is left
+    assertThat(scheduler.earliestCall(at("2026-12-01T12:30"), new Patient(LOS_ANGELES, List.of(), true)))
+        .contains(at("2026-12-02T11:00"));
+    // a patient who asked nothing is called at once
+    assertThat(scheduler.earliestCall(at("2026-12-01T09:30"), IN_NEW_YORK)).contains(at("2026-12-01T09:30"));
+  }
+
+  @Test
+  void workHoursAreTheirsOnTheirWorkingDaysOnly() {
+    PracticeCalendar openSaturdays = new PracticeCalendar(TestPractice.practice(
+        Map.of(DayOfWeek.SATURDAY, List.of(TimeRange.parse("09:00-13:00"))), new PracticeProperties.Holidays(List.of(), List.of())));
+    // Friday 16:30: after 17:00 the practice is closed; Saturday is not a working day for the patient
+    assertThat(scheduler(openSaturdays).earliestCall(at("2026-12-04T16:30"), new Patient(NEW_YORK, List.of(), true)))
+        .contains(at("2026-12-04T17:00"));
+    assertThat(scheduler(openSaturdays).earliestCall(at("2026-12-04T17:59"), new Patient(NEW_YORK, List.of(), true)))
+        .contains(at("2026-12-04T17:59"));
+    assertThat(scheduler(openSaturdays).earliestCall(at("2026-12-04T18:30"), new Patient(NEW_YORK, List.of(), true)))
+        .contains(at("2026-12-05T09:00"));
+  }
+
+  @Test
   void noAttemptWhenThePracticeAndThePatientsDayNeverMeet() {
     // 08:00-20:00 in Tokyo is 18:00-06:00 in New York, after the practice closes
-    Patient inTokyo = new Patient(ZoneId.of("Asia/Tokyo"), List.of());
+    Patient inTokyo = Patient.in(ZoneId.of("Asia/Tokyo"));
 
     assertThat(scheduler.nextAttempt(at("2026-12-01T09:00"), inTokyo, Set.of(), null)).isEmpty();
-    assertThat(scheduler.earliestCall(at("2026-12-01T09:00"), inTokyo.zone())).isEmpty();
+    assertThat(scheduler.earliestCall(at("2026-12-01T09:00"), inTokyo)).isEmpty();
   }
 
   @Test
   void aPatientWithoutDaylightSavingTimeMovesAgainstThePracticeAcrossTheYear() {
     // Phoenix stays on standard time: its 08:00 is 10:00 in New York in winter, 11:00 in summer
-    assertThat(scheduler.earliestCall(at("2026-01-12T07:00"), PHOENIX)).contains(at("2026-01-12T10:00"));
-    assertThat(scheduler.earliestCall(at("2026-07-13T07:00"), PHOENIX)).contains(at("2026-07-13T11:00"));
+    assertThat(scheduler.earliestCall(at("2026-01-12T07:00"), Patient.in(PHOENIX))).contains(at("2026-01-12T10:00"));
+    assertThat(scheduler.earliestCall(at("2026-07-13T07:00"), Patient.in(PHOENIX))).contains(at("2026-07-13T11:00"));
   }
 
   /**
@@ -144,7 +178,7 @@ class AttemptSchedulerTest {
     int checked = 0;
     for (ZoneId zone : List.of(NEW_YORK, CHICAGO, LOS_ANGELES, PHOENIX)) {
       for (Instant last = at("2026-01-01T00:00"); last.isBefore(at("2027-01-01T00:00")); last = last.plus(Duration.ofHours(1))) {
-        Instant first = scheduler.earliestCall(last, zone).orElseThrow();
+        Instant first = scheduler.earliestCall(last, Patient.in(zone)).orElseThrow();
         assertThat(first).isAfterOrEqualTo(last);
         assertThat(year.openingHours(year.localDate(first)).stream().anyMatch(open -> open.contains(first))).isTrue();
         assertThat(first.atZone(zone).toLocalTime()).isBetween(LocalTime.of(8, 0), LocalTime.of(19, 59, 59));
@@ -152,7 +186,7 @@ class AttemptSchedulerTest {
         Set<String> tried = new HashSet<>();
         scheduler.dayPartOf(last, zone).ifPresent(tried::add);
 
-        Optional<ScheduledAttempt> next = scheduler.nextAttempt(last, new Patient(zone, List.of()), tried, null);
+        Optional<ScheduledAttempt> next = scheduler.nextAttempt(last, Patient.in(zone), tried, null);
 
         assertThat(next).as("an attempt after %s for %s", last, zone).isPresent();
         Instant at = next.get().at();
