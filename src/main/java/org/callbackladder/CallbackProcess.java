@@ -1,8 +1,11 @@
 package org.callbackladder;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -77,6 +80,17 @@ public final class CallbackProcess {
     public static final String PATIENT_WORDS = "patientWords";
     public static final String EMERGENCY_LINE_GIVEN = "emergencyLineGiven";
     public static final String SCHEDULING_STILL_NEEDED = "schedulingStillNeeded";
+    /**
+     * Ticked on the call-attempt form when the patient asked for it on the call; recorded on the
+     * number's contact preferences, then removed from the process.
+     */
+    public static final String ASKED_NO_TEXTS = "askedNoTexts";
+    public static final String ASKED_NO_VOICEMAIL = "askedNoVoicemail";
+    public static final String ASKED_TEXT_ONLY = "askedTextOnly";
+    public static final String ASKED_THIS_NUMBER_ONLY = "askedThisNumberOnly";
+    public static final String ASKED_NOT_DURING_WORK_HOURS = "askedNotDuringWorkHours";
+    public static final List<String> PATIENT_ASKED = List.of(ASKED_NO_TEXTS, ASKED_NO_VOICEMAIL, ASKED_TEXT_ONLY,
+        ASKED_THIS_NUMBER_ONLY, ASKED_NOT_DURING_WORK_HOURS);
 
     /**
      * NONE while no text of the request was flagged; else the level (CLINICAL or EMERGENCY) of the
@@ -109,8 +123,9 @@ public final class CallbackProcess {
     private Vars() {}
   }
 
-  private static final Set<String> CALL_ANSWERS = Set.of(Vars.ATTEMPT_OUTCOME, Vars.RESOLUTION, Vars.ATTEMPT_NOTES,
-      Vars.PATIENT_WORDS, Vars.EMERGENCY_LINE_GIVEN, Vars.SCHEDULING_STILL_NEEDED);
+  private static final Set<String> CALL_ANSWERS = Stream.concat(Stream.of(Vars.ATTEMPT_OUTCOME, Vars.RESOLUTION,
+      Vars.ATTEMPT_NOTES, Vars.PATIENT_WORDS, Vars.EMERGENCY_LINE_GIVEN, Vars.SCHEDULING_STILL_NEEDED),
+      Vars.PATIENT_ASKED.stream()).collect(Collectors.toUnmodifiableSet());
   private static final Set<String> CLINICAL_ANSWERS = Set.of(Vars.CLINICAL_OUTCOME, Vars.CLINICAL_NOTE);
 
   /**

@@ -24,6 +24,11 @@ public enum AttemptOutcome {
     return label;
   }
 
+  /** Someone spoke with the patient on this call (and could hear what they asked for). */
+  public boolean spokeWithPatient() {
+    return this == REACHED || this == DECLINED || isClinical();
+  }
+
   /** The call handed the request to the clinical team. */
   public boolean isClinical() {
     return this == CLINICAL_CONCERN || this == EMERGENCY;

@@ -1,5 +1,10 @@
 package org.callbackladder.attempt;
 
+import static org.callbackladder.CallbackProcess.Vars.ASKED_NOT_DURING_WORK_HOURS;
+import static org.callbackladder.CallbackProcess.Vars.ASKED_NO_TEXTS;
+import static org.callbackladder.CallbackProcess.Vars.ASKED_NO_VOICEMAIL;
+import static org.callbackladder.CallbackProcess.Vars.ASKED_TEXT_ONLY;
+import static org.callbackladder.CallbackProcess.Vars.ASKED_THIS_NUMBER_ONLY;
 import static org.callbackladder.CallbackProcess.Vars.ATTEMPT_NOTES;
 import static org.callbackladder.CallbackProcess.Vars.ATTEMPT_OUTCOME;
 import static org.callbackladder.CallbackProcess.Vars.EMERGENCY_LINE_GIVEN;
@@ -9,6 +14,9 @@ import static org.callbackladder.CallbackProcess.Vars.SCHEDULING_STILL_NEEDED;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.callbackladder.contact.PatientContacts.AskedOnCall;
 import org.callbackladder.web.FieldProblem;
 import org.callbackladder.web.FieldRules;
 import org.callbackladder.web.InvalidInputException;
@@ -18,6 +26,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * The fixed fields a coordinator records for one call. The form asks for them; this enforces them
  * again, so a task completed through any client is documented the same way. A clinical concern or
  * an emergency needs the patient's own words; an emergency also that the emergency line was given.
+ * What the patient asked for about contacting them can only come from a call where someone spoke
+ * with them.
  */
 public record AttemptReport(
     AttemptOutcome outcome,
@@ -25,24 +35,36 @@ public record AttemptReport(
     String notes,
     String patientWords,
     Boolean emergencyLineGiven,
-    Boolean schedulingStillNeeded) {
+    Boolean schedulingStillNeeded,
+    AskedOnCall asked) {
 
   public static final int NOTES_MAX = 4000;
 
+  /** The form's "the patient asked us to..." boxes, by variable. */
+  private static final List<Map.Entry<String, Predicate<AskedOnCall>>> ASKED = List.of(
+      Map.entry(ASKED_NO_TEXTS, AskedOnCall::noTexts),
+      Map.entry(ASKED_NO_VOICEMAIL, AskedOnCall::noVoicemail),
+      Map.entry(ASKED_TEXT_ONLY, AskedOnCall::textOnly),
+      Map.entry(ASKED_THIS_NUMBER_ONLY, AskedOnCall::thisNumberOnly),
+      Map.entry(ASKED_NOT_DURING_WORK_HOURS, AskedOnCall::notDuringWorkHours));
+
   /** A call without a clinical concern. */
   public static AttemptReport of(Object outcome, Object resolution, Object notes) {
-    return of(outcome, resolution, notes, null, null, null);
+    return of(outcome, resolution, notes, null, null, null, AskedOnCall.NOTHING);
   }
 
   /** The call form's answers as the task or execution holds them. */
   public static AttemptReport of(VariableScope answers) {
     return of(answers.getVariable(ATTEMPT_OUTCOME), answers.getVariable(RESOLUTION), answers.getVariable(ATTEMPT_NOTES),
         answers.getVariable(PATIENT_WORDS), answers.getVariable(EMERGENCY_LINE_GIVEN),
-        answers.getVariable(SCHEDULING_STILL_NEEDED));
+        answers.getVariable(SCHEDULING_STILL_NEEDED),
+        new AskedOnCall(ticked(answers.getVariable(ASKED_NO_TEXTS)), ticked(answers.getVariable(ASKED_NO_VOICEMAIL)),
+            ticked(answers.getVariable(ASKED_TEXT_ONLY)), ticked(answers.getVariable(ASKED_THIS_NUMBER_ONLY)),
+            ticked(answers.getVariable(ASKED_NOT_DURING_WORK_HOURS))));
   }
 
-  static AttemptReport of(
-      Object outcome, Object resolution, Object notes, Object words, Object emergencyLine, Object stillNeeded) {
+  static AttemptReport of(Object outcome, Object resolution, Object notes, Object words, Object emergencyLine,
+      Object stillNeeded, AskedOnCall asked) {
     List<FieldProblem> problems = new ArrayList<>();
     AttemptOutcome parsedOutcome = FieldRules.oneOf(AttemptOutcome.class, "attemptOutcome", outcome, problems);
     Resolution parsedResolution = null;
@@ -55,18 +77,27 @@ public record AttemptReport(
     Boolean schedulingNeeded = null;
     if (parsedOutcome != null && parsedOutcome.isClinical()) {
       patientWords = FieldRules.requiredText("patientWords", words, NOTES_MAX, problems);
-      schedulingNeeded = Boolean.TRUE.equals(stillNeeded) || "true".equals(String.valueOf(stillNeeded));
+      schedulingNeeded = ticked(stillNeeded);
     }
     if (parsedOutcome == AttemptOutcome.EMERGENCY) {
-      lineGiven = Boolean.TRUE.equals(emergencyLine) || "true".equals(String.valueOf(emergencyLine));
+      lineGiven = ticked(emergencyLine);
       if (!lineGiven) {
         problems.add(new FieldProblem("emergencyLineGiven", "required",
             "must be confirmed: give the patient the emergency line before handing over"));
       }
     }
+    if (parsedOutcome != null && !parsedOutcome.spokeWithPatient()) {
+      ASKED.stream().filter(box -> box.getValue().test(asked)).forEach(box -> problems.add(
+          new FieldProblem(box.getKey(), "spokeWithPatient", "only when someone spoke with the patient on this call")));
+    }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
-    return new AttemptReport(parsedOutcome, parsedResolution, text, patientWords, lineGiven, schedulingNeeded);
+    return new AttemptReport(parsedOutcome, parsedResolution, text, patientWords, lineGiven, schedulingNeeded, asked);
+  }
+
+  /** A checkbox's answer, as Tasklist (a boolean) or a REST client (perhaps "true") sends it. */
+  private static boolean ticked(Object answer) {
+    return Boolean.TRUE.equals(answer) || "true".equals(String.valueOf(answer));
   }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.callbackladder.audit.AuditLog;
+import org.callbackladder.contact.PatientContacts;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackRequestRepository;
 import org.slf4j.Logger;
@@ -20,12 +21,15 @@ public class AttemptService {
 
   private final CallbackRequestRepository requests;
   private final CallAttemptRepository attempts;
+  private final PatientContacts contacts;
   private final AuditLog audit;
   private final Clock clock;
 
-  public AttemptService(CallbackRequestRepository requests, CallAttemptRepository attempts, AuditLog audit, Clock clock) {
+  public AttemptService(
+      CallbackRequestRepository requests, CallAttemptRepository attempts, PatientContacts contacts, AuditLog audit, Clock clock) {
     this.requests = requests;
     this.attempts = attempts;
+    this.contacts = contacts;
     this.audit = audit;
     this.clock = clock;
   }
@@ -39,6 +43,8 @@ public class AttemptService {
             CallAttempt.documented(
                 callbackRequestId, attemptNumber, agent, request.getPatientPhone(), report, now));
     request.attemptDocumented(now);
+    // what the patient asked for holds for their number, on this request and every later one
+    contacts.askedOnCall(request.getPatientPhone(), report.asked(), "call attempt " + attemptNumber, agent);
     audit.record(AuditLog.Action.ATTEMPT_DOCUMENTED, callbackRequestId, "attempt " + attemptNumber + ": " + report.outcome());
     log.info(
         "Callback request {} attempt {} documented by {}: {}",

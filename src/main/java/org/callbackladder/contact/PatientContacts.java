@@ -95,11 +95,49 @@ public class PatientContacts implements ContactTimes {
         contact::emailConsent);
     apply(form, "portalConsent", tightens(answers.portal(), contact.getPortalConsent()), answers.portal(),
         contact.getPortalConsent(), contact::portalConsent);
-    apply(form, "thisNumberOnly", Boolean.TRUE.equals(asked.thisNumberOnly()), true, contact.isThisNumberOnly(),
+    restrict(form, asked);
+  }
+
+  /** The restrictions ticked (true) are added; one not ticked is left as it was. */
+  private void restrict(Edit edit, Restrictions asked) {
+    PatientContact contact = edit.contact();
+    apply(edit, "thisNumberOnly", Boolean.TRUE.equals(asked.thisNumberOnly()), true, contact.isThisNumberOnly(),
         contact::thisNumberOnly);
-    apply(form, "textOnly", Boolean.TRUE.equals(asked.textOnly()), true, contact.isTextOnly(), contact::textOnly);
-    apply(form, "notDuringWorkHours", Boolean.TRUE.equals(asked.notDuringWorkHours()), true, contact.isNotDuringWorkHours(),
+    apply(edit, "textOnly", Boolean.TRUE.equals(asked.textOnly()), true, contact.isTextOnly(), contact::textOnly);
+    apply(edit, "notDuringWorkHours", Boolean.TRUE.equals(asked.notDuringWorkHours()), true, contact.isNotDuringWorkHours(),
         contact::notDuringWorkHours);
+  }
+
+  /** What the patient asked for on a call, as the coordinator ticked it: each only ever restricts. */
+  public record AskedOnCall(boolean noTexts, boolean noVoicemail, boolean textOnly, boolean thisNumberOnly,
+      boolean notDuringWorkHours) {
+
+    public static final AskedOnCall NOTHING = new AskedOnCall(false, false, false, false, false);
+
+    public boolean anything() {
+      return !equals(NOTHING);
+    }
+  }
+
+  /**
+   * What the patient asked for on a call, recorded by the person who made it ({@code by}). "Stop texting me" is an
+   * opt-out like STOP, lifted only by the patient's START or by staff who recorded their new consent;
+   * the rest are restrictions staff lift through the contact preferences.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void askedOnCall(String phone, AskedOnCall asked, String source, String by) {
+    if (!asked.anything()) {
+      return;
+    }
+    PatientContact contact = lockOrCreate(phone);
+    Edit call = new Edit(contact, source, by, clock.instant());
+    if (asked.noTexts() && contact.getOptedOutAt() == null) {
+      changed(contact, "textConsent", contact.getTextConsent(), false, source, call.by(), call.at());
+      contact.textConsent(false, source, call.by(), call.at(), true);
+      log.info("Text consent revoked on a call for a patient number");
+    }
+    apply(call, "voicemail", asked.noVoicemail(), Voicemail.NOT_ALLOWED, contact.getVoicemail(), contact::voicemail);
+    restrict(call, new Restrictions(asked.thisNumberOnly(), asked.textOnly(), asked.notDuringWorkHours()));
   }
 
   /**

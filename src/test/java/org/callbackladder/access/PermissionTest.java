@@ -224,6 +224,9 @@ class PermissionTest {
       row("10 write free text into a choice of the call form", HttpMethod.POST, t -> "/task/" + t.task().getId() + "/complete",
           t -> "{\"variables\": {\"attemptOutcome\": {\"value\": \"NO_ANSWER\"}, \"resolution\": {\"value\": \"says "
               + PATIENT + " is dizzy\"}}}"),
+      row("11 record what the patient asked on a call nobody answered", HttpMethod.POST,
+          t -> "/task/" + t.task().getId() + "/complete",
+          t -> "{\"variables\": {\"attemptOutcome\": {\"value\": \"NO_ANSWER\"}, \"askedNoTexts\": {\"value\": true}}}"),
       row("10 carry another form's answers", HttpMethod.POST, t -> "/task/" + t.task().getId() + "/complete",
           t -> "{\"variables\": {\"attemptOutcome\": {\"value\": \"NO_ANSWER\"}, \"exceptionDecision\": {\"value\": \"CLOSE\"}}}"),
       row("10 take an urgent clinical callback as a manager", HttpMethod.POST,

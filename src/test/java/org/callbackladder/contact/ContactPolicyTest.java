@@ -1,6 +1,12 @@
 package org.callbackladder.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -17,9 +23,13 @@ import org.callbackladder.request.CallbackSignalRepository;
 import org.callbackladder.request.ClosureReason;
 import org.callbackladder.request.Restrictions;
 import org.callbackladder.support.CallbackLadderTest;
+import org.callbackladder.support.Ladder;
 import org.callbackladder.support.Phones;
 import org.callbackladder.support.TestClock;
+import org.callbackladder.web.InvalidInputException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,6 +58,7 @@ class ContactPolicyTest {
   @Autowired TestClock clock;
   @Autowired ProcessEngine engine;
   @Autowired TestRestTemplate http;
+  @Autowired MessageRelay relay;
 
   @BeforeEach
   void tuesdayMorning() {
@@ -213,6 +224,63 @@ class ContactPolicyTest {
     assertThat(policy.message(planned).sendAfter()).isEqualTo(Instant.parse("2026-12-01T22:00:00Z"));
     assertThat(plan(request)).contains(
         "The patient asked: Not during work hours (09:00-17:00 Mon-Fri their time): the ladder calls and texts outside them.");
+  }
+
+  /**
+   * The call-attempt form's "the patient asked us to...": a text queued after the first attempt does
+   * not leave, and the number's later requests get no texts and no voicemails.
+   */
+  @Test
+  void whatThePatientAsksForOnACallHoldsForTheirNumberFromThenOn() {
+    String phone = Phones.next();
+    ProcessInstance ladder = Ladder.start(intake, engine, Ladder.request("WEB_FORM", "APPOINTMENT_REQUEST", "Pat Asked", phone));
+    Ladder.call(engine, ladder, "NO_ANSWER", null);
+    execute(job(CallbackProcess.TASK_QUEUE_FOLLOW_UP_MESSAGE, ladder));
+    OutboxMessage queued = messagesTo(phone).get(0);
+    execute(job(CallbackProcess.TIMER_NEXT_ATTEMPT_DUE, ladder));
+
+    Task call = task(CallbackProcess.TASK_CALL_PATIENT, ladder);
+    engine.getTaskService().claim(call.getId(), "coordinator");
+    complete(call, withVariables(CallbackProcess.Vars.ATTEMPT_OUTCOME, "REACHED", CallbackProcess.Vars.RESOLUTION, "RESOLVED",
+        CallbackProcess.Vars.ASKED_NO_TEXTS, true, CallbackProcess.Vars.ASKED_NO_VOICEMAIL, true,
+        CallbackProcess.Vars.ASKED_TEXT_ONLY, false));
+
+    PatientContact contact = contacts.find(phone).orElseThrow();
+    assertThat(contact.getTextConsent()).isFalse();
+    assertThat(contact.getOptedOutAt()).as("a spoken stop is an opt-out").isNotNull();
+    assertThat(contact.getVoicemail()).isEqualTo(PatientContact.Voicemail.NOT_ALLOWED);
+    assertThat(contact.isTextOnly()).isFalse();
+    assertThat(changes.findByPhoneOrderByChangedAtAscIdAsc(phone))
+        .filteredOn(change -> change.getSource().equals("call attempt 2"))
+        .extracting(PatientContactChange::getField, PatientContactChange::getNewValue, PatientContactChange::getChangedBy)
+        .containsExactly(org.assertj.core.api.Assertions.tuple("textConsent", "false", "coordinator"),
+            org.assertj.core.api.Assertions.tuple("voicemail", "NOT_ALLOWED", "coordinator"));
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(ladder.getId())
+        .variableNameIn(CallbackProcess.Vars.PATIENT_ASKED.toArray(String[]::new)).list())
+        .as("the answers left the process").allMatch(variable -> "DELETED".equals(variable.getState()));
+
+    relay.relayDue();
+    assertThat(messages.findById(queued.getId()).orElseThrow().getStatus()).isEqualTo(OutboxMessage.Status.CANCELLED);
+    CallbackRequest later = intake.receive(new NewCallbackRequest("WEB_FORM", "GENERAL", new NewCallbackRequest.Patient("Pat Asked",
+        phone), null, null, null, null, new NewCallbackRequest.Consent(true, true, null), null)).request();
+    assertThat(policy.message(later).reason()).as("a form does not lift it")
+        .startsWith("no message: no text (opted out 2026-12-01 by call attempt 2)");
+    assertThat(plan(later)).contains("Voicemail: the patient asked for none.");
+  }
+
+  @Test
+  void onlyACallWhereSomeoneSpokeWithThePatientRecordsWhatTheyAsked() {
+    String phone = Phones.next();
+    ProcessInstance ladder = Ladder.start(intake, engine, Ladder.request("WEB_FORM", "APPOINTMENT_REQUEST", "Pat Voicemail", phone));
+    Task call = task(CallbackProcess.TASK_CALL_PATIENT, ladder);
+    engine.getTaskService().claim(call.getId(), "coordinator");
+
+    assertThatThrownBy(() -> complete(call, withVariables(CallbackProcess.Vars.ATTEMPT_OUTCOME, "VOICEMAIL_LEFT",
+        CallbackProcess.Vars.ASKED_NOT_DURING_WORK_HOURS, true)))
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("askedNotDuringWorkHours only when someone spoke with the patient on this call");
+    assertThat(contacts.find(phone).orElseThrow().isNotDuringWorkHours()).isFalse();
+    assertThat(engine.getTaskService().createTaskQuery().taskId(call.getId()).count()).as("the task stays open").isOne();
   }
 
   @Test

@@ -39,7 +39,9 @@ class PracticeConfigurationTest {
               "callback.schedule.search-days=14",
               "callback.schedule.day-parts[0].name=morning",
               "callback.schedule.day-parts[0].start=08:00",
-              "callback.schedule.day-parts[0].end=12:00");
+              "callback.schedule.day-parts[0].end=12:00",
+              "callback.schedule.work-hours.days=MONDAY,TUESDAY,WEDNESDAY,THURSDAY",
+              "callback.schedule.work-hours.hours=07:00-15:30");
 
   @Test
   void aPracticeWithALunchClosureAndHolidaysBinds() {
@@ -53,6 +55,10 @@ class PracticeConfigurationTest {
       assertThat(practice.holidays().isHoliday(LocalDate.parse("2026-11-26"))).isTrue();
       assertThat(practice.holidays().isHoliday(LocalDate.parse("2027-11-26"))).isFalse();
       assertThat(started.getBean(ScheduleProperties.class).callingWindow().start()).isEqualTo(LocalTime.of(8, 0));
+      ScheduleProperties.WorkHours work = started.getBean(ScheduleProperties.class).workHours();
+      assertThat(work.on(DayOfWeek.THURSDAY)).isTrue();
+      assertThat(work.on(DayOfWeek.FRIDAY)).isFalse();
+      assertThat(work).hasToString("07:00-15:30 Mon-Thu");
     });
   }
 

@@ -89,6 +89,10 @@ class TasklistCallAttemptBrowserTest {
     browser.click(By.xpath("//label[contains(normalize-space(), 'Reached the patient')]"));
     choose("What was done", "Booked an appointment");
     browser.type(By.xpath(Browser.fieldXpath("Notes") + "//textarea"), "Booked a new patient visit for Thursday 9:30");
+    // the patient asked for this on the call: it holds for their number from now on
+    By notAtWork = By.xpath(Browser.fieldXpath("Not call or text during their work hours") + "//input[@type='checkbox']");
+    browser.click(notAtWork);
+    wait.until(driver -> driver.findElement(notAtWork).isSelected());
     browser.screenshot("form-filled");
     browser.click(By.xpath("//button[normalize-space()='Complete']"));
 
@@ -99,6 +103,14 @@ class TasklistCallAttemptBrowserTest {
     assertThat(shown.get("closureReason").asText()).isEqualTo("BOOKED");
     assertThat(shown.get("attempts").get(0).get("agent").asText()).isEqualTo("coordinator");
     assertThat(shown.get("attempts").get(0).get("notes").asText()).isEqualTo("Booked a new patient visit for Thursday 9:30");
+    JsonNode preferences = http.withBasicAuth("manager", "demo")
+        .getForObject("/api/patients/+14155550168/contact-preferences", JsonNode.class);
+    assertThat(preferences.get("notDuringWorkHours").asBoolean()).isTrue();
+    assertThat(preferences.get("voicemail").asText()).as("a box not ticked changes nothing").isEqualTo("MINIMAL_ONLY");
+    JsonNode change = preferences.get("history").get(preferences.get("history").size() - 1);
+    assertThat(change.get("field").asText()).isEqualTo("notDuringWorkHours");
+    assertThat(change.get("source").asText()).isEqualTo("call attempt 1");
+    assertThat(change.get("by").asText()).isEqualTo("coordinator");
   }
 
   /** Whatever a patient typed is shown as the text it is: no markup, no script, no link runs. */
