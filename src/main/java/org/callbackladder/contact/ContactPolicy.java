@@ -13,6 +13,7 @@ import java.util.Set;
 import org.callbackladder.practice.PracticeProperties;
 import org.callbackladder.practice.ScheduleProperties;
 import org.callbackladder.request.CallbackRequest;
+import org.callbackladder.request.CallbackRequestRepository;
 import org.callbackladder.schedule.AttemptScheduler;
 import org.callbackladder.schedule.AttemptScheduler.Patient;
 import org.springframework.stereotype.Service;
@@ -31,6 +32,7 @@ public class ContactPolicy {
   /** libphonenumber's types that take texts; a fixed line never does. */
   static final Set<String> TEXTABLE = Set.of("MOBILE", "FIXED_LINE_OR_MOBILE", "VOIP");
   private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
+  private static final String NO_TIME = "no time inside practice hours and the patient's calling window in the days ahead";
 
   /** A decision: by which channel to whom and from when (inside the patient's calling window for a text), or why none. */
   public record Verdict(boolean allowed, String channel, String recipient, String reason, Instant sendAfter) {
@@ -49,6 +51,7 @@ public class ContactPolicy {
 
   private final PatientContactRepository contacts;
   private final OutboxMessageRepository outbox;
+  private final CallbackRequestRepository requests;
   private final ContactProperties settings;
   private final ScriptCatalog scripts;
   private final AttemptScheduler scheduler;
@@ -59,6 +62,7 @@ public class ContactPolicy {
   public ContactPolicy(
       PatientContactRepository contacts,
       OutboxMessageRepository outbox,
+      CallbackRequestRepository requests,
       ContactProperties settings,
       ScriptCatalog scripts,
       AttemptScheduler scheduler,
@@ -67,6 +71,7 @@ public class ContactPolicy {
       Clock clock) {
     this.contacts = contacts;
     this.outbox = outbox;
+    this.requests = requests;
     this.settings = settings;
     this.scripts = scripts;
     this.scheduler = scheduler;
@@ -128,18 +133,53 @@ public class ContactPolicy {
     return verdict(request, contacts.lockByPhone(request.getPatientPhone()).orElse(null));
   }
 
-  /** Whether a queued ladder message may still leave: its channel's consent has not been withdrawn since. */
+  /**
+   * What becomes of a queued ladder message when its time comes: it leaves now ({@link #SEND}), waits
+   * until the patient's window opens again (a relay held up overnight sends nothing at 23:00, nor in
+   * work hours the patient asked to keep clear since), or is cancelled with the reason (consent
+   * withdrawn, or the patient changed where messages go).
+   */
+  public record Recheck(Instant waitUntil, String cancelled) {
+
+    static Recheck cancel(String reason) {
+      return new Recheck(null, reason);
+    }
+  }
+
+  public static final Recheck SEND = new Recheck(null, null);
+
   @Transactional(propagation = Propagation.MANDATORY)
-  public boolean stillAllowed(OutboxMessage message) {
+  public Recheck recheck(OutboxMessage message) {
     PatientContact contact = contacts.findById(message.getPatientPhone()).orElse(null);
     if (contact == null) {
-      return false;
+      return Recheck.cancel("no consent on record");
     }
+    String phone = message.getPatientPhone();
     return switch (message.getChannel()) {
-      case OutboxMessage.SMS -> contact.textsAllowed() && !optedOutElsewhere(message.getRecipient(), message.getPatientPhone());
-      case OutboxMessage.EMAIL -> Boolean.TRUE.equals(contact.getEmailConsent());
-      case OutboxMessage.PORTAL -> Boolean.TRUE.equals(contact.getPortalConsent());
-      default -> false;
+      case OutboxMessage.SMS -> {
+        if (!contact.textsAllowed() || optedOutElsewhere(message.getRecipient(), phone)) {
+          yield Recheck.cancel("consent withdrawn before it left");
+        }
+        if (!message.getRecipient().equals(textRecipient(contact, phone))) {
+          yield Recheck.cancel("the patient changed the number for messages before it left");
+        }
+        Instant now = clock.instant();
+        ZoneId zone = requests.findById(message.getCallbackRequestId())
+            .map(request -> request.patientZone(practiceZone)).orElse(practiceZone);
+        Instant from = scheduler.earliestCall(now, new Patient(zone, List.of(), contact.isNotDuringWorkHours())).orElse(null);
+        if (from == null) {
+          yield Recheck.cancel(NO_TIME);
+        }
+        yield from.isAfter(now) ? new Recheck(from, null) : SEND;
+      }
+      case OutboxMessage.EMAIL -> !Boolean.TRUE.equals(contact.getEmailConsent())
+          ? Recheck.cancel("consent withdrawn before it left")
+          : contact.getMessageEmail() != null && !contact.getMessageEmail().equals(message.getRecipient())
+              ? Recheck.cancel("the patient changed the address for messages before it left")
+              : SEND;
+      case OutboxMessage.PORTAL -> Boolean.TRUE.equals(contact.getPortalConsent())
+          ? SEND : Recheck.cancel("consent withdrawn before it left");
+      default -> Recheck.cancel("no such channel");
     };
   }
 
@@ -190,8 +230,7 @@ public class ContactPolicy {
               + contact.getTextConsentSource() + ")");
       return null;
     }
-    // HIPAA 164.522(b): texts go to the number the patient gave for messages, unless they asked for this number only
-    String to = contact.getMessageNumber() != null && !contact.isThisNumberOnly() ? contact.getMessageNumber() : phone;
+    String to = textRecipient(contact, phone);
     if (to.equals(phone) && request.getPhoneType() != null && !TEXTABLE.contains(request.getPhoneType())) {
       refused.add("no text (a " + request.getPhoneType().toLowerCase(Locale.ROOT).replace('_', ' ')
           + " number cannot take texts)");
@@ -205,12 +244,17 @@ public class ContactPolicy {
     Instant from = scheduler.earliestCall(now,
         new Patient(request.patientZone(practiceZone), List.of(), contact.isNotDuringWorkHours())).orElse(null);
     if (from == null) {
-      refused.add("no text (no time inside practice hours and the patient's calling window in the days ahead)");
+      refused.add("no text (" + NO_TIME + ")");
       return null;
     }
     return Verdict.send(OutboxMessage.SMS, to, "consent from " + contact.getTextConsentSource() + " on "
         + DAY.format(contact.getTextConsentAt().atZone(practiceZone))
         + (to.equals(phone) ? "" : ", to the number the patient gave for messages"), from);
+  }
+
+  /** HIPAA 164.522(b): texts go to the number the patient gave for messages, unless they asked for this number only. */
+  private static String textRecipient(PatientContact contact, String phone) {
+    return contact.getMessageNumber() != null && !contact.isThisNumberOnly() ? contact.getMessageNumber() : phone;
   }
 
   /** A text to a number other than the patient's: whether that number itself said STOP. */

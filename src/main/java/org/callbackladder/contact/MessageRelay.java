@@ -22,8 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <ol>
  *   <li>A row is claimed with {@code FOR UPDATE SKIP LOCKED}, so two application nodes on one database
- *       never take the same one; a ladder message is checked against the patient's consent once more,
- *       and the row is marked SENDING and committed before the provider is called.
+ *       never take the same one; a ladder message is checked against the patient's consent once more
+ *       (and a text against the patient's window: one due while the relay was held up overnight waits
+ *       for the morning), and the row is marked SENDING and committed before the provider is called.
  *   <li>The provider's answer is recorded in a transaction of its own: sent, refused for good, or to be
  *       tried again later with backoff.
  *   <li>A row still SENDING after {@link #LEASE} was interrupted (the application stopped between the
@@ -42,6 +43,8 @@ public class MessageRelay {
   static final int MAX_ATTEMPTS = 5;
   /** A row SENDING this long was interrupted: far longer than a provider takes to answer (senders time out before). */
   static final Duration LEASE = Duration.ofMinutes(5);
+  /** How long an interrupted row is looked up again while the provider cannot be asked, before a person must check it. */
+  static final Duration LOOKUP_LIMIT = Duration.ofHours(1);
 
   private static final String DUE = "select id from outbox_message"
       + " where (status = 'PENDING' and (send_after is null or send_after <= ?)) or (status = 'SENDING' and claimed_at <= ?)"
@@ -106,9 +109,16 @@ public class MessageRelay {
     if (message.getStatus() == OutboxMessage.Status.SENDING && !settleInterrupted(message, now)) {
       return new Claimed(message.getId(), false);
     }
-    if (message.isLadderMessage() && !policy.stillAllowed(message)) {
-      message.cancel("consent withdrawn before it left");
-      return new Claimed(message.getId(), false);
+    if (message.isLadderMessage()) {
+      ContactPolicy.Recheck recheck = policy.recheck(message);
+      if (recheck.cancelled() != null) {
+        message.cancel(recheck.cancelled());
+        return new Claimed(message.getId(), false);
+      }
+      if (recheck.waitUntil() != null) {
+        message.postpone(recheck.waitUntil());
+        return new Claimed(message.getId(), false);
+      }
     }
     message.claim(now);
     return new Claimed(message.getId(), true);
@@ -123,9 +133,10 @@ public class MessageRelay {
     try {
       found = senders.forChannel(message.getChannel()).lookUp(message);
     } catch (Refused unreachable) {
-      message.holdUntilLater(now);
-      log.warn("Outbox message {} was interrupted while sending; the provider could not be asked yet: {}", message.getId(),
-          unreachable.getMessage());
+      message.holdUntilLater(now, LOOKUP_LIMIT, unreachable.getMessage());
+      log.warn("Outbox message {} was interrupted while sending; the provider could not be asked: {} ({})", message.getId(),
+          unreachable.getMessage(), message.getStatus() == OutboxMessage.Status.FAILED ? "failed, for operations to check"
+              : "asked again later");
       return false;
     }
     if (found instanceof Lookup.Found sent) {

@@ -7,6 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -124,9 +125,21 @@ public class OutboxMessage {
     lastError = reason;
   }
 
-  /** Sending was interrupted and the provider could not be asked yet: asked again after the relay's lease. */
-  void holdUntilLater(Instant at) {
-    claimedAt = at;
+  /**
+   * Sending was interrupted and the provider could not be asked yet: asked again after the relay's
+   * lease, until {@code giveUpAfter} has passed since the message was due; then failed, for a person
+   * to check at the provider before retrying it.
+   */
+  void holdUntilLater(Instant at, Duration giveUpAfter, String reason) {
+    Instant due = sendAfter != null ? sendAfter : createdAt;
+    if (Duration.between(due, at).compareTo(giveUpAfter) >= 0) {
+      status = Status.FAILED;
+      lastError = "interrupted while sending, and the provider could not be asked whether it left (" + reason
+          + "): check before retrying";
+    } else {
+      claimedAt = at;
+      lastError = "interrupted while sending; the provider could not be asked yet: " + reason;
+    }
   }
 
   /**
@@ -145,6 +158,12 @@ public class OutboxMessage {
     attempts = 0;
     claimedAt = null;
     lastError = "retried by " + by + " after: " + lastError;
+  }
+
+  /** Not to leave before {@code at} (the patient's window): waits in the outbox, or waits again after an interruption. */
+  void postpone(Instant at) {
+    status = Status.PENDING;
+    sendAfter = at;
   }
 
   /** Not sent, with the reason. */

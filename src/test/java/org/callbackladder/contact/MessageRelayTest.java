@@ -61,6 +61,70 @@ class MessageRelayTest {
     assertThat(statusOf(queued)).isEqualTo(OutboxMessage.Status.CANCELLED);
   }
 
+  /** A relay held up (an outage, a stopped node) sends nothing outside the patient's day when it catches up. */
+  @Test
+  void aTextDueWhileTheRelayWasHeldUpWaitsForThePatientsMorning() {
+    CallbackRequest request = consenting(Phones.next());
+    OutboxMessage queued = outbox.queue(request.getId(), MessageKind.FOLLOW_UP, 1).orElseThrow(); // Tuesday 09:00
+
+    clock.set(Instant.parse("2026-12-02T04:30:00Z")); // the relay runs again at 23:30 in New York
+    relay.relayDue();
+
+    OutboxMessage waiting = messages.findById(queued.getId()).orElseThrow();
+    assertThat(waiting.getStatus()).isEqualTo(OutboxMessage.Status.PENDING);
+    assertThat(waiting.getSendAfter()).isEqualTo(Instant.parse("2026-12-02T13:00:00Z")); // Wednesday 08:00
+    assertThat(waiting.getAttempts()).isZero();
+  }
+
+  @Test
+  void aTextWaitsOutTheWorkHoursThePatientAskedToKeepClearAfterItWasQueued() {
+    String phone = Phones.next();
+    OutboxMessage queued = outbox.queue(consenting(phone).getId(), MessageKind.FOLLOW_UP, 1).orElseThrow();
+    contacts.update(phone, new ContactPreferences.Update(null, null, null, null, null, null, true, null, null, "phone call"));
+
+    relay.relayDue();
+    assertThat(messages.findById(queued.getId()).orElseThrow().getSendAfter())
+        .isEqualTo(Instant.parse("2026-12-01T22:00:00Z")); // 17:00, when their work day ends
+
+    clock.set(Instant.parse("2026-12-01T22:00:00Z"));
+    relay.relayDue();
+    assertThat(statusOf(queued)).isEqualTo(OutboxMessage.Status.RECORDED);
+  }
+
+  @Test
+  void aTextQueuedForAnotherNumberStaysUnsentWhenThePatientAsksForThisNumberOnly() {
+    String phone = Phones.next();
+    CallbackRequest request = consenting(phone);
+    contacts.update(phone, new ContactPreferences.Update(null, null, null, null, null, null, null, Phones.next(), null,
+        "phone call"));
+    OutboxMessage queued = outbox.queue(request.getId(), MessageKind.FOLLOW_UP, 1).orElseThrow();
+    assertThat(queued.getRecipient()).isNotEqualTo(phone);
+
+    contacts.update(phone, new ContactPreferences.Update(null, null, null, null, true, null, null, null, null, "phone call"));
+    relay.relayDue();
+
+    OutboxMessage cancelled = messages.findById(queued.getId()).orElseThrow();
+    assertThat(cancelled.getStatus()).isEqualTo(OutboxMessage.Status.CANCELLED);
+    assertThat(cancelled.getLastError()).isEqualTo("the patient changed the number for messages before it left");
+  }
+
+  @Test
+  void anEmailQueuedForAnAddressThePatientReplacedStaysUnsent() {
+    String phone = Phones.next();
+    CallbackRequest request = intake.receive(new NewCallbackRequest("WEB_FORM", "GENERAL",
+        new NewCallbackRequest.Patient("Pat Relay", phone, "pat.old@example.org", null, null, null), null, null, null, null,
+        new NewCallbackRequest.Consent(false, null, true), null)).request();
+    OutboxMessage queued = outbox.queue(request.getId(), MessageKind.FOLLOW_UP, 1).orElseThrow();
+    assertThat(queued.getChannel()).isEqualTo(OutboxMessage.EMAIL);
+
+    contacts.update(phone, new ContactPreferences.Update(null, null, null, null, null, null, null, null, "pat.new@example.org",
+        "letter"));
+    relay.relayDue();
+
+    assertThat(messages.findById(queued.getId()).orElseThrow().getLastError())
+        .isEqualTo("the patient changed the address for messages before it left");
+  }
+
   @Test
   void aKeywordAnswerLeavesAtOnceWhateverTheConsent() {
     String phone = Phones.next();

@@ -218,6 +218,30 @@ class TwilioTextsTest {
   }
 
   @Test
+  void anInterruptedTextTwilioCannotBeAskedAboutFailsForAPersonAfterAnHourNeverSentBlind() {
+    relay.relayDue(); // whatever else is due in this database leaves first: the interruption is this text's
+    String phone = Phones.next();
+    OutboxMessage queued = queueFor(phone);
+    assertThatThrownBy(relays.sendingBy(OutboxMessage.SMS, new Interrupting(twilioSender(), false))::relayDue)
+        .hasMessageContaining("stopped");
+    twilio.stubFor(get(urlPathEqualTo(MESSAGES)).atPriority(1).withQueryParam("To", equalTo(phone))
+        .willReturn(aResponse().withStatus(503)));
+
+    clock.set(CallbackLadderTest.TUESDAY_9AM.plus(MessageRelay.LEASE));
+    relay.relayDue();
+    OutboxMessage held = outbox.findById(queued.getId()).orElseThrow();
+    assertThat(held.getStatus()).isEqualTo(OutboxMessage.Status.SENDING);
+    assertThat(held.getLastError()).startsWith("interrupted while sending; the provider could not be asked yet");
+
+    clock.set(CallbackLadderTest.TUESDAY_9AM.plus(MessageRelay.LOOKUP_LIMIT).plus(MessageRelay.LEASE));
+    relay.relayDue();
+    OutboxMessage failed = outbox.findById(queued.getId()).orElseThrow();
+    assertThat(failed.getStatus()).isEqualTo(OutboxMessage.Status.FAILED);
+    assertThat(failed.getLastError()).endsWith("check before retrying");
+    twilio.verify(0, postsTo(phone));
+  }
+
+  @Test
   void aReceiptCarryingTheRowsTokenSettlesAnInterruptedText() {
     relay.relayDue(); // whatever else is due in this database leaves first: the interruption is this text's
     String phone = Phones.next();
