@@ -109,7 +109,7 @@ class PostgresLadderIntegrationTest {
 
   /**
    * Outcomes of successive calls, how the request must close and the texts that leave: the patient
-   * consented, and gets at most one text in 24 hours (the three attempts fall within a day).
+   * consented, and gets at most one text in 24 hours (the three attempts fall within a day), sent once.
    */
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
@@ -152,6 +152,9 @@ class PostgresLadderIntegrationTest {
     assertThat(String.join(" ", jdbc.queryForList(
             "select kind from outbox_message where callback_request_id = ? order by id", String.class, id)))
         .isEqualTo(messages);
+    // and each left once, through the relay (the embedded default records instead of calling a provider)
+    assertThat(jdbc.queryForList("select status || ' ' || attempts from outbox_message where callback_request_id = ?",
+            String.class, id)).allMatch("RECORDED 1"::equals);
 
     JsonNode shown = http.withBasicAuth("admin", ADMIN_PASSWORD).getForObject("/api/callbacks/" + id, JsonNode.class);
     assertThat(shown.get("status").asText()).isEqualTo("CLOSED");
@@ -406,7 +409,7 @@ class PostgresLadderIntegrationTest {
     engine.getTaskService().complete(call.getId(), answers);
   }
 
-  /** What the job executor would do: follow-up messages, then the wait until the next attempt. */
+  /** What the job executor and the relay would do: follow-up messages and their sending, then the wait until the next attempt. */
   private void runDueJobs(String ladder) {
     List<Job> jobs;
     while (!(jobs = engine.getManagementService().createJobQuery().processInstanceId(ladder).list()).isEmpty()) {
@@ -415,6 +418,7 @@ class PostgresLadderIntegrationTest {
         clock.set(job.getDuedate().toInstant());
       }
       engine.getManagementService().executeJob(job.getId());
+      relay.relayDue();
     }
   }
 
