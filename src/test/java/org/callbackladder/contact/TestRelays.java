@@ -14,7 +14,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * the shared database too).
  */
 @Component
-class TestRelays {
+public class TestRelays {
 
   private final JdbcTemplate jdbc;
   private final OutboxMessageRepository outbox;
@@ -33,7 +33,7 @@ class TestRelays {
     this.clock = clock;
   }
 
-  MessageRelay sendingBy(String channel, MessageSender sender) {
+  public MessageRelay sendingBy(String channel, MessageSender sender) {
     Map<String, MessageSender> senders = new HashMap<>();
     for (String each : List.of(OutboxMessage.SMS, OutboxMessage.EMAIL, OutboxMessage.PORTAL)) {
       senders.put(each, new RecordingSender());

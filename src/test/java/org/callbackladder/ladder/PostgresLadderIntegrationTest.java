@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -18,7 +20,10 @@ import org.callbackladder.CallbackProcess.Vars;
 import org.callbackladder.CallbackProcess;
 import org.callbackladder.support.CallbackLadderTest;
 import org.callbackladder.support.Concurrently;
+import org.callbackladder.contact.EmailSender;
 import org.callbackladder.contact.MessageRelay;
+import org.callbackladder.contact.OutboxMessage;
+import org.callbackladder.contact.TestRelays;
 import org.callbackladder.intake.webhook.InboundTexts;
 import org.callbackladder.support.Phones;
 import org.callbackladder.support.TestClock;
@@ -49,6 +54,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -85,6 +91,7 @@ class PostgresLadderIntegrationTest {
   @Autowired TestClock clock;
   @Autowired InboundTexts inboundTexts;
   @Autowired MessageRelay relay;
+  @Autowired TestRelays relays;
 
   /**
    * The server belongs to the application context, so it stops after the connection pool and the
@@ -187,6 +194,35 @@ class PostgresLadderIntegrationTest {
     relay.relayDue();
     assertThat(jdbc.queryForList("select status from outbox_message where recipient = ?", String.class, phone))
         .containsExactly("RECORDED");
+  }
+
+  /** A patient who agreed to email and not to texts: the ladder's follow-up reaches a real SMTP server, once. */
+  @Test
+  void aPatientWhoChoseEmailGetsTheFollowUpByEmailOnPostgres() throws Exception {
+    clock.set(CallbackLadderTest.TUESDAY_9AM);
+    GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    smtp.start();
+    try {
+      JavaMailSenderImpl mail = new JavaMailSenderImpl();
+      mail.setHost("127.0.0.1");
+      mail.setPort(smtp.getSmtp().getPort());
+      MessageRelay emailing = relays.sendingBy(OutboxMessage.EMAIL, new EmailSender(mail, "Riverside <office@example.org>"));
+      String phone = Phones.next();
+      String ladder = post(Map.of("channel", "WEB_FORM", "reason", "APPOINTMENT_REQUEST",
+          "patient", Map.of("name", "Pat Email", "phone", phone, "email", "pat.email@example.org"),
+          "consent", Map.of("text", false, "email", true))).getBody().get("processInstanceId").asText();
+
+      completeCall(ladder, "NO_ANSWER", null);
+      runDueJobs(ladder, emailing);
+      emailing.relayDue();
+
+      assertThat(smtp.getReceivedMessages()).hasSize(1);
+      assertThat(smtp.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("pat.email@example.org");
+      assertThat(jdbc.queryForList("select channel || ' ' || status || ' ' || attempts from outbox_message where patient_phone = ?",
+          String.class, phone)).containsExactly("EMAIL SENT 1");
+    } finally {
+      smtp.stop();
+    }
   }
 
   @Test
@@ -411,6 +447,10 @@ class PostgresLadderIntegrationTest {
 
   /** What the job executor and the relay would do: follow-up messages and their sending, then the wait until the next attempt. */
   private void runDueJobs(String ladder) {
+    runDueJobs(ladder, relay);
+  }
+
+  private void runDueJobs(String ladder, MessageRelay relay) {
     List<Job> jobs;
     while (!(jobs = engine.getManagementService().createJobQuery().processInstanceId(ladder).list()).isEmpty()) {
       Job job = jobs.get(0);
