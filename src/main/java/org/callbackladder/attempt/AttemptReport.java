@@ -8,14 +8,15 @@ import static org.callbackladder.CallbackProcess.Vars.ASKED_THIS_NUMBER_ONLY;
 import static org.callbackladder.CallbackProcess.Vars.ATTEMPT_NOTES;
 import static org.callbackladder.CallbackProcess.Vars.ATTEMPT_OUTCOME;
 import static org.callbackladder.CallbackProcess.Vars.EMERGENCY_LINE_GIVEN;
+import static org.callbackladder.CallbackProcess.Vars.PATIENT_ASKED;
 import static org.callbackladder.CallbackProcess.Vars.PATIENT_WORDS;
 import static org.callbackladder.CallbackProcess.Vars.RESOLUTION;
 import static org.callbackladder.CallbackProcess.Vars.SCHEDULING_STILL_NEEDED;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.callbackladder.contact.PatientContacts.AskedOnCall;
 import org.callbackladder.web.FieldProblem;
 import org.callbackladder.web.FieldRules;
@@ -40,31 +41,23 @@ public record AttemptReport(
 
   public static final int NOTES_MAX = 4000;
 
-  /** The form's "the patient asked us to..." boxes, by variable. */
-  private static final List<Map.Entry<String, Predicate<AskedOnCall>>> ASKED = List.of(
-      Map.entry(ASKED_NO_TEXTS, AskedOnCall::noTexts),
-      Map.entry(ASKED_NO_VOICEMAIL, AskedOnCall::noVoicemail),
-      Map.entry(ASKED_TEXT_ONLY, AskedOnCall::textOnly),
-      Map.entry(ASKED_THIS_NUMBER_ONLY, AskedOnCall::thisNumberOnly),
-      Map.entry(ASKED_NOT_DURING_WORK_HOURS, AskedOnCall::notDuringWorkHours));
-
   /** A call without a clinical concern. */
   public static AttemptReport of(Object outcome, Object resolution, Object notes) {
-    return of(outcome, resolution, notes, null, null, null, AskedOnCall.NOTHING);
+    return of(outcome, resolution, notes, null, null, null, Map.of());
   }
 
   /** The call form's answers as the task or execution holds them. */
   public static AttemptReport of(VariableScope answers) {
+    Map<String, Object> asked = new HashMap<>();
+    PATIENT_ASKED.forEach(box -> asked.put(box, answers.getVariable(box)));
     return of(answers.getVariable(ATTEMPT_OUTCOME), answers.getVariable(RESOLUTION), answers.getVariable(ATTEMPT_NOTES),
         answers.getVariable(PATIENT_WORDS), answers.getVariable(EMERGENCY_LINE_GIVEN),
-        answers.getVariable(SCHEDULING_STILL_NEEDED),
-        new AskedOnCall(ticked(answers.getVariable(ASKED_NO_TEXTS)), ticked(answers.getVariable(ASKED_NO_VOICEMAIL)),
-            ticked(answers.getVariable(ASKED_TEXT_ONLY)), ticked(answers.getVariable(ASKED_THIS_NUMBER_ONLY)),
-            ticked(answers.getVariable(ASKED_NOT_DURING_WORK_HOURS))));
+        answers.getVariable(SCHEDULING_STILL_NEEDED), asked);
   }
 
+  /** @param asked the "the patient asked us to..." boxes by variable, as ticked or not (absent: not ticked) */
   static AttemptReport of(Object outcome, Object resolution, Object notes, Object words, Object emergencyLine,
-      Object stillNeeded, AskedOnCall asked) {
+      Object stillNeeded, Map<String, Object> asked) {
     List<FieldProblem> problems = new ArrayList<>();
     AttemptOutcome parsedOutcome = FieldRules.oneOf(AttemptOutcome.class, "attemptOutcome", outcome, problems);
     Resolution parsedResolution = null;
@@ -77,27 +70,26 @@ public record AttemptReport(
     Boolean schedulingNeeded = null;
     if (parsedOutcome != null && parsedOutcome.isClinical()) {
       patientWords = FieldRules.requiredText("patientWords", words, NOTES_MAX, problems);
-      schedulingNeeded = ticked(stillNeeded);
+      schedulingNeeded = FieldRules.tick(SCHEDULING_STILL_NEEDED, stillNeeded, problems);
     }
     if (parsedOutcome == AttemptOutcome.EMERGENCY) {
-      lineGiven = ticked(emergencyLine);
+      lineGiven = FieldRules.tick(EMERGENCY_LINE_GIVEN, emergencyLine, problems);
       if (!lineGiven) {
-        problems.add(new FieldProblem("emergencyLineGiven", "required",
+        problems.add(new FieldProblem(EMERGENCY_LINE_GIVEN, "required",
             "must be confirmed: give the patient the emergency line before handing over"));
       }
     }
+    Map<String, Boolean> ticked = new HashMap<>();
+    PATIENT_ASKED.forEach(box -> ticked.put(box, FieldRules.tick(box, asked.get(box), problems)));
     if (parsedOutcome != null && !parsedOutcome.spokeWithPatient()) {
-      ASKED.stream().filter(box -> box.getValue().test(asked)).forEach(box -> problems.add(
-          new FieldProblem(box.getKey(), "spokeWithPatient", "only when someone spoke with the patient on this call")));
+      PATIENT_ASKED.stream().filter(ticked::get).forEach(box -> problems.add(
+          new FieldProblem(box, "spokeWithPatient", "only when someone spoke with the patient on this call")));
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
-    return new AttemptReport(parsedOutcome, parsedResolution, text, patientWords, lineGiven, schedulingNeeded, asked);
-  }
-
-  /** A checkbox's answer, as Tasklist (a boolean) or a REST client (perhaps "true") sends it. */
-  private static boolean ticked(Object answer) {
-    return Boolean.TRUE.equals(answer) || "true".equals(String.valueOf(answer));
+    return new AttemptReport(parsedOutcome, parsedResolution, text, patientWords, lineGiven, schedulingNeeded,
+        new AskedOnCall(ticked.get(ASKED_NO_TEXTS), ticked.get(ASKED_NO_VOICEMAIL), ticked.get(ASKED_TEXT_ONLY),
+            ticked.get(ASKED_THIS_NUMBER_ONLY), ticked.get(ASKED_NOT_DURING_WORK_HOURS)));
   }
 }

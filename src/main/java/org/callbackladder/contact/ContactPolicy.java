@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 import org.callbackladder.practice.PracticeProperties;
 import org.callbackladder.practice.ScheduleProperties;
 import org.callbackladder.request.CallbackRequest;
@@ -134,10 +135,11 @@ public class ContactPolicy {
   }
 
   /**
-   * What becomes of a queued ladder message when its time comes: it leaves now ({@link #SEND}), waits
-   * until the patient's window opens again (a relay held up overnight sends nothing at 23:00, nor in
-   * work hours the patient asked to keep clear since), or is cancelled with the reason (consent
-   * withdrawn, or the patient changed where messages go).
+   * What becomes of a queued message when its time comes: it leaves now ({@link #SEND}), waits until
+   * the patient's window opens again (a relay held up overnight sends nothing at 23:00, nor in work
+   * hours the patient asked to keep clear since), or is cancelled with the reason: consent withdrawn,
+   * the patient changed where messages go, or the caps were reached by messages that left meanwhile.
+   * An answer to the patient's own keyword goes at once, unless the number opted out after it.
    */
   public record Recheck(Instant waitUntil, String cancelled) {
 
@@ -147,53 +149,69 @@ public class ContactPolicy {
   }
 
   public static final Recheck SEND = new Recheck(null, null);
+  private static final String WITHDRAWN = "consent withdrawn before it left";
 
   @Transactional(propagation = Propagation.MANDATORY)
   public Recheck recheck(OutboxMessage message) {
     PatientContact contact = contacts.findById(message.getPatientPhone()).orElse(null);
+    if (!message.isLadderMessage()) {
+      boolean optedOutSince = contact != null && contact.getOptedOutAt() != null
+          && contact.getOptedOutAt().isAfter(message.getCreatedAt());
+      return message.getKind() == MessageKind.OPT_OUT_CONFIRMATION || !optedOutSince
+          ? SEND : Recheck.cancel("the number opted out after it was written");
+    }
     if (contact == null) {
       return Recheck.cancel("no consent on record");
     }
     String phone = message.getPatientPhone();
+    Instant now = clock.instant();
+    String capped = capReached(since -> outbox.countLadderMessagesLeft(phone, message.getId(), since), now);
+    if (capped != null) {
+      return Recheck.cancel("reached before it could leave: " + capped);
+    }
+    CallbackRequest request = requests.findById(message.getCallbackRequestId()).orElseThrow();
     return switch (message.getChannel()) {
       case OutboxMessage.SMS -> {
         if (!contact.textsAllowed() || optedOutElsewhere(message.getRecipient(), phone)) {
-          yield Recheck.cancel("consent withdrawn before it left");
+          yield Recheck.cancel(WITHDRAWN);
         }
         if (!message.getRecipient().equals(textRecipient(contact, phone))) {
           yield Recheck.cancel("the patient changed the number for messages before it left");
         }
-        Instant now = clock.instant();
-        ZoneId zone = requests.findById(message.getCallbackRequestId())
-            .map(request -> request.patientZone(practiceZone)).orElse(practiceZone);
-        Instant from = scheduler.earliestCall(now, new Patient(zone, List.of(), contact.isNotDuringWorkHours())).orElse(null);
+        Instant from = scheduler.earliestCall(now,
+            new Patient(request.patientZone(practiceZone), List.of(), contact.isNotDuringWorkHours())).orElse(null);
         if (from == null) {
           yield Recheck.cancel(NO_TIME);
         }
         yield from.isAfter(now) ? new Recheck(from, null) : SEND;
       }
       case OutboxMessage.EMAIL -> !Boolean.TRUE.equals(contact.getEmailConsent())
-          ? Recheck.cancel("consent withdrawn before it left")
-          : contact.getMessageEmail() != null && !contact.getMessageEmail().equals(message.getRecipient())
+          ? Recheck.cancel(WITHDRAWN)
+          : !message.getRecipient().equals(emailRecipient(contact, request))
               ? Recheck.cancel("the patient changed the address for messages before it left")
               : SEND;
-      case OutboxMessage.PORTAL -> Boolean.TRUE.equals(contact.getPortalConsent())
-          ? SEND : Recheck.cancel("consent withdrawn before it left");
+      case OutboxMessage.PORTAL -> Boolean.TRUE.equals(contact.getPortalConsent()) ? SEND : Recheck.cancel(WITHDRAWN);
       default -> Recheck.cancel("no such channel");
     };
+  }
+
+  /** Why the caps forbid another ladder message now (counting with {@code countSince}), or null. */
+  private String capReached(ToLongFunction<Instant> countSince, Instant now) {
+    ContactProperties.TextCaps caps = settings.textCaps();
+    long today = countSince.applyAsLong(now.minus(Duration.ofDays(1)));
+    if (today >= caps.perDay()) {
+      return today + " in the last 24 hours (at most " + caps.perDay() + ")";
+    }
+    long week = countSince.applyAsLong(now.minus(Duration.ofDays(7)));
+    return week >= caps.perWeek() ? week + " this week (at most " + caps.perWeek() + ")" : null;
   }
 
   private Verdict verdict(CallbackRequest request, PatientContact contact) {
     String phone = request.getPatientPhone();
     Instant now = clock.instant();
-    ContactProperties.TextCaps caps = settings.textCaps();
-    long today = outbox.countLadderMessagesAbout(phone, now.minus(Duration.ofDays(1)));
-    if (today >= caps.perDay()) {
-      return Verdict.no(today + " in the last 24 hours (at most " + caps.perDay() + ")");
-    }
-    long week = outbox.countLadderMessagesAbout(phone, now.minus(Duration.ofDays(7)));
-    if (week >= caps.perWeek()) {
-      return Verdict.no(week + " this week (at most " + caps.perWeek() + ")");
+    String capped = capReached(since -> outbox.countLadderMessagesAbout(phone, since), now);
+    if (capped != null) {
+      return Verdict.no(capped);
     }
     List<String> refused = new ArrayList<>();
     Verdict text = text(request, contact, now, refused);
@@ -201,7 +219,7 @@ public class ContactPolicy {
       return text;
     }
     if (contact != null && Boolean.TRUE.equals(contact.getEmailConsent())) {
-      String address = contact.getMessageEmail() != null ? contact.getMessageEmail() : request.getEmail();
+      String address = emailRecipient(contact, request);
       if (address != null) {
         return Verdict.send(OutboxMessage.EMAIL, address, "the patient agreed to email", now);
       }
@@ -255,6 +273,11 @@ public class ContactPolicy {
   /** HIPAA 164.522(b): texts go to the number the patient gave for messages, unless they asked for this number only. */
   private static String textRecipient(PatientContact contact, String phone) {
     return contact.getMessageNumber() != null && !contact.isThisNumberOnly() ? contact.getMessageNumber() : phone;
+  }
+
+  /** Email goes to the address the patient gave for messages, else to the request's. */
+  private static String emailRecipient(PatientContact contact, CallbackRequest request) {
+    return contact.getMessageEmail() != null ? contact.getMessageEmail() : request.getEmail();
   }
 
   /** A text to a number other than the patient's: whether that number itself said STOP. */

@@ -1,6 +1,9 @@
 package org.callbackladder.contact;
 
 import jakarta.mail.MessagingException;
+import java.io.IOException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.util.MailConnectException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;
 import org.callbackladder.contact.MessageSender.Refused.Kind;
@@ -18,6 +21,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 public class EmailSender implements MessageSender {
 
   static final String TOKEN_HEADER = "X-Callback-Ladder-Message";
+  /** Jakarta Mail's reply code when the server closed the connection instead of answering. */
+  private static final int NO_ANSWER = -1;
 
   private final JavaMailSender mail;
   private final String from;
@@ -45,12 +50,36 @@ public class EmailSender implements MessageSender {
       // the practice's SMTP account: fixed by operations, then retried
       throw new Refused(Kind.TEMPORARY, "SMTP authentication failed");
     } catch (MailSendException refused) {
+      if (lostWhileSending(refused)) {
+        // the server may have taken it before the connection broke: not sent blind again, looked up (and failed) after the lease
+        throw new Refused(Kind.UNANSWERED, "SMTP connection lost while sending: it may have left");
+      }
       boolean forGood = addressRefused(refused);
       throw new Refused(forGood ? Kind.PERMANENT : Kind.TEMPORARY,
           "SMTP refused: " + refused.getClass().getSimpleName() + (forGood ? " (the address was refused)" : ""));
     } catch (MailException unreachable) {
       throw new Refused(Kind.TEMPORARY, "SMTP unreachable: " + unreachable.getClass().getSimpleName());
     }
+  }
+
+  /**
+   * The connection broke or timed out once the message was under way, without an answer from the
+   * server (closed: Jakarta Mail reports "[EOF]" with no reply code; silent: a read timeout). A reply,
+   * even a refusal, is an answer; a failure to connect is not this either: nothing was sent.
+   */
+  private static boolean lostWhileSending(MailSendException failed) {
+    return failed.getFailedMessages().values().stream().anyMatch(cause -> cause instanceof SMTPSendFailedException answer
+        ? answer.getReturnCode() == NO_ANSWER
+        : !causedBy(cause, MailConnectException.class) && causedBy(cause, IOException.class));
+  }
+
+  private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The server refused the recipient's address for good (a 5xx answer to RCPT TO). */

@@ -47,8 +47,14 @@ public class MessageRelay {
   static final Duration LOOKUP_LIMIT = Duration.ofHours(1);
 
   private static final String DUE = "select id from outbox_message"
-      + " where (status = 'PENDING' and (send_after is null or send_after <= ?)) or (status = 'SENDING' and claimed_at <= ?)"
+      + " where (status = 'PENDING' or (status = 'SENDING' and claimed_at <= ?)) and (send_after is null or send_after <= ?)"
       + " order by id fetch first 1 rows only for update skip locked";
+  /**
+   * The number's consent record, locked for the claim: a STOP (which locks it too) waits until the row
+   * is SENDING or cancels it before the claim reads the consent. Skipped while someone else holds it.
+   */
+  private static final String NUMBER = "select phone from patient_contact where phone = ? for update skip locked";
+  private static final String KNOWN = "select count(*) from patient_contact where phone = ?";
 
   private final JdbcTemplate jdbc;
   private final OutboxMessageRepository outbox;
@@ -101,24 +107,27 @@ public class MessageRelay {
 
   private Claimed claimOne() {
     Instant now = clock.instant();
-    List<Long> due = jdbc.queryForList(DUE, Long.class, Timestamp.from(now), Timestamp.from(now.minus(LEASE)));
+    List<Long> due = jdbc.queryForList(DUE, Long.class, Timestamp.from(now.minus(LEASE)), Timestamp.from(now));
     if (due.isEmpty()) {
       return null;
     }
     OutboxMessage message = outbox.findById(due.get(0)).orElseThrow();
+    if (jdbc.queryForList(NUMBER, String.class, message.getPatientPhone()).isEmpty()
+        && jdbc.queryForObject(KNOWN, Integer.class, message.getPatientPhone()) > 0) {
+      // the number's consent is being changed this moment: this row waits for the relay's next round
+      return null;
+    }
     if (message.getStatus() == OutboxMessage.Status.SENDING && !settleInterrupted(message, now)) {
       return new Claimed(message.getId(), false);
     }
-    if (message.isLadderMessage()) {
-      ContactPolicy.Recheck recheck = policy.recheck(message);
-      if (recheck.cancelled() != null) {
-        message.cancel(recheck.cancelled());
-        return new Claimed(message.getId(), false);
-      }
-      if (recheck.waitUntil() != null) {
-        message.postpone(recheck.waitUntil());
-        return new Claimed(message.getId(), false);
-      }
+    ContactPolicy.Recheck recheck = policy.recheck(message);
+    if (recheck.cancelled() != null) {
+      message.cancel(recheck.cancelled());
+      return new Claimed(message.getId(), false);
+    }
+    if (recheck.waitUntil() != null) {
+      message.postpone(recheck.waitUntil());
+      return new Claimed(message.getId(), false);
     }
     message.claim(now);
     return new Claimed(message.getId(), true);
@@ -133,10 +142,10 @@ public class MessageRelay {
     try {
       found = senders.forChannel(message.getChannel()).lookUp(message);
     } catch (Refused unreachable) {
-      message.holdUntilLater(now, LOOKUP_LIMIT, unreachable.getMessage());
+      boolean giveUp = !Duration.between(message.getClaimedAt(), now).minus(LOOKUP_LIMIT).isNegative();
+      message.providerNotAsked(unreachable.getMessage(), giveUp ? null : now.plus(LEASE));
       log.warn("Outbox message {} was interrupted while sending; the provider could not be asked: {} ({})", message.getId(),
-          unreachable.getMessage(), message.getStatus() == OutboxMessage.Status.FAILED ? "failed, for operations to check"
-              : "asked again later");
+          unreachable.getMessage(), giveUp ? "failed, for operations to check" : "asked again later");
       return false;
     }
     if (found instanceof Lookup.Found sent) {
@@ -148,6 +157,12 @@ public class MessageRelay {
       message.interrupted();
       log.warn("Outbox message {} was interrupted while sending and the provider cannot tell whether it left: failed,"
           + " for operations to check", message.getId());
+      return false;
+    }
+    if (message.getAttempts() >= MAX_ATTEMPTS) {
+      // not at the provider after as many tries without an answer: a person looks at the provider's side
+      message.refused("no answer from the provider in " + message.getAttempts() + " tries, and not found there", null,
+          MAX_ATTEMPTS);
       return false;
     }
     return true;

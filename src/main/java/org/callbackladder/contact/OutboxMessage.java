@@ -7,7 +7,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -126,18 +125,16 @@ public class OutboxMessage {
   }
 
   /**
-   * Sending was interrupted and the provider could not be asked yet: asked again after the relay's
-   * lease, until {@code giveUpAfter} has passed since the message was due; then failed, for a person
-   * to check at the provider before retrying it.
+   * Sending was interrupted and the provider could not be asked whether it has the message: asked
+   * again at {@code askAgainAt}, or (null) failed, for a person to check at the provider first.
    */
-  void holdUntilLater(Instant at, Duration giveUpAfter, String reason) {
-    Instant due = sendAfter != null ? sendAfter : createdAt;
-    if (Duration.between(due, at).compareTo(giveUpAfter) >= 0) {
+  void providerNotAsked(String reason, Instant askAgainAt) {
+    if (askAgainAt == null) {
       status = Status.FAILED;
       lastError = "interrupted while sending, and the provider could not be asked whether it left (" + reason
           + "): check before retrying";
     } else {
-      claimedAt = at;
+      sendAfter = askAgainAt;
       lastError = "interrupted while sending; the provider could not be asked yet: " + reason;
     }
   }

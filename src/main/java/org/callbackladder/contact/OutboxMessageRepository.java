@@ -28,6 +28,11 @@ public interface OutboxMessageRepository extends JpaRepository<OutboxMessage, Lo
       + " and m.kind in (org.callbackladder.contact.MessageKind.FOLLOW_UP, org.callbackladder.contact.MessageKind.FINAL)")
   long countLadderMessagesAbout(String patientPhone, Instant since);
 
+  /** The ladder's messages about a patient number that left since a time, one message aside. */
+  @Query("select count(m) from OutboxMessage m where m.patientPhone = ?1 and m.id <> ?2 and m.sentAt > ?3"
+      + " and m.kind in (org.callbackladder.contact.MessageKind.FOLLOW_UP, org.callbackladder.contact.MessageKind.FINAL)")
+  long countLadderMessagesLeft(String patientPhone, long except, Instant since);
+
   List<OutboxMessage> findByStatusOrderById(OutboxMessage.Status status);
 
   long countByStatus(OutboxMessage.Status status);

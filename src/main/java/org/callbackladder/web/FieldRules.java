@@ -64,6 +64,21 @@ public final class FieldRules {
     return text.length() > max ? text.substring(0, max).strip() : text;
   }
 
+  /**
+   * A checkbox's answer: a boolean, or its text as a REST client may send it; absent is not ticked.
+   * Anything else is a problem rather than a guess, so a tick is never lost.
+   */
+  public static boolean tick(String field, Object value, List<FieldProblem> problems) {
+    if (value == null || value instanceof Boolean) {
+      return Boolean.TRUE.equals(value);
+    }
+    if ("true".equals(value) || "false".equals(value)) {
+      return "true".equals(value);
+    }
+    problems.add(new FieldProblem(field, "boolean", "must be true or false"));
+    return false;
+  }
+
   /** Like {@link #optionalText}, and a problem when blank. */
   public static String requiredText(String field, Object value, int max, List<FieldProblem> problems) {
     if (value == null || value.toString().isBlank()) {

@@ -227,6 +227,10 @@ class PermissionTest {
       row("11 record what the patient asked on a call nobody answered", HttpMethod.POST,
           t -> "/task/" + t.task().getId() + "/complete",
           t -> "{\"variables\": {\"attemptOutcome\": {\"value\": \"NO_ANSWER\"}, \"askedNoTexts\": {\"value\": true}}}"),
+      row("11 tick what the patient asked with a word the form never sends", HttpMethod.POST,
+          t -> "/task/" + t.task().getId() + "/complete",
+          t -> "{\"variables\": {\"attemptOutcome\": {\"value\": \"REACHED\"}, \"resolution\": {\"value\": \"RESOLVED\"},"
+              + " \"askedNoTexts\": {\"value\": \"TRUE\"}}}"),
       row("10 carry another form's answers", HttpMethod.POST, t -> "/task/" + t.task().getId() + "/complete",
           t -> "{\"variables\": {\"attemptOutcome\": {\"value\": \"NO_ANSWER\"}, \"exceptionDecision\": {\"value\": \"CLOSE\"}}}"),
       row("10 take an urgent clinical callback as a manager", HttpMethod.POST,

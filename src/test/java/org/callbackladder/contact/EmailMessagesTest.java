@@ -7,10 +7,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.callbackladder.intake.IntakeService;
 import org.callbackladder.intake.NewCallbackRequest;
 import org.callbackladder.request.CallbackRequest;
@@ -20,6 +28,8 @@ import org.callbackladder.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
@@ -145,6 +155,73 @@ class EmailMessagesTest {
     assertThat(http.withBasicAuth("operations", "demo")
         .postForEntity("/api/messages/" + queued.getId() + "/retry", null, String.class).getStatusCode().value())
         .as("a sent message is not sent again").isEqualTo(400);
+  }
+
+  /**
+   * A server that takes the whole message and then breaks the connection (closes it, or never
+   * answers): the email may have left, so it is not sent blind again but failed for a person.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void anEmailWhoseConnectionBreaksAfterTheServerTookItIsNotSentAgain(boolean closes) throws Exception {
+    CallbackRequest request = emailOnly(Phones.next(), "pat.broken@example.org", null);
+    OutboxMessage queued = messages.queue(request.getId(), MessageKind.FOLLOW_UP, 1).orElseThrow();
+    try (ServerSocket server = new ServerSocket(0)) {
+      AtomicInteger messagesTaken = new AtomicInteger();
+      Thread stub = new Thread(() -> breakingSmtpServer(server, closes, messagesTaken));
+      stub.start();
+      JavaMailSenderImpl mail = new JavaMailSenderImpl();
+      mail.setHost("127.0.0.1");
+      mail.setPort(server.getLocalPort());
+      mail.getJavaMailProperties().put("mail.smtp.timeout", "1000");
+      MessageRelay breaking = relays.sendingBy(OutboxMessage.EMAIL, new EmailSender(mail, FROM));
+
+      breaking.relayDue();
+      OutboxMessage unanswered = outbox.findById(queued.getId()).orElseThrow();
+      assertThat(unanswered.getStatus()).isEqualTo(OutboxMessage.Status.SENDING);
+      assertThat(unanswered.getLastError()).isEqualTo("SMTP connection lost while sending: it may have left");
+
+      clock.set(CallbackLadderTest.TUESDAY_9AM.plus(MessageRelay.LEASE));
+      breaking.relayDue();
+      OutboxMessage failed = outbox.findById(queued.getId()).orElseThrow();
+      assertThat(failed.getStatus()).isEqualTo(OutboxMessage.Status.FAILED);
+      assertThat(failed.getLastError()).contains("check before retrying");
+      stub.join(5000);
+      assertThat(messagesTaken).hasValue(1);
+    }
+  }
+
+  /** Speaks SMTP up to the end of one message's data, then closes the connection or stays silent. */
+  private static void breakingSmtpServer(ServerSocket server, boolean closes, AtomicInteger messagesTaken) {
+    try (Socket client = server.accept();
+        BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+        Writer out = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.US_ASCII)) {
+      out.write("220 stub ESMTP\r\n");
+      out.flush();
+      boolean data = false;
+      for (String line; (line = in.readLine()) != null; ) {
+        if (data) {
+          if (line.equals(".")) {
+            messagesTaken.incrementAndGet();
+            if (!closes) {
+              Thread.sleep(2000);
+            }
+            return;
+          }
+          continue;
+        }
+        String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase(Locale.ROOT) : line;
+        out.write(switch (verb) {
+          case "EHLO", "HELO" -> "250 stub\r\n";
+          case "DATA" -> "354 go ahead\r\n";
+          default -> "250 ok\r\n";
+        });
+        out.flush();
+        data = verb.equals("DATA");
+      }
+    } catch (IOException | InterruptedException ignored) {
+      // the test is over
+    }
   }
 
   private MimeMessage onlyMessageTo(String address) throws Exception {

@@ -1,8 +1,12 @@
 package org.callbackladder.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
 import org.callbackladder.intake.IntakeService;
 import org.callbackladder.intake.NewCallbackRequest;
 import org.callbackladder.intake.webhook.InboundTexts;
@@ -13,6 +17,9 @@ import org.callbackladder.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The relay: texts leave inside the patient's window, once, and never after consent was withdrawn. */
 @CallbackLadderTest
@@ -25,6 +32,8 @@ class MessageRelayTest {
   @Autowired IntakeService intake;
   @Autowired InboundTexts inbound;
   @Autowired TestClock clock;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired PlatformTransactionManager transactions;
 
   @AfterEach
   void resetClock() {
@@ -123,6 +132,75 @@ class MessageRelayTest {
 
     assertThat(messages.findById(queued.getId()).orElseThrow().getLastError())
         .isEqualTo("the patient changed the address for messages before it left");
+  }
+
+  /** A message held back (a failure retried days later) is counted against the caps when it is due, not when it was queued. */
+  @Test
+  void aMessageDueAfterAnotherLeftThatDayIsCancelledByTheCaps() {
+    String phone = Phones.next();
+    CallbackRequest request = consenting(phone);
+    OutboxMessage held = outbox.queue(request.getId(), MessageKind.FOLLOW_UP, 1).orElseThrow();
+    jdbc.update("update outbox_message set created_at = ? where id = ?",
+        Timestamp.from(clock.instant().minus(Duration.ofDays(3))), held.getId());
+    jdbc.update("insert into outbox_message (callback_request_id, kind, attempt_number, channel, patient_phone, recipient,"
+        + " body, status, created_at, sent_at) values (?, 'FOLLOW_UP', 2, 'SMS', ?, ?, 'text', 'SENT', ?, ?)",
+        request.getId(), phone, phone, Timestamp.from(clock.instant().minus(Duration.ofHours(2))),
+        Timestamp.from(clock.instant().minus(Duration.ofHours(2))));
+
+    relay.relayDue();
+
+    OutboxMessage cancelled = messages.findById(held.getId()).orElseThrow();
+    assertThat(cancelled.getStatus()).isEqualTo(OutboxMessage.Status.CANCELLED);
+    assertThat(cancelled.getLastError()).isEqualTo("reached before it could leave: 1 in the last 24 hours (at most 1)");
+  }
+
+  @Test
+  void aReplyWrittenBeforeALaterStopDoesNotLeave() {
+    String phone = Phones.next();
+    consenting(phone);
+    inbound.receive(phone, "STOP", "sms:relay-1");
+    inbound.receive(phone, "START", "sms:relay-2");
+    relay.relayDue();
+    inbound.receive(phone, "HELP", "sms:relay-3");
+    clock.advance(Duration.ofMinutes(1));
+    inbound.receive(phone, "STOP", "sms:relay-4");
+
+    relay.relayDue();
+
+    assertThat(messages.findByRecipientOrderById(phone)).extracting(OutboxMessage::getKind, OutboxMessage::getStatus)
+        .containsExactly(
+            tuple(MessageKind.OPT_OUT_CONFIRMATION, OutboxMessage.Status.RECORDED),
+            tuple(MessageKind.OPT_IN_CONFIRMATION, OutboxMessage.Status.RECORDED),
+            tuple(MessageKind.HELP_REPLY, OutboxMessage.Status.CANCELLED),
+            tuple(MessageKind.OPT_OUT_CONFIRMATION, OutboxMessage.Status.RECORDED));
+  }
+
+  /** While a STOP (or staff) holds the number's record, the relay leaves its messages for the next round. */
+  @Test
+  void aNumberWhoseConsentIsBeingChangedIsLeftForTheNextRound() throws Exception {
+    String phone = Phones.next();
+    OutboxMessage queued = outbox.queue(consenting(phone).getId(), MessageKind.FOLLOW_UP, 1).orElseThrow();
+    CountDownLatch locked = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread stop = new Thread(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+      jdbc.queryForList("select phone from patient_contact where phone = ? for update", phone);
+      locked.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }));
+    stop.start();
+    locked.await();
+
+    relay.relayDue();
+    assertThat(statusOf(queued)).isEqualTo(OutboxMessage.Status.PENDING);
+
+    release.countDown();
+    stop.join();
+    relay.relayDue();
+    assertThat(statusOf(queued)).isEqualTo(OutboxMessage.Status.RECORDED);
   }
 
   @Test

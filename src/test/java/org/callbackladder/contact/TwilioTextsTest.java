@@ -285,6 +285,26 @@ class TwilioTextsTest {
     twilio.verify(1, postsTo(phone));
   }
 
+  @Test
+  void aProviderThatNeverAnswersIsTriedFiveTimesThenFailsForAPerson() {
+    relay.relayDue(); // whatever else is due in this database leaves first
+    String phone = Phones.next();
+    OutboxMessage queued = queueFor(phone);
+    twilio.stubFor(post(urlEqualTo(MESSAGES)).atPriority(1).withRequestBody(containing("To=%2B" + phone.substring(1)))
+        .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "text/html").withBody("<html>gateway</html>")));
+    lists(phone, "{\"messages\": []}");
+
+    for (int round = 0; round <= MessageRelay.MAX_ATTEMPTS; round++) {
+      clock.set(CallbackLadderTest.TUESDAY_9AM.plus(MessageRelay.LEASE.multipliedBy(round)));
+      relay.relayDue();
+    }
+
+    OutboxMessage failed = outbox.findById(queued.getId()).orElseThrow();
+    assertThat(failed.getStatus()).isEqualTo(OutboxMessage.Status.FAILED);
+    assertThat(failed.getLastError()).isEqualTo("no answer from the provider in 5 tries, and not found there");
+    twilio.verify(MessageRelay.MAX_ATTEMPTS, postsTo(phone));
+  }
+
   /** A sender whose application stops around the provider's call: after it ({@code afterSending}) or before. */
   record Interrupting(MessageSender real, boolean afterSending) implements MessageSender {
 
