@@ -106,7 +106,7 @@ public class ContactPolicy {
         asked.append(" Call this number only.");
       }
       if (contact.isTextOnly()) {
-        asked.append(" Texts rather than calls.");
+        asked.append(" Messages by text only: no voicemail, no email, no portal message.");
       }
       if (contact.isNotDuringWorkHours()) {
         asked.append(" Not during work hours (" + workHours + " their time): the ladder calls and texts outside them.");
@@ -197,7 +197,7 @@ public class ContactPolicy {
 
   /** Why the caps forbid another ladder message now (counting with {@code countSince}), or null. */
   private String capReached(ToLongFunction<Instant> countSince, Instant now) {
-    ContactProperties.TextCaps caps = settings.textCaps();
+    ContactProperties.MessageCaps caps = settings.messageCaps();
     long today = countSince.applyAsLong(now.minus(Duration.ofDays(1)));
     if (today >= caps.perDay()) {
       return today + " in the last 24 hours (at most " + caps.perDay() + ")";
@@ -217,6 +217,10 @@ public class ContactPolicy {
     Verdict text = text(request, contact, now, refused);
     if (text != null) {
       return text;
+    }
+    if (contact != null && contact.isTextOnly()) {
+      refused.add("the patient asked for texts only");
+      return Verdict.no(String.join("; ", refused));
     }
     if (contact != null && Boolean.TRUE.equals(contact.getEmailConsent())) {
       String address = emailRecipient(contact, request);

@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("callback.contact")
 public record ContactProperties(
-    @Valid @NotNull Scripts scripts, @Valid @NotNull TextCaps textCaps, String sender, Twilio twilio, Email email,
+    @Valid @NotNull Scripts scripts, @Valid @NotNull MessageCaps messageCaps, String textSender, Twilio twilio, Email email,
     Portal portal) {
 
   /**
@@ -25,8 +25,8 @@ public record ContactProperties(
    */
   public record Scripts(@NotBlank String location, @NotBlank String defaultLanguage, @NotNull Resource pressurePhrases) {}
 
-  /** Texts to one number, across all its requests, in the last 24 hours and the last 7 days. */
-  public record TextCaps(@Min(0) int perDay, @Min(0) int perWeek) {}
+  /** The ladder's messages about one number (texts, email, portal), across all its requests, in the last 24 hours and the last 7 days. */
+  public record MessageCaps(@Min(0) int perDay, @Min(0) int perWeek) {}
 
   /**
    * Twilio's Messages API: the account, who the texts come from (a number or a messaging service
@@ -55,6 +55,6 @@ public record ContactProperties(
 
   /** {@code twilio} sends through Twilio; anything else (the default, {@code record}) keeps texts as RECORDED. */
   public boolean sendsThroughTwilio() {
-    return "twilio".equalsIgnoreCase(sender);
+    return "twilio".equalsIgnoreCase(textSender);
   }
 }

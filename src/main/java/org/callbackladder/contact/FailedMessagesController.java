@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/messages/failed} and {@code POST /api/messages/{id}/retry}: the messages that could
  * not leave (refused for good, refused too often, or interrupted where the provider cannot tell), for
  * operations and practice managers (SecurityConfiguration). Each shows why, never to whom or what it
- * says. A retry after the cause is fixed sends it once, with the patient's consent checked again.
+ * says. A retry after the cause is fixed sends it once, with the patient's consent, the
+ * caps and the calling window checked again.
  * The metric {@code callback.outbox.failed} counts them for alerting.
  */
 @RestController

@@ -24,7 +24,7 @@ public interface MessageSender {
 
   /**
    * Asks the provider about a message found SENDING (the application stopped between the call and
-   * recording its answer), by the message's token. A provider that cannot be asked answers Unknown.
+   * recording its answer): whether it has the message. A provider that cannot be asked answers Unknown.
    */
   default Lookup lookUp(OutboxMessage message) {
     return new Lookup.Unknown();

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The sender of each channel, chosen by configuration: texts through Twilio
- * ({@code callback.contact.sender=twilio}), email over SMTP ({@code callback.contact.email.sender=smtp}),
+ * ({@code callback.contact.text-sender=twilio}), email over SMTP ({@code callback.contact.email.sender=smtp}),
  * portal messages through the portal's webhook ({@code callback.contact.portal.sender=webhook}); every
  * channel left alone is only recorded, so the default run sends nothing anywhere.
  */
@@ -49,7 +49,7 @@ public class MessageSenders {
     }
     ContactProperties.Twilio twilio = contact.twilio();
     if (twilio == null || blank(twilio.accountSid()) || blank(twilio.authToken()) || blank(twilio.from())) {
-      throw new IllegalStateException("callback.contact.sender=twilio needs callback.contact.twilio.account-sid,"
+      throw new IllegalStateException("callback.contact.text-sender=twilio needs callback.contact.twilio.account-sid,"
           + " auth-token and from (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM)");
     }
     return new TwilioTextSender(twilio.apiBaseUrl(), twilio.accountSid(), twilio.authToken(), twilio.from(),

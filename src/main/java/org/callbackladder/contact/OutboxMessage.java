@@ -14,7 +14,8 @@ import java.util.UUID;
  * A message the ladder decided to send, by text, email or the patient portal, written in the same
  * transaction as that decision. A relay sends each row at most once: it marks the row SENDING before
  * it calls the provider, and a row found SENDING later (the application stopped in between) is looked
- * up at the provider by its token before anything is sent again.
+ * up at the provider before anything is sent again (Twilio: the number's messages, matched by words
+ * and time, or a receipt carrying the row's token; the portal: the row's token as idempotency key).
  */
 @Entity
 @Table(name = "outbox_message")
@@ -27,7 +28,7 @@ public class OutboxMessage {
     SENT,
     /** The default run's relay: kept as if sent, nothing left the machine. */
     RECORDED,
-    /** Not sent: the patient opted out before it left. */
+    /** Not sent, for the reason kept with it: consent withdrawn, the patient changed where messages go, the caps. */
     CANCELLED,
     /** The provider refused it for good, kept refusing it, or cannot say whether it left: operations look at these. */
     FAILED

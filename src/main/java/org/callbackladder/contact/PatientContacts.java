@@ -174,7 +174,8 @@ public class PatientContacts implements ContactTimes {
     PatientContact contact = lockOrCreate(phone);
     Edit staff = new Edit(contact, "staff: " + update.source(), audit.actor(), clock.instant());
     apply(staff, "textConsent", update.textConsent() != null, update.textConsent(), contact.getTextConsent(),
-        granted -> contact.textConsent(granted, staff.source(), staff.by(), staff.at(), false));
+        // a "no" the patient told staff is an opt-out: only their START or staff lift it, never a web form
+        granted -> contact.textConsent(granted, staff.source(), staff.by(), staff.at(), !granted));
     apply(staff, "voicemail", update.voicemail() != null,
         update.voicemail() == null ? null : Voicemail.valueOf(update.voicemail()), contact.getVoicemail(), contact::voicemail);
     apply(staff, "emailConsent", update.emailConsent() != null, update.emailConsent(), contact.getEmailConsent(),

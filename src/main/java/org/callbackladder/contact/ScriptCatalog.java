@@ -74,11 +74,6 @@ public class ScriptCatalog {
     return language(preferredLanguage).scripts().get(reason);
   }
 
-  /** The script for a reason in the practice's default language. */
-  public CallScript scriptFor(Reason reason) {
-    return fallback.scripts().get(reason);
-  }
-
   /** The voicemail that says no more than who called and the number to call back. */
   public String minimalVoicemail(String preferredLanguage) {
     return language(preferredLanguage).minimalVoicemail();

@@ -35,13 +35,7 @@ public class AttemptScheduler {
    * The patient's side of scheduling: where they are, when they asked to be called, and whether they
    * asked not to be contacted during work hours.
    */
-  public record Patient(ZoneId zone, List<TimeRange> preferences, boolean notDuringWorkHours) {
-
-    /** A patient who asked nothing about times. */
-    public static Patient in(ZoneId zone) {
-      return new Patient(zone, List.of(), false);
-    }
-  }
+  public record Patient(ZoneId zone, List<TimeRange> preferences, boolean notDuringWorkHours) {}
 
   /**
    * The next attempt after {@code lastAttemptAt} (at least the minimum gap later), or empty when

@@ -63,6 +63,7 @@ class ContactPolicyTableTest {
       messages to another number               | true  | false | mobile | -     | false  | other number     | 0 | 0 | 09:00 | SMS     | other  | text: consent from intake WEB_FORM on 2026-12-01, to the number the patient gave for messages
       this number only beats another number    | true  | false | mobile | -     | false  | this number only | 0 | 0 | 09:00 | SMS     | own    | text: consent from intake WEB_FORM on 2026-12-01
       messages to another address              | false | false | mobile | yes   | false  | other address    | 0 | 0 | 09:00 | EMAIL   | other  | email: the patient agreed to email
+      text only, texts declined, email agreed  | false | false | mobile | yes   | false  | text only        | 0 | 0 | 09:00 | -       | -      | no message: no text (the patient declined texts, intake WEB_FORM); the patient asked for texts only
       not during work hours                    | true  | false | mobile | -     | false  | not at work      | 0 | 0 | 09:00 | SMS     | own    | text: consent from intake WEB_FORM on 2026-12-01
       """)
   void decides(String name, Boolean text, boolean stop, String number, String email, boolean portal, String asked, int today,
@@ -82,6 +83,8 @@ class ContactPolicyTableTest {
       other = Phones.next();
       contacts.update(phone, new ContactPreferences.Update(null, null, null, null, "this number only".equals(asked), null, null,
           other, null, "phone call"));
+    } else if ("text only".equals(asked)) {
+      contacts.update(phone, new ContactPreferences.Update(null, null, null, null, null, true, null, null, null, "phone call"));
     } else if ("not at work".equals(asked)) {
       contacts.update(phone, new ContactPreferences.Update(null, null, null, null, null, null, true, null, null, "phone call"));
     } else if ("other address".equals(asked)) {

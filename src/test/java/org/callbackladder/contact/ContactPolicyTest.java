@@ -197,7 +197,7 @@ class ContactPolicyTest {
     assertThat(recorded.textOnly()).isTrue();
     assertThat(recorded.notDuringWorkHours()).isFalse();
     assertThat(plan(request)).contains("Voicemail: the patient asked to be reached by text only. Do not leave a message.",
-        "The patient asked: Call this number only. Texts rather than calls.");
+        "The patient asked: Call this number only. Messages by text only: no voicemail, no email, no portal message.");
 
     intake.receive(new NewCallbackRequest("WEB_FORM", "APPOINTMENT_REQUEST",
         new NewCallbackRequest.Patient("Pat Restricted", phone), "Any news?", null, null, null, null, null,

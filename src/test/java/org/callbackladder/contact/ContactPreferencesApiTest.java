@@ -62,6 +62,12 @@ class ContactPreferencesApiTest {
     assertThat(shown.get("history").get(4).get("to").asText()).as("the history keeps that it changed, not the address")
         .isEqualTo("set");
     assertThat(policy.message(request).reason()).isEqualTo("no message: no text (opted out 2026-12-01 by staff: phone call); no consent to email; no consent to portal messages");
+
+    // a web form anyone may fill in with this number does not turn what the patient told staff into a yes
+    CallbackRequest later = intake.receive(new NewCallbackRequest("WEB_FORM", "GENERAL",
+        new NewCallbackRequest.Patient("Pat Prefers", phone), null, null, null, null,
+        new NewCallbackRequest.Consent(true, null, null), null)).request();
+    assertThat(policy.message(later).reason()).startsWith("no message: no text (opted out 2026-12-01 by staff: phone call)");
   }
 
   @Test

@@ -26,7 +26,7 @@ class ScriptCatalogTest {
           "\\b(diagnos\\w*|results?|medications?|medicines?|symptoms?|tests?|labs?|prescriptions?|hospital\\w*|discharged?)\\b",
           Pattern.CASE_INSENSITIVE);
 
-  static final ContactProperties.TextCaps CAPS = new ContactProperties.TextCaps(1, 3);
+  static final ContactProperties.MessageCaps CAPS = new ContactProperties.MessageCaps(1, 3);
 
   final ScriptCatalog catalog = new ScriptCatalog(settings("file:processes/scripts/call-scripts*.yaml"), PRACTICE);
 
@@ -40,7 +40,7 @@ class ScriptCatalogTest {
   @ParameterizedTest
   @EnumSource(Reason.class)
   void everyReasonHasACompleteRenderedScript(Reason reason) {
-    CallScript script = catalog.scriptFor(reason);
+    CallScript script = catalog.scriptFor(reason, null);
 
     for (String line : List.of(script.opening(), script.voicemail(), script.followUpText(),
         script.finalMessage(), script.followUpEmail(), script.finalEmail(), script.closing(), script.redFlag(),
@@ -55,7 +55,7 @@ class ScriptCatalogTest {
   @ParameterizedTest
   @EnumSource(Reason.class)
   void messagesLeftForThePatientAreMinimal(Reason reason) {
-    CallScript script = catalog.scriptFor(reason);
+    CallScript script = catalog.scriptFor(reason, null);
 
     for (String message : List.of(script.voicemail(), script.followUpText(), script.finalMessage(), script.followUpEmail(),
         script.finalEmail())) {
@@ -90,7 +90,7 @@ class ScriptCatalogTest {
     assertThat(catalog.scriptFor(reason, "es-MX").followUpText()).contains("Responda STOP", PRACTICE.callbackNumber());
     assertThat(catalog.scriptFor(reason, "es").opening()).startsWith("Hola");
     assertThat(catalog.scriptFor(reason, "vi").language()).isEqualTo("en");
-    assertThat(catalog.scriptFor(reason, null)).isEqualTo(catalog.scriptFor(reason));
+    assertThat(catalog.scriptFor(reason, null)).isEqualTo(catalog.scriptFor(reason, "en"));
     assertThat(catalog.minimalVoicemail("es")).contains(PRACTICE.name(), PRACTICE.callbackNumber()).startsWith("Hola");
     assertThat(catalog.emailSubject("es")).isEqualTo("Un mensaje de " + PRACTICE.name());
   }
