@@ -1,6 +1,8 @@
 package org.callbackladder.contact;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +39,8 @@ public class TwilioTextSender implements MessageSender {
 
   private final RestClient twilio;
   private final String accountSid;
+  private static final ObjectMapper ERRORS = new ObjectMapper();
+
   private final String from;
   private final String statusCallback;
 
@@ -65,7 +69,7 @@ public class TwilioTextSender implements MessageSender {
           .retrieve().body(JsonNode.class);
       return new Sent(OutboxMessage.Status.SENT, created == null ? null : created.path("sid").asText(null));
     } catch (RestClientResponseException refused) {
-      throw refusal(refused.getStatusCode(), refused.getResponseBodyAs(JsonNode.class));
+      throw refusal(refused.getStatusCode(), errorBody(refused));
     } catch (RestClientException unanswered) {
       throw new Refused(Kind.UNANSWERED, "no answer from Twilio: " + unanswered.getClass().getSimpleName());
     }
@@ -87,11 +91,41 @@ public class TwilioTextSender implements MessageSender {
     // from the row's creation, which a lookup held for later does not move
     Instant claimed = message.getCreatedAt().minus(CLOCK_SKEW);
     for (JsonNode found : page.path("messages")) {
-      if (message.getBody().equals(found.path("body").asText()) && !createdAt(found).isBefore(claimed)) {
+      if (sameWords(message.getBody(), found.path("body").asText()) && !createdAt(found).isBefore(claimed)) {
         return new Lookup.Found(new Sent(OutboxMessage.Status.SENT, found.path("sid").asText(null)));
       }
     }
     return new Lookup.NotFound();
+  }
+
+  /**
+   * The words sent and the words Twilio lists, alike once Twilio's Smart Encoding (which may replace
+   * typographic quotes, dashes, ellipses and special spaces with plain ones) is undone on both.
+   */
+  static boolean sameWords(String sent, String listed) {
+    return plain(sent).equals(plain(listed));
+  }
+
+  private static String plain(String text) {
+    StringBuilder plain = new StringBuilder(text.length());
+    text.strip().codePoints().forEach(c -> plain.append(switch (c) {
+      case '\u2018', '\u2019', '\u201A', '\u2032' -> "'";
+      case '\u201C', '\u201D', '\u201E', '\u2033' -> "\"";
+      case '\u2013', '\u2014', '\u2212' -> "-";
+      case '\u2026' -> "...";
+      case '\u00A0', '\u2002', '\u2003', '\u2009', '\u202F' -> " ";
+      default -> Character.toString(c);
+    }));
+    return plain.toString();
+  }
+
+  /** Twilio's error answer, or null when it is not JSON (a gateway's error page). */
+  private static JsonNode errorBody(RestClientResponseException refused) {
+    try {
+      return ERRORS.readTree(refused.getResponseBodyAsString());
+    } catch (JsonProcessingException unreadable) {
+      return null;
+    }
   }
 
   private static Instant createdAt(JsonNode message) {

@@ -141,7 +141,9 @@ class TwilioTextsTest {
     refuse(invalid, 400, 21211);
     String later = Phones.next();
     OutboxMessage busy = queueFor(later);
-    refuse(later, 503, 0);
+    // a gateway's error page, not Twilio's JSON: an outage all the same
+    twilio.stubFor(post(urlEqualTo(MESSAGES)).atPriority(1).withRequestBody(containing("To=%2B" + later.substring(1)))
+        .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "text/html").withBody("<html>503</html>")));
 
     relay.relayDue();
 
@@ -305,6 +307,12 @@ class TwilioTextsTest {
     twilio.verify(MessageRelay.MAX_ATTEMPTS, postsTo(phone));
   }
 
+  @Test
+  void aTextListedWithTwiliosSmartEncodingIsStillRecognised() {
+    assertThat(TwilioTextSender.sameWords("Riverside\u2019s team \u2013 call us\u2026", "Riverside's team - call us...")).isTrue();
+    assertThat(TwilioTextSender.sameWords("Call us back", "Call us back later")).isFalse();
+  }
+
   /** A sender whose application stops around the provider's call: after it ({@code afterSending}) or before. */
   record Interrupting(MessageSender real, boolean afterSending) implements MessageSender {
 
@@ -348,8 +356,7 @@ class TwilioTextsTest {
   private void refuse(String phone, int status, int code) {
     twilio.stubFor(post(urlEqualTo(MESSAGES)).atPriority(1).withRequestBody(containing("To=%2B" + phone.substring(1)))
         .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
-            .withBody(code == 0 ? "{\"status\": " + status + "}"
-                : "{\"code\": " + code + ", \"message\": \"refused\", \"status\": " + status + "}")));
+            .withBody("{\"code\": " + code + ", \"message\": \"refused\", \"status\": " + status + "}")));
   }
 
   private OutboxMessage queueFor(String phone) {
