@@ -18,8 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class PhoneSystemSignature {
 
-  static final String SIGNATURE_HEADER = HmacSignature.SIGNATURE_HEADER;
-  static final String TIMESTAMP_HEADER = HmacSignature.TIMESTAMP_HEADER;
 
   private final WebhookProperties webhooks;
   private final RequestBudgets budgets;
@@ -39,23 +37,23 @@ public class PhoneSystemSignature {
       throw new WebhookRejectedException("The phone-system webhook is not configured (PHONE_SYSTEM_WEBHOOK_SECRET)");
     }
     if (timestamp == null || signature == null) {
-      throw new WebhookRejectedException("Missing " + TIMESTAMP_HEADER + " or " + SIGNATURE_HEADER);
+      throw new WebhookRejectedException("Missing " + HmacSignature.TIMESTAMP_HEADER + " or " + HmacSignature.SIGNATURE_HEADER);
     }
     long seconds;
     try {
       seconds = Long.parseLong(timestamp.strip());
     } catch (NumberFormatException e) {
-      throw new WebhookRejectedException(TIMESTAMP_HEADER + " must be Unix seconds");
+      throw new WebhookRejectedException(HmacSignature.TIMESTAMP_HEADER + " must be Unix seconds");
     }
     long now = clock.instant().getEpochSecond();
     long tolerance = webhooks.timestampTolerance().toSeconds();
     // compared as numbers: any long is a possible (hostile) header, not every long is an Instant
     if (seconds < now - tolerance || seconds > now + tolerance) {
-      throw new WebhookRejectedException(TIMESTAMP_HEADER + " is more than " + webhooks.timestampTolerance() + " from now");
+      throw new WebhookRejectedException(HmacSignature.TIMESTAMP_HEADER + " is more than " + webhooks.timestampTolerance() + " from now");
     }
     byte[] expected = HmacSignature.headerValue(webhooks.phoneSystemSecret(), timestamp.strip(), body).getBytes(StandardCharsets.UTF_8);
     if (!MessageDigest.isEqual(expected, signature.strip().getBytes(StandardCharsets.UTF_8))) {
-      throw new WebhookRejectedException("Invalid " + SIGNATURE_HEADER);
+      throw new WebhookRejectedException("Invalid " + HmacSignature.SIGNATURE_HEADER);
     }
     budgets.spendOrRefuse("phone-system", limits.webhookRequestsPerMinute(), "the phone system");
   }

@@ -9,6 +9,7 @@ import org.callbackladder.intake.IntakeResult;
 import org.callbackladder.intake.NewCallbackRequest;
 import org.callbackladder.intake.ProviderSignals;
 import org.callbackladder.web.FieldProblem;
+import org.callbackladder.web.HmacSignature;
 import org.callbackladder.web.InvalidInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,8 +44,8 @@ public class PhoneSystemWebhookController {
   @PostMapping(path = "/webhooks/phone-system", consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<Answer> receive(
-      @RequestHeader(name = PhoneSystemSignature.TIMESTAMP_HEADER, required = false) String timestamp,
-      @RequestHeader(name = PhoneSystemSignature.SIGNATURE_HEADER, required = false) String signed,
+      @RequestHeader(name = HmacSignature.TIMESTAMP_HEADER, required = false) String timestamp,
+      @RequestHeader(name = HmacSignature.SIGNATURE_HEADER, required = false) String signed,
       @RequestBody byte[] body) {
     signature.verify(timestamp, signed, body);
     Event event = read(body);
