@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.UUID;
 import org.callbackladder.audit.AuditLog;
 import org.callbackladder.contact.PatientContacts;
+import org.callbackladder.practice.PracticeProperties;
+import org.callbackladder.practice.ScheduleProperties;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackRequestRepository;
 import org.slf4j.Logger;
@@ -22,14 +24,24 @@ public class AttemptService {
   private final CallbackRequestRepository requests;
   private final CallAttemptRepository attempts;
   private final PatientContacts contacts;
+  private final ScheduleProperties schedule;
+  private final PracticeProperties practice;
   private final AuditLog audit;
   private final Clock clock;
 
   public AttemptService(
-      CallbackRequestRepository requests, CallAttemptRepository attempts, PatientContacts contacts, AuditLog audit, Clock clock) {
+      CallbackRequestRepository requests,
+      CallAttemptRepository attempts,
+      PatientContacts contacts,
+      ScheduleProperties schedule,
+      PracticeProperties practice,
+      AuditLog audit,
+      Clock clock) {
     this.requests = requests;
     this.attempts = attempts;
     this.contacts = contacts;
+    this.schedule = schedule;
+    this.practice = practice;
     this.audit = audit;
     this.clock = clock;
   }
@@ -38,11 +50,10 @@ public class AttemptService {
   public CallAttempt document(UUID callbackRequestId, int attemptNumber, String agent, AttemptReport report) {
     CallbackRequest request = requests.getRequired(callbackRequestId);
     Instant now = clock.instant();
-    CallAttempt attempt =
-        attempts.save(
-            CallAttempt.documented(
-                callbackRequestId, attemptNumber, agent, request.getPatientPhone(), report, now));
-    request.attemptDocumented(now);
+    String dayPart = schedule.dayPartAt(now.atZone(request.patientZone(practice.timeZone())).toLocalTime()).orElse(null);
+    CallAttempt attempt = attempts.save(
+        CallAttempt.documented(callbackRequestId, attemptNumber, agent, request.getPatientPhone(), report, now, dayPart));
+    request.attemptDocumented(now, report.outcome().spokeWithPatient());
     // what the patient asked for holds for their number, on this request and every later one
     contacts.askedOnCall(request.getPatientPhone(), report.asked(), "call attempt " + attemptNumber, agent);
     audit.record(AuditLog.Action.ATTEMPT_DOCUMENTED, callbackRequestId, "attempt " + attemptNumber + ": " + report.outcome());

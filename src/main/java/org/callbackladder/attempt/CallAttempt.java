@@ -35,6 +35,8 @@ public class CallAttempt {
   private Boolean emergencyLineGiven;
   private Boolean schedulingStillNeeded;
   private Instant completedAt;
+  /** The part of the patient's day it was made in (their time zone), for the reports. */
+  private String dayPart;
 
   protected CallAttempt() {}
 
@@ -44,7 +46,8 @@ public class CallAttempt {
       String agent,
       String numberDialled,
       AttemptReport report,
-      Instant completedAt) {
+      Instant completedAt,
+      String dayPart) {
     CallAttempt attempt = new CallAttempt();
     attempt.callbackRequestId = callbackRequestId;
     attempt.attemptNumber = attemptNumber;
@@ -57,6 +60,7 @@ public class CallAttempt {
     attempt.emergencyLineGiven = report.emergencyLineGiven();
     attempt.schedulingStillNeeded = report.schedulingStillNeeded();
     attempt.completedAt = completedAt;
+    attempt.dayPart = dayPart;
     return attempt;
   }
 

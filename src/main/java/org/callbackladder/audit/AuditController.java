@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import org.callbackladder.web.Csv;
 import org.callbackladder.web.FieldProblem;
 import org.callbackladder.web.FieldRules;
 import org.callbackladder.web.InvalidInputException;
@@ -53,14 +53,11 @@ public class AuditController {
       @RequestParam(defaultValue = "500") int size) {
     Page<AuditEvent> found = find(callbackId, page, size);
     audit.record(AuditLog.Action.EXPORTED, callbackId, found.getNumberOfElements() + " audit rows as CSV");
-    String rows = found.stream()
-        .map(e -> String.join(",", e.getOccurredAt().toString(), csv(e.getActor()), e.getAction(),
-            e.getCallbackRequestId() == null ? "" : e.getCallbackRequestId().toString(), csv(e.getDetail()), csv(e.getSource())))
-        .collect(Collectors.joining("\r\n"));
-    return ResponseEntity.ok()
-        .header("Content-Disposition", "attachment; filename=\"audit.csv\"")
-        .contentType(MediaType.parseMediaType("text/csv"))
-        .body("occurred_at,actor,action,callback_request_id,detail,source\r\n" + rows + (rows.isEmpty() ? "" : "\r\n"));
+    return Csv.download("audit.csv", "occurred_at,actor,action,callback_request_id,detail,source", found.stream()
+        .map(e -> String.join(",", e.getOccurredAt().toString(), Csv.field(e.getActor()), e.getAction(),
+            e.getCallbackRequestId() == null ? "" : e.getCallbackRequestId().toString(), Csv.field(e.getDetail()),
+            Csv.field(e.getSource())))
+        .toList());
   }
 
   private Page<AuditEvent> find(UUID callbackId, int page, int size) {
@@ -73,15 +70,6 @@ public class AuditController {
     return callbackId == null
         ? events.findAllByOrderByOccurredAtDescIdDesc(pageRequest)
         : events.findByCallbackRequestIdOrderByOccurredAtAscIdAsc(callbackId, pageRequest);
-  }
-
-  /** A CSV field, quoted when it needs to be; a leading = + - @ is neutralized for spreadsheets. */
-  static String csv(String value) {
-    if (value == null) {
-      return "";
-    }
-    String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
-    return safe.matches(".*[\",\r\n].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
   }
 
   public record Entry(Instant occurredAt, String actor, String action, UUID callbackRequestId, String detail, String source) {

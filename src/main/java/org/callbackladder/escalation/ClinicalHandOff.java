@@ -7,6 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -49,6 +50,8 @@ public class ClinicalHandOff {
   private Instant dueAt;
   private Instant claimedAt;
   private String claimedBy;
+  /** From the hand-off to the clinical team taking it, for the reports. */
+  private Integer acceptedAfterSeconds;
   private Instant completedAt;
   private String completedBy;
 
@@ -80,6 +83,7 @@ public class ClinicalHandOff {
     if (claimedAt == null) {
       claimedAt = at;
       claimedBy = by;
+      acceptedAfterSeconds = (int) Math.max(0, Duration.between(createdAt, at).getSeconds());
     }
   }
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.callbackladder.CallbackProcess.Vars;
 import org.callbackladder.audit.AuditLog;
 import org.callbackladder.contact.PatientContacts;
+import org.callbackladder.practice.PracticeProperties;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.Channel;
 import org.callbackladder.request.CallbackRequestRepository;
@@ -53,6 +54,7 @@ public class IntakeService {
   private final AuditLog audit;
   private final RedFlags redFlags;
   private final PatientContacts contacts;
+  private final PracticeProperties practice;
   private final Clock clock;
 
   public IntakeService(
@@ -65,6 +67,7 @@ public class IntakeService {
       AuditLog audit,
       RedFlags redFlags,
       PatientContacts contacts,
+      PracticeProperties practice,
       Clock clock) {
     this.validator = validator;
     this.requests = requests;
@@ -77,6 +80,7 @@ public class IntakeService {
     this.audit = audit;
     this.redFlags = redFlags;
     this.contacts = contacts;
+    this.practice = practice;
     this.clock = clock;
   }
 
@@ -164,7 +168,7 @@ public class IntakeService {
   }
 
   private CallbackRequest open(RequestDetails details) {
-    CallbackRequest request = requests.saveAndFlush(CallbackRequest.received(details, clock.instant()));
+    CallbackRequest request = requests.saveAndFlush(CallbackRequest.received(details, clock.instant(), practice.timeZone()));
     // fails on the primary key when another transaction opened a request for this number first
     openCallbacks.saveAndFlush(new OpenCallback(details.patientPhone(), request.getId()));
     signals.save(CallbackSignal.of(request.getId(), details, CallbackSignal.Outcome.CREATED, request.getReceivedAt()));

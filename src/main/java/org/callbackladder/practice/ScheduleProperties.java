@@ -12,6 +12,7 @@ import java.time.LocalTime;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -55,6 +56,11 @@ public record ScheduleProperties(
     private static String name(DayOfWeek day) {
       return day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
     }
+  }
+
+  /** The part of the day a local time falls in, if any. */
+  public Optional<String> dayPartAt(LocalTime time) {
+    return dayParts.stream().filter(part -> part.contains(time)).map(DayPart::name).findFirst();
   }
 
   /** A named part of the patient's day, e.g. morning 08:00-12:00, used to vary attempts. */

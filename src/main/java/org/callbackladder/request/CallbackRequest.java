@@ -49,8 +49,13 @@ public class CallbackRequest {
   private Integer priority;
   private String responseWindow;
   private Instant receivedAt;
+  /** The practice-local date it arrived, for the reports' daily figures. */
+  private LocalDate receivedOn;
   private Instant firstAttemptDueAt;
   private Instant firstAttemptAt;
+  private Integer firstAttemptSeconds;
+  /** The first call on which someone spoke with the patient. */
+  private Instant reachedAt;
   private Instant closedAt;
 
   @Enumerated(EnumType.STRING)
@@ -76,7 +81,7 @@ public class CallbackRequest {
 
   protected CallbackRequest() {}
 
-  public static CallbackRequest received(RequestDetails details, Instant receivedAt) {
+  public static CallbackRequest received(RequestDetails details, Instant receivedAt, ZoneId practiceZone) {
     CallbackRequest request = new CallbackRequest();
     request.id = UUID.randomUUID();
     request.channel = details.channel();
@@ -98,6 +103,7 @@ public class CallbackRequest {
     request.consentEmail = details.consentEmail();
     request.status = RequestStatus.OPEN;
     request.receivedAt = receivedAt;
+    request.receivedOn = receivedAt.atZone(practiceZone).toLocalDate();
     return request;
   }
 
@@ -192,10 +198,15 @@ public class CallbackRequest {
     this.nextAttemptReason = reason;
   }
 
-  public void attemptDocumented(Instant at) {
+  /** A call was made and documented; {@code spokeWithPatient} when someone spoke with them. */
+  public void attemptDocumented(Instant at, boolean spokeWithPatient) {
     nextAttemptPlanned(null, null);
     if (firstAttemptAt == null) {
       firstAttemptAt = at;
+      firstAttemptSeconds = (int) Math.max(0, Duration.between(receivedAt, at).getSeconds());
+    }
+    if (spokeWithPatient && reachedAt == null) {
+      reachedAt = at;
     }
     if (status == RequestStatus.OPEN) {
       status = RequestStatus.IN_PROGRESS;
@@ -239,6 +250,9 @@ public class CallbackRequest {
   public Instant getReceivedAt() { return receivedAt; }
   public Instant getFirstAttemptDueAt() { return firstAttemptDueAt; }
   public Instant getFirstAttemptAt() { return firstAttemptAt; }
+  public LocalDate getReceivedOn() { return receivedOn; }
+  public Integer getFirstAttemptSeconds() { return firstAttemptSeconds; }
+  public Instant getReachedAt() { return reachedAt; }
   public Instant getClosedAt() { return closedAt; }
   public ClosureReason getClosureReason() { return closureReason; }
   public String getProcessInstanceId() { return processInstanceId; }

@@ -78,8 +78,7 @@ public class AttemptScheduler {
 
   /** The part of the patient's day an attempt at this instant falls in, if any. */
   public Optional<String> dayPartOf(Instant instant, ZoneId patientZone) {
-    LocalTime time = instant.atZone(patientZone).toLocalTime();
-    return schedule.dayParts().stream().filter(part -> part.contains(time)).map(ScheduleProperties.DayPart::name).findFirst();
+    return schedule.dayPartAt(instant.atZone(patientZone).toLocalTime());
   }
 
   /**

@@ -194,6 +194,13 @@ class PermissionTest {
       appRow("7 list the missed calls we cannot return", HttpMethod.GET, t -> "/api/uncallable-signals", t -> null,
           Caller.MANAGER),
       appRow("6 metrics", HttpMethod.GET, t -> "/actuator/metrics", t -> null, Caller.OPERATIONS),
+      appRow("12 read a period's figures", HttpMethod.GET, t -> "/api/reports/summary?from=2026-11-01&to=2026-12-31&groupBy=queue",
+          t -> null, Caller.MANAGER),
+      appRow("12 export a period's figures", HttpMethod.GET, t -> "/api/reports/summary.csv?from=2026-11-01&to=2026-12-31",
+          t -> null, Caller.MANAGER),
+      appRow("12 compare two periods", HttpMethod.GET, t -> "/api/reports/compare?beforeFrom=2026-11-01&beforeTo=2026-11-30"
+          + "&afterFrom=2026-12-01&afterTo=2026-12-31", t -> null, Caller.MANAGER),
+      appRow("12 list every open request", HttpMethod.GET, t -> "/api/reports/unresolved", t -> null, Caller.MANAGER),
       row("6 deploy without a body", HttpMethod.POST, t -> "/deployment/create", t -> null),
       multipartRow("6 deploy with an empty form", HttpMethod.POST, t -> "/deployment/create"),
       bodiless("6 correlate without a body", "/message"),

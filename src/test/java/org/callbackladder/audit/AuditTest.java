@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Map;
+import org.callbackladder.web.Csv;
 import org.callbackladder.support.CallbackLadderTest;
 import org.callbackladder.support.Phones;
 import org.callbackladder.support.WebappLogin;
@@ -77,7 +78,7 @@ class AuditTest {
         .contains(",coordinator,CREATED," + id + ",WEB_FORM GENERAL,127.0.0.1");
     JsonNode trail = http.withBasicAuth("manager", "demo").getForObject("/api/audit?callbackId=" + id, JsonNode.class);
     assertThat(trail.get("items").findValuesAsText("action")).containsExactly("CREATED", "EXPORTED");
-    assertThat(AuditController.csv("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+    assertThat(Csv.field("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
   }
 
   @Test

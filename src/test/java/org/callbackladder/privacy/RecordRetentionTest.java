@@ -17,6 +17,7 @@ import org.callbackladder.request.CallbackSignalRepository;
 import org.callbackladder.request.ClosureReason;
 import org.callbackladder.request.RequestDetails;
 import org.callbackladder.support.CallbackLadderTest;
+import org.callbackladder.support.TestPractice;
 import org.callbackladder.support.Ladder;
 import org.callbackladder.support.Phones;
 import org.callbackladder.support.TestClock;
@@ -81,7 +82,7 @@ class RecordRetentionTest {
   private UUID request(Instant at, boolean closed) {
     clock.set(at);
     RequestDetails details = validator.validate(Ladder.request("WEB_FORM", "GENERAL", "Old Record", Phones.next()));
-    CallbackRequest request = requests.save(CallbackRequest.received(details, at));
+    CallbackRequest request = requests.save(CallbackRequest.received(details, at, TestPractice.NEW_YORK));
     signals.save(CallbackSignal.of(request.getId(), details, CallbackSignal.Outcome.CREATED, at));
     attempts.document(request.getId(), 1, "coordinator", AttemptReport.of("REACHED", "BOOKED", "done"));
     outbox.queue(request.getId(), MessageKind.FOLLOW_UP, 1);
