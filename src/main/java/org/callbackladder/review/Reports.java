@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.callbackladder.CallbackProcess;
@@ -23,7 +24,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The ladder's figures for practice managers: a period, two periods side by side, what is still open. Every read is audited. */
+/**
+ * The ladder's figures for practice managers: a period, two periods side by side, what is still open.
+ * Every read is audited, so its transaction is not read-only (PostgreSQL refuses the audit row in one).
+ */
 @Service
 public class Reports {
 
@@ -46,14 +50,14 @@ public class Reports {
     this.clock = clock;
   }
 
-  @Transactional(readOnly = true)
+  @Transactional
   public Summary summary(ReportPeriod period, GroupBy by) {
     audit.record(AuditLog.Action.REPORT_READ, null, "summary " + describe(period, by));
     return figures(period, by);
   }
 
   /** Two periods side by side (before and after a change of the ladder, say), with the change of each main figure. */
-  @Transactional(readOnly = true)
+  @Transactional
   public Comparison compare(ReportPeriod before, ReportPeriod after, GroupBy by) {
     audit.record(AuditLog.Action.REPORT_READ, null, "comparison " + describe(before, by) + " with " + after.from() + ".." + after.to());
     Summary then = figures(before, by);
@@ -62,7 +66,7 @@ public class Reports {
   }
 
   /** Every open request, oldest first: how old, whose queue, how many calls, and what comes next when. */
-  @Transactional(readOnly = true)
+  @Transactional
   public List<OpenRequest> unresolved() {
     audit.record(AuditLog.Action.REPORT_READ, null, "unresolved requests");
     Instant now = clock.instant();
@@ -84,7 +88,7 @@ public class Reports {
     Instant end = period.end(zone);
     Summary.Figures overall = queries.figures(start, end, GroupBy.NONE, true).get(0);
     List<Summary.Figures> groups = by == GroupBy.NONE ? List.of() : queries.figures(start, end, by, false);
-    return new Summary(period.from(), period.to(), zone.getId(), by.name().toLowerCase(java.util.Locale.ROOT),
+    return new Summary(period.from(), period.to(), zone.getId(), by.name().toLowerCase(Locale.ROOT),
         ladderVersions(start, end), overall, groups, queries.daily(period.from(), period.to()));
   }
 
@@ -121,7 +125,7 @@ public class Reports {
   }
 
   private static String describe(ReportPeriod period, GroupBy by) {
-    return period.from() + ".." + period.to() + (by == GroupBy.NONE ? "" : " by " + by.name().toLowerCase(java.util.Locale.ROOT));
+    return period.from() + ".." + period.to() + (by == GroupBy.NONE ? "" : " by " + by.name().toLowerCase(Locale.ROOT));
   }
 
   /** One open request as the unresolved list shows it: no name, no number. */

@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -223,6 +224,37 @@ class PostgresLadderIntegrationTest {
     } finally {
       smtp.stop();
     }
+  }
+
+  /** The report queries (percentiles, groups, CSV) on PostgreSQL, over a day of their own. */
+  @Test
+  void theReportsAnswerOnPostgres() {
+    clock.set(Instant.parse("2031-03-04T14:00:00Z")); // a Tuesday, 09:00 in New York
+    String ladder = post(Map.of("channel", "VOICEMAIL", "reason", "APPOINTMENT_REQUEST",
+        "patient", Map.of("name", "Pat Report", "phone", Phones.next()))).getBody().get("processInstanceId").asText();
+    clock.set(Instant.parse("2031-03-04T14:20:00Z"));
+    completeCall(ladder, "REACHED", "BOOKED");
+
+    for (String groupBy : List.of("", "channel", "reason", "queue", "coordinator")) {
+      ResponseEntity<JsonNode> summary = http.withBasicAuth("admin", ADMIN_PASSWORD)
+          .getForEntity("/api/reports/summary?from=2031-03-04&to=2031-03-04&groupBy=" + groupBy, JsonNode.class);
+      assertThat(summary.getStatusCode()).as(groupBy).isEqualTo(HttpStatus.OK);
+      JsonNode requests = summary.getBody().get("overall").get("requests");
+      assertThat(requests.get("received").asLong()).isEqualTo(1);
+      assertThat(requests.get("firstAttempt").get("medianMinutes").asDouble()).isEqualTo(20.0);
+      assertThat(requests.get("bookingRate").asDouble()).isEqualTo(1.0);
+      assertThat(summary.getBody().get("overall").get("attempts").get("byDayPart").get(0).get("name").asText())
+          .isEqualTo("morning");
+      if (!groupBy.isEmpty()) {
+        assertThat(summary.getBody().get("groups")).hasSize(1);
+      }
+    }
+    assertThat(http.withBasicAuth("admin", ADMIN_PASSWORD).getForEntity(
+            "/api/reports/compare.csv?beforeFrom=2031-02-25&beforeTo=2031-03-03&afterFrom=2031-03-04&afterTo=2031-03-10",
+            String.class).getBody())
+        .contains("\r\nreceived,0,1,1.0\r\n");
+    assertThat(http.withBasicAuth("admin", ADMIN_PASSWORD).getForEntity("/api/reports/unresolved", JsonNode.class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
   }
 
   @Test
