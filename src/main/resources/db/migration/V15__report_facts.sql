@@ -15,3 +15,5 @@ create index call_attempt_completed_idx on call_attempt (completed_at);
 create index callback_signal_received_idx on callback_signal (received_at);
 create index clinical_handoff_created_idx on clinical_handoff (created_at);
 create index outbox_message_created_idx on outbox_message (created_at);
+-- metrics count missed windows at every scrape
+create index callback_request_missed_idx on callback_request (response_window_missed_at);

@@ -4,6 +4,7 @@ import static org.callbackladder.CallbackProcess.MSG_ADDITIONAL_REQUEST;
 import static org.callbackladder.CallbackProcess.MSG_CALLBACK_REQUESTED;
 import static org.callbackladder.CallbackProcess.MSG_PATIENT_CALLED_BACK;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +56,7 @@ public class IntakeService {
   private final RedFlags redFlags;
   private final PatientContacts contacts;
   private final PracticeProperties practice;
+  private final MeterRegistry meters;
   private final Clock clock;
 
   public IntakeService(
@@ -68,6 +70,7 @@ public class IntakeService {
       RedFlags redFlags,
       PatientContacts contacts,
       PracticeProperties practice,
+      MeterRegistry meters,
       Clock clock) {
     this.validator = validator;
     this.requests = requests;
@@ -81,6 +84,7 @@ public class IntakeService {
     this.redFlags = redFlags;
     this.contacts = contacts;
     this.practice = practice;
+    this.meters = meters;
     this.clock = clock;
   }
 
@@ -117,7 +121,7 @@ public class IntakeService {
   private IntakeResult receiveValid(RequestDetails signal, boolean returnCall) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return transaction.execute(status -> receiveOnce(signal, returnCall));
+        return counted(signal.channel(), transaction.execute(status -> receiveOnce(signal, returnCall)));
       } catch (DataIntegrityViolationException | ConcurrencyFailureException | OptimisticLockingException concurrent) {
         // another transaction opened or changed this patient's request first: look again
         if (attempt == ATTEMPTS) {
@@ -164,7 +168,17 @@ public class IntakeService {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public IntakeResult enter(NewCallbackRequest input) {
-    return receiveOnce(validated(input, null), false);
+    RequestDetails details = validated(input, null);
+    return counted(details.channel(), receiveOnce(details, false));
+  }
+
+  /** Metric {@code callback.intake}: signals taken in, by channel and whether they opened a request or joined one. */
+  private IntakeResult counted(Channel channel, IntakeResult result) {
+    if (!result.replayed()) {
+      meters.counter("callback.intake", "channel", channel.name(), "outcome", result.merged() ? "merged" : "created")
+          .increment();
+    }
+    return result;
   }
 
   private CallbackRequest open(RequestDetails details) {

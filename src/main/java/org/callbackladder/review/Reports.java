@@ -73,7 +73,8 @@ public class Reports {
     List<OpenRequest.Row> rows = new ArrayList<>();
     jdbc.query("select r.id, r.received_at, r.channel, r.reason, r.queue, r.screening, r.next_attempt_at,"
         + " r.process_instance_id, (select count(*) from call_attempt a where a.callback_request_id = r.id)"
-        + " from callback_request r where r.status <> 'CLOSED' order by r.received_at, r.id", (ResultSet row) -> {
+        + " from open_callback o join callback_request r on r.id = o.callback_request_id order by r.received_at, r.id",
+        (ResultSet row) -> {
           rows.add(new OpenRequest.Row(row.getObject(1, UUID.class), row.getObject(2, OffsetDateTime.class).toInstant(),
               row.getString(3), row.getString(4), row.getString(5), row.getString(6),
               row.getObject(7, OffsetDateTime.class) == null ? null : row.getObject(7, OffsetDateTime.class).toInstant(),

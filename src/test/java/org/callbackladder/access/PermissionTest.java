@@ -194,6 +194,7 @@ class PermissionTest {
       appRow("7 list the missed calls we cannot return", HttpMethod.GET, t -> "/api/uncallable-signals", t -> null,
           Caller.MANAGER),
       appRow("6 metrics", HttpMethod.GET, t -> "/actuator/metrics", t -> null, Caller.OPERATIONS),
+      appRow("12 scrape the metrics for alerting", HttpMethod.GET, t -> "/actuator/prometheus", t -> null, Caller.OPERATIONS),
       appRow("12 read a period's figures", HttpMethod.GET, t -> "/api/reports/summary?from=2026-11-01&to=2026-12-31&groupBy=queue",
           t -> null, Caller.MANAGER),
       appRow("12 export a period's figures", HttpMethod.GET, t -> "/api/reports/summary.csv?from=2026-11-01&to=2026-12-31",
@@ -396,7 +397,9 @@ class PermissionTest {
     if (row.type() != null) {
       headers.setContentType(row.type());
     }
-    headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.valueOf("application/problem+json")));
+    // JSON first, anything else (Prometheus' text format) after it
+    headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.valueOf("application/problem+json"),
+        MediaType.valueOf("*/*;q=0.1")));
     String url;
     if (via == Via.WEBAPP) {
       sessions.computeIfAbsent(who, this::signIn).addTo(headers);

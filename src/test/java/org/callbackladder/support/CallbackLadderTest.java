@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Instant;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -36,6 +37,8 @@ import org.springframework.context.annotation.Primary;
       "callback.webhooks.phone-system-secret=" + CallbackLadderTest.PHONE_SYSTEM_SECRET
     })
 @Import(CallbackLadderTest.ClockConfiguration.class)
+// Spring Boot's tests leave metrics exporters out unless asked: the Prometheus endpoint is part of the product
+@AutoConfigureObservability(tracing = false)
 public @interface CallbackLadderTest {
 
   /** Where the phone systems in the tests believe the application lives. */
