@@ -51,6 +51,12 @@ public final class CallbackProcess {
   public static final String TASK_UNACCEPTED_CLINICAL_HAND_OFF = "Task_UnacceptedClinicalHandOff";
   public static final String TASK_CLOSE_AS_HANDLED = "Task_CloseAsHandledByClinicalTeam";
   public static final String TASK_EXCEPTION_REVIEW = "Task_ExceptionReview";
+
+  /** The practice managers' reviews (processes/daily-callback-review.bpmn, weekly-callback-review.bpmn). */
+  public static final String DAILY_REVIEW_PROCESS_KEY = "DailyCallbackReview";
+  public static final String WEEKLY_REVIEW_PROCESS_KEY = "WeeklyCallbackReview";
+  public static final String TASK_DAILY_REVIEW = "Task_DailyCallbackReview";
+  public static final String TASK_WEEKLY_REVIEW = "Task_WeeklyCallbackReview";
   /** BPMN error: practice hours and the patient's calling window do not meet in the days ahead. */
   public static final String ERROR_NO_CALLING_WINDOW = "NoCallingWindow";
 
@@ -117,6 +123,10 @@ public final class CallbackProcess {
     public static final String EXCEPTION_DECISION = "exceptionDecision";
     public static final String EXCEPTION_DETAIL = "exceptionDetail";
     public static final String EXCEPTION_CLOSURE_REASON = "exceptionClosureReason";
+    /** A review's row, the sheet its form shows, and the actions the manager recorded. */
+    public static final String REVIEW_ID = "reviewId";
+    public static final String REVIEW_SHEET = "reviewSheet";
+    public static final String REVIEW_ACTIONS = "reviewActions";
     /** Set when a person (clinician, exception review) decided how the request closes. */
     public static final String CLOSURE_REASON = "closureReason";
 
@@ -140,7 +150,9 @@ public final class CallbackProcess {
       TASK_URGENT_CLINICAL_CALLBACK, CLINICAL_ANSWERS,
       TASK_CLINICAL_REVIEW, CLINICAL_ANSWERS,
       TASK_UNACCEPTED_CLINICAL_HAND_OFF, Set.of(Vars.MANAGER_ACTION, Vars.MANAGER_NOTE),
-      TASK_EXCEPTION_REVIEW, Set.of(Vars.EXCEPTION_DECISION, Vars.EXCEPTION_DETAIL, Vars.EXCEPTION_CLOSURE_REASON));
+      TASK_EXCEPTION_REVIEW, Set.of(Vars.EXCEPTION_DECISION, Vars.EXCEPTION_DETAIL, Vars.EXCEPTION_CLOSURE_REASON),
+      TASK_DAILY_REVIEW, Set.of(Vars.REVIEW_ACTIONS),
+      TASK_WEEKLY_REVIEW, Set.of(Vars.REVIEW_ACTIONS));
 
   /**
    * The answers people write in their own words. They never reach Camunda's history (they are in
@@ -148,7 +160,8 @@ public final class CallbackProcess {
    * or a tick.
    */
   public static final Set<String> WRITTEN_ANSWERS =
-      Set.of(Vars.ATTEMPT_NOTES, Vars.PATIENT_WORDS, Vars.CLINICAL_NOTE, Vars.MANAGER_NOTE, Vars.EXCEPTION_DETAIL);
+      Set.of(Vars.ATTEMPT_NOTES, Vars.PATIENT_WORDS, Vars.CLINICAL_NOTE, Vars.MANAGER_NOTE, Vars.EXCEPTION_DETAIL,
+          Vars.REVIEW_ACTIONS);
 
   /** The clinical team's tasks: worked and decided by licensed staff only. */
   public static final Set<String> CLINICAL_TASKS = Set.of(TASK_URGENT_CLINICAL_CALLBACK, TASK_CLINICAL_REVIEW);

@@ -90,6 +90,10 @@ public class AccessSetup extends AbstractProcessEnginePlugin {
       upgrade(authorizations, group, Resources.PROCESS_DEFINITION, CallbackProcess.PROCESS_KEY,
           List.of(ProcessDefinitionPermissions.CREATE_INSTANCE), Permissions.READ);
     }
+    // managers work the reviews the timers start; nobody starts one by hand
+    for (String review : List.of(CallbackProcess.DAILY_REVIEW_PROCESS_KEY, CallbackProcess.WEEKLY_REVIEW_PROCESS_KEY)) {
+      grant(authorizations, Groups.PRACTICE_MANAGERS, Resources.PROCESS_DEFINITION, review, Permissions.READ);
+    }
     // managers read every task and hand one over to someone in its queue; candidates: CANDIDATES above
     grant(authorizations, Groups.PRACTICE_MANAGERS, Resources.TASK, "*",
         Permissions.READ, TaskPermissions.READ_VARIABLE, TaskPermissions.TASK_ASSIGN);

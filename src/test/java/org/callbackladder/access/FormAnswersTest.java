@@ -22,15 +22,20 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.yaml.snakeyaml.Yaml;
 
-/** A start or a completion may carry only what its form asks: the lists in code and the forms agree. */
+/** A start or a completion may carry only what its form asks: the lists in code and the forms of every process agree. */
 class FormAnswersTest {
 
   @Test
   void eachTaskMayCarryExactlyTheFieldsItsFormAsks() throws IOException {
     Map<String, Set<String>> asked = new TreeMap<>();
-    BpmnModelInstance ladder = Bpmn.readModelFromStream(Files.newInputStream(Path.of("processes/patient-callback.bpmn")));
-    for (UserTask task : ladder.getModelElementsByType(UserTask.class)) {
-      asked.put(task.getId(), fieldsOf(task.getCamundaFormRef()));
+    try (var models = Files.newDirectoryStream(Path.of("processes"), "*.bpmn")) {
+      for (Path model : models) {
+        BpmnModelInstance process = Bpmn.readModelFromStream(Files.newInputStream(model));
+        for (UserTask task : process.getModelElementsByType(UserTask.class)) {
+          assertThat(asked.put(task.getId(), fieldsOf(task.getCamundaFormRef()))).as("task ids are unique: " + task.getId())
+              .isNull();
+        }
+      }
     }
 
     assertThat(asked).isEqualTo(new TreeMap<>(CallbackProcess.FORM_ANSWERS));

@@ -202,6 +202,13 @@ class PermissionTest {
       appRow("12 compare two periods", HttpMethod.GET, t -> "/api/reports/compare?beforeFrom=2026-11-01&beforeTo=2026-11-30"
           + "&afterFrom=2026-12-01&afterTo=2026-12-31", t -> null, Caller.MANAGER),
       appRow("12 list every open request", HttpMethod.GET, t -> "/api/reports/unresolved", t -> null, Caller.MANAGER),
+      appRow("12 list the reviews and their actions", HttpMethod.GET, t -> "/api/reviews", t -> null, Caller.MANAGER),
+      row("12 start a daily review by hand", HttpMethod.POST,
+          t -> "/process-definition/key/" + CallbackProcess.DAILY_REVIEW_PROCESS_KEY + "/start", t -> "{}"),
+      row("12 start a weekly review at its task with a sheet of one's own", HttpMethod.POST,
+          t -> "/process-definition/key/" + CallbackProcess.WEEKLY_REVIEW_PROCESS_KEY + "/start",
+          t -> "{\"startInstructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": \""
+              + CallbackProcess.TASK_WEEKLY_REVIEW + "\"}], \"variables\": {\"reviewSheet\": {\"value\": \"all is well\"}}}"),
       row("6 deploy without a body", HttpMethod.POST, t -> "/deployment/create", t -> null),
       multipartRow("6 deploy with an empty form", HttpMethod.POST, t -> "/deployment/create"),
       bodiless("6 correlate without a body", "/message"),

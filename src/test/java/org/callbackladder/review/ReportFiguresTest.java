@@ -2,11 +2,7 @@ package org.callbackladder.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +10,11 @@ import java.util.UUID;
 import org.callbackladder.review.Summary.Figures;
 import org.callbackladder.review.Summary.Slice;
 import org.callbackladder.support.CallbackLadderTest;
-import org.callbackladder.support.TestPractice;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
 
 /**
  * The report figures on a hand-built week, every expected value worked out by hand below (not by the
@@ -53,41 +47,42 @@ class ReportFiguresTest {
 
   @BeforeAll
   void handBuiltWeek() {
-    UUID r1 = request("VOICEMAIL", "APPOINTMENT_REQUEST", "callback-coordinators", "2030-03-04T09:00", "2030-03-04",
+    ReportRows rows = new ReportRows(jdbc);
+    UUID r1 = rows.request("VOICEMAIL", "APPOINTMENT_REQUEST", "callback-coordinators", "2030-03-04T09:00", "2030-03-04",
         "2030-03-04T10:00", "2030-03-04T09:10", 600, "2030-03-04T09:10", "CLOSED", "BOOKED", null, null);
-    UUID r2 = request("WEB_FORM", "NEW_PATIENT_APPOINTMENT", "callback-coordinators", "2030-03-05T23:30", "2030-03-05",
+    UUID r2 = rows.request("WEB_FORM", "NEW_PATIENT_APPOINTMENT", "callback-coordinators", "2030-03-05T23:30", "2030-03-05",
         "2030-03-06T09:00", "2030-03-06T08:30", 32400, "2030-03-06T15:30", "CLOSED", "ROUTED", null, null);
-    UUID r3 = request("MISSED_CALL", "REFERRAL_QUESTION", "referral-coordinators", "2030-03-07T10:00", "2030-03-07",
+    UUID r3 = rows.request("MISSED_CALL", "REFERRAL_QUESTION", "referral-coordinators", "2030-03-07T10:00", "2030-03-07",
         "2030-03-07T12:00", "2030-03-07T14:00", 14400, null, "IN_PROGRESS", null, "2030-03-07T12:00", false);
-    request("VOICEMAIL", "APPOINTMENT_REQUEST", "callback-coordinators", "2030-03-10T07:30", "2030-03-10",
+    rows.request("VOICEMAIL", "APPOINTMENT_REQUEST", "callback-coordinators", "2030-03-10T07:30", "2030-03-10",
         "2030-03-10T09:00", null, null, null, "OPEN", null, null, null);
-    UUID r6 = request("WEB_FORM", "GENERAL", "callback-coordinators", "2030-03-08T11:00", "2030-03-08",
+    UUID r6 = rows.request("WEB_FORM", "GENERAL", "callback-coordinators", "2030-03-08T11:00", "2030-03-08",
         "2030-03-08T12:00", "2030-03-08T11:20", 1200, null, "CLOSED", "WRONG_NUMBER", null, null);
-    request("VOICEMAIL", "GENERAL", "callback-coordinators", "2030-03-03T23:59", "2030-03-03", null, null, null, null, "OPEN",
+    rows.request("VOICEMAIL", "GENERAL", "callback-coordinators", "2030-03-03T23:59", "2030-03-03", null, null, null, null, "OPEN",
         null, null, null);
-    UUID after = request("VOICEMAIL", "GENERAL", "callback-coordinators", "2030-03-11T00:30", "2030-03-11", null, null, null,
+    UUID after = rows.request("VOICEMAIL", "GENERAL", "callback-coordinators", "2030-03-11T00:30", "2030-03-11", null, null, null,
         null, "OPEN", null, null, null);
 
-    attempt(r1, 1, "casey", "REACHED", "2030-03-04T09:10", "morning");
-    attempt(r2, 1, "casey", "NO_ANSWER", "2030-03-06T08:30", "morning");
-    attempt(r2, 2, "jordan", "REACHED", "2030-03-06T15:30", "afternoon");
-    attempt(r3, 1, "riley", "NO_ANSWER", "2030-03-07T14:00", "midday");
-    attempt(r6, 1, "casey", "WRONG_NUMBER", "2030-03-08T11:20", "morning");
-    attempt(after, 1, "casey", "REACHED", "2030-03-11T09:00", "morning");
+    rows.attempt(r1, 1, "casey", "REACHED", "2030-03-04T09:10", "morning");
+    rows.attempt(r2, 1, "casey", "NO_ANSWER", "2030-03-06T08:30", "morning");
+    rows.attempt(r2, 2, "jordan", "REACHED", "2030-03-06T15:30", "afternoon");
+    rows.attempt(r3, 1, "riley", "NO_ANSWER", "2030-03-07T14:00", "midday");
+    rows.attempt(r6, 1, "casey", "WRONG_NUMBER", "2030-03-08T11:20", "morning");
+    rows.attempt(after, 1, "casey", "REACHED", "2030-03-11T09:00", "morning");
 
-    signal(r1, "CREATED", "2030-03-04T09:00");
-    signal(r1, "MERGED", "2030-03-04T12:00");
-    signal(after, "MERGED", "2030-03-11T09:00");
+    rows.signal(r1, "CREATED", "2030-03-04T09:00");
+    rows.signal(r1, "MERGED", "2030-03-04T12:00");
+    rows.signal(after, "MERGED", "2030-03-11T09:00");
 
-    handOff(r2, "2030-03-06T09:00", "2030-03-06T09:12", 720, 0);
-    handOff(r3, "2030-03-07T15:00", null, null, 1);
+    rows.handOff(r2, "2030-03-06T09:00", "2030-03-06T09:12", 720, 0);
+    rows.handOff(r3, "2030-03-07T15:00", null, null, 1);
 
-    message(r2, "SMS", "SENT", "2030-03-06T08:35");
-    message(r3, "EMAIL", "FAILED", "2030-03-07T14:05");
-    message(after, "SMS", "SENT", "2030-03-11T09:05");
+    rows.message(r2, "SMS", "SENT", "2030-03-06T08:35");
+    rows.message(r3, "EMAIL", "FAILED", "2030-03-07T14:05");
+    rows.message(after, "SMS", "SENT", "2030-03-11T09:05");
 
-    optOut("2030-03-08T18:00");
-    optOut("2030-03-11T01:00");
+    rows.optOut("2030-03-08T18:00");
+    rows.optOut("2030-03-11T01:00");
   }
 
   @Test
@@ -230,62 +225,4 @@ class ReportFiguresTest {
     return groups;
   }
 
-  private UUID request(String channel, String reason, String queue, String received, String receivedOn, String due,
-      String firstAttempt, Integer firstSeconds, String reached, String status, String closure, String missed,
-      Boolean records) {
-    UUID id = UUID.randomUUID();
-    Map<String, Object> row = new HashMap<>();
-    row.put("id", id);
-    row.put("channel", channel);
-    row.put("reason", reason);
-    row.put("patient_name", "Report Patient");
-    row.put("patient_phone", "+12125550100");
-    row.put("status", status);
-    row.put("queue", queue);
-    row.put("received_at", at(received));
-    row.put("received_on", Date.valueOf(receivedOn));
-    row.put("first_attempt_due_at", at(due));
-    row.put("first_attempt_at", at(firstAttempt));
-    row.put("first_attempt_seconds", firstSeconds);
-    row.put("reached_at", at(reached));
-    row.put("closure_reason", closure);
-    row.put("closed_at", closure == null ? null : at(received));
-    row.put("response_window_missed_at", at(missed));
-    row.put("records_received", records);
-    new SimpleJdbcInsert(jdbc).withTableName("callback_request").usingColumns(row.keySet().toArray(String[]::new))
-        .execute(row);
-    return id;
-  }
-
-  private void attempt(UUID request, int number, String agent, String outcome, String completed, String dayPart) {
-    jdbc.update("insert into call_attempt (callback_request_id, attempt_number, agent, number_dialled, outcome, completed_at,"
-        + " day_part) values (?, ?, ?, '+12125550100', ?, ?, ?)", request, number, agent, outcome, at(completed), dayPart);
-  }
-
-  private void signal(UUID request, String outcome, String received) {
-    jdbc.update("insert into callback_signal (callback_request_id, channel, reason, outcome, received_at)"
-        + " values (?, 'VOICEMAIL', 'GENERAL', ?, ?)", request, outcome, at(received));
-  }
-
-  private void handOff(UUID request, String created, String claimed, Integer acceptedAfter, int escalations) {
-    jdbc.update("insert into clinical_handoff (callback_request_id, kind, raised_by, created_at, due_at, claimed_at,"
-        + " accepted_after_seconds, escalations) values (?, 'CLINICAL_REVIEW', 'CALL', ?, ?, ?, ?, ?)",
-        request, at(created), at(created), at(claimed), acceptedAfter, escalations);
-  }
-
-  private void message(UUID request, String channel, String status, String created) {
-    jdbc.update("insert into outbox_message (callback_request_id, kind, attempt_number, channel, patient_phone, recipient,"
-        + " body, status, created_at) values (?, 'FOLLOW_UP', 1, ?, '+12125550100', 'x', 'words', ?, ?)",
-        request, channel, status, at(created));
-  }
-
-  private void optOut(String at) {
-    jdbc.update("insert into patient_contact_change (phone, field, old_value, new_value, source, changed_by, changed_at)"
-        + " values ('+12125550100', 'textConsent', 'true', 'false', 'keyword STOP', 'patient', ?)", at(at));
-  }
-
-  /** A New York wall-clock time, summer or winter, as the database keeps it. */
-  private static Timestamp at(String local) {
-    return local == null ? null : Timestamp.from(LocalDateTime.parse(local).atZone(TestPractice.NEW_YORK).toInstant());
-  }
 }

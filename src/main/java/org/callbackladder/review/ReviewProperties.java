@@ -1,0 +1,37 @@
+package org.callbackladder.review;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * When the reviews happen, in practice time ({@code callback.review.*}), and what the weekly review
+ * calls a clear difference between parts of the patient's day.
+ */
+@Validated
+@ConfigurationProperties("callback.review")
+public record ReviewProperties(@Valid @NotNull Daily daily, @Valid @NotNull Weekly weekly) {
+
+  /** The Daily callback review: on these days at this time; a practice holiday has none. */
+  public record Daily(@NotEmpty Set<DayOfWeek> days, @NotNull LocalTime at) {}
+
+  /**
+   * The Weekly callback review: on this day at this time, over this many weeks; a part of the day
+   * reaches patients clearly better or worse when it had at least {@code minimumCalls} calls and its
+   * reach rate is at least {@code clearDifference} (0.10: ten points) from the rest of the day's.
+   */
+  public record Weekly(
+      @NotNull DayOfWeek day,
+      @NotNull LocalTime at,
+      @Min(2) int weeks,
+      @Min(1) int minimumCalls,
+      @DecimalMin("0.01") @DecimalMax("1.0") double clearDifference) {}
+}
