@@ -183,7 +183,10 @@ public class SecurityConfiguration {
   private static AuthenticationEntryPoint problemEntryPoint(ObjectMapper json, RequestLimitFilter limits) {
     return (request, response, e) -> {
       limits.signInFailed(request);
-      response.setHeader("WWW-Authenticate", "Basic realm=\"Callback Ladder\"");
+      // a page's own sign-in form (the dashboard) asks without the browser's password dialog
+      if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"Callback Ladder\"");
+      }
       Problems.write(json, response, HttpStatus.UNAUTHORIZED, "Authentication required",
           "Sign in with HTTP basic authentication or an API token (Authorization: Bearer)");
     };
