@@ -53,7 +53,7 @@ public class AttemptService {
     String dayPart = schedule.dayPartAt(now.atZone(request.patientZone(practice.timeZone())).toLocalTime()).orElse(null);
     CallAttempt attempt = attempts.save(
         CallAttempt.documented(callbackRequestId, attemptNumber, agent, request.getPatientPhone(), report, now, dayPart));
-    request.attemptDocumented(now, report.outcome().spokeWithPatient());
+    request.attemptDocumented(now, agent, report.outcome().spokeWithPatient());
     // what the patient asked for holds for their number, on this request and every later one
     contacts.askedOnCall(request.getPatientPhone(), report.asked(), "call attempt " + attemptNumber, agent);
     audit.record(AuditLog.Action.ATTEMPT_DOCUMENTED, callbackRequestId, "attempt " + attemptNumber + ": " + report.outcome());

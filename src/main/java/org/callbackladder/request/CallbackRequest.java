@@ -54,6 +54,8 @@ public class CallbackRequest {
   private Instant firstAttemptDueAt;
   private Instant firstAttemptAt;
   private Integer firstAttemptSeconds;
+  /** Who made the first call: the request's coordinator in the reports. */
+  private String firstAttemptBy;
   /** The first call on which someone spoke with the patient. */
   private Instant reachedAt;
   private Instant closedAt;
@@ -198,12 +200,13 @@ public class CallbackRequest {
     this.nextAttemptReason = reason;
   }
 
-  /** A call was made and documented; {@code spokeWithPatient} when someone spoke with them. */
-  public void attemptDocumented(Instant at, boolean spokeWithPatient) {
+  /** A call was made by {@code agent} and documented; {@code spokeWithPatient} when someone spoke with them. */
+  public void attemptDocumented(Instant at, String agent, boolean spokeWithPatient) {
     nextAttemptPlanned(null, null);
     if (firstAttemptAt == null) {
       firstAttemptAt = at;
       firstAttemptSeconds = (int) Math.max(0, Duration.between(receivedAt, at).getSeconds());
+      firstAttemptBy = agent;
     }
     if (spokeWithPatient && reachedAt == null) {
       reachedAt = at;
@@ -252,6 +255,7 @@ public class CallbackRequest {
   public Instant getFirstAttemptAt() { return firstAttemptAt; }
   public LocalDate getReceivedOn() { return receivedOn; }
   public Integer getFirstAttemptSeconds() { return firstAttemptSeconds; }
+  public String getFirstAttemptBy() { return firstAttemptBy; }
   public Instant getReachedAt() { return reachedAt; }
   public Instant getClosedAt() { return closedAt; }
   public ClosureReason getClosureReason() { return closureReason; }

@@ -6,17 +6,14 @@ import org.callbackladder.web.FieldProblem;
 
 /**
  * What a report's figures are split by. A request's coordinator is whoever made its first attempt
- * (the join {@code a1}); an attempt's is the person who made it.
+ * (kept on the request); an attempt's is the person who made it.
  */
 public enum GroupBy {
   NONE("'all'", "'all'"),
   CHANNEL("r.channel", "r.channel"),
   REASON("r.reason", "r.reason"),
   QUEUE("coalesce(r.queue, '(no queue)')", "coalesce(r.queue, '(no queue)')"),
-  COORDINATOR("coalesce(a1.agent, '(no attempt yet)')", "a.agent");
-
-  /** The first attempt of request {@code r}, for grouping by coordinator. */
-  static final String FIRST_ATTEMPT = " left join call_attempt a1 on a1.callback_request_id = r.id and a1.attempt_number = 1";
+  COORDINATOR("coalesce(r.first_attempt_by, '(no attempt yet)')", "a.agent");
 
   private final String requestColumn;
   private final String attemptColumn;
@@ -36,9 +33,9 @@ public enum GroupBy {
     return attemptColumn;
   }
 
-  /** The join the request column needs, if any. */
-  String requestJoin() {
-    return this == COORDINATOR ? FIRST_ATTEMPT : "";
+  /** Whether an attempt's group is its request's (else the attempt tells it: overall, or its agent). */
+  boolean attemptNeedsRequest() {
+    return this != NONE && this != COORDINATOR;
   }
 
   static GroupBy parse(String value, List<FieldProblem> problems) {

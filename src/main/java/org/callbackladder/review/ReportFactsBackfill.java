@@ -67,6 +67,8 @@ public class ReportFactsBackfill implements JavaMigration {
           row.getObject("id")});
     });
     jdbc.batchUpdate("update callback_request set received_on = ?, first_attempt_seconds = ? where id = ?", requests);
+    jdbc.update("update callback_request set first_attempt_by = (select a.agent from call_attempt a"
+        + " where a.callback_request_id = callback_request.id and a.attempt_number = 1) where first_attempt_by is null");
     jdbc.update("update callback_request set reached_at = (select min(a.completed_at) from call_attempt a"
         + " where a.callback_request_id = callback_request.id and a.outcome in (" + SPOKE_WITH_PATIENT + "))"
         + " where reached_at is null");

@@ -42,14 +42,40 @@ class ReportQueries {
     this.jdbc = jdbc;
   }
 
-  /** Every figure of the period, per group, in the order of the groups' names. */
-  List<Figures> figures(Instant start, Instant end, GroupBy by, boolean withOptOuts) {
-    Map<String, Tally> groups = new TreeMap<>();
-    Function<String, Tally> group = name -> groups.computeIfAbsent(name, Tally::new);
+  /** A period's figures overall, and per group (in the order of the groups' names) unless grouped by nothing. */
+  record Grouped(Figures overall, List<Figures> groups) {}
+
+  /**
+   * Every figure of the period. Grouped, the overall counts are the groups' added up (each request,
+   * call, hand-off and message is in exactly one group), so only the medians are asked again.
+   */
+  Grouped figures(Instant start, Instant end, GroupBy by) {
     Timestamp from = Timestamp.from(start);
     Timestamp to = Timestamp.from(end);
+    Map<String, Tally> groups = tallies(from, to, by);
+    Long optOuts = jdbc.queryForObject("select count(*) from patient_contact_change where field = 'textConsent'"
+        + " and new_value = 'false' and changed_at >= ? and changed_at < ?", Long.class, from, to);
+    if (by == GroupBy.NONE) {
+      return new Grouped(groups.values().iterator().next().figures(optOuts), List.of());
+    }
+    Tally all = new Tally("all");
+    groups.values().forEach(all::add);
+    jdbc.query("select percentile_cont(0.5) within group (order by r.first_attempt_seconds),"
+        + " percentile_cont(0.9) within group (order by r.first_attempt_seconds)"
+        + " from callback_request r where r.received_at >= ? and r.received_at < ?", (ResultSet row) -> {
+          all.firstMedianSeconds = number(row, 1);
+          all.firstP90Seconds = number(row, 2);
+        }, from, to);
+    all.acceptanceMedianSeconds = jdbc.query("select percentile_cont(0.5) within group (order by h.accepted_after_seconds)"
+        + " from clinical_handoff h where h.created_at >= ? and h.created_at < ?",
+        (ResultSet row) -> row.next() ? number(row, 1) : null, from, to);
+    return new Grouped(all.figures(optOuts), groups.values().stream().map(t -> t.figures(null)).toList());
+  }
+
+  private Map<String, Tally> tallies(Timestamp from, Timestamp to, GroupBy by) {
+    Map<String, Tally> groups = new TreeMap<>();
+    Function<String, Tally> group = name -> groups.computeIfAbsent(name, Tally::new);
     String dim = by.requestColumn();
-    String join = by.requestJoin();
 
     StringBuilder buckets = new StringBuilder();
     WAIT_BUCKETS.forEach((name, condition) -> buckets.append(", sum(case when ").append(condition).append(" then 1 else 0 end)"));
@@ -65,7 +91,7 @@ class ReportQueries {
         + " sum(case when r.status <> 'CLOSED' and r.records_received = false"
         + "   and (r.channel = 'REFERRAL' or r.reason = 'REFERRAL_QUESTION') then 1 else 0 end)"
         + buckets
-        + " from callback_request r" + join + " where r.received_at >= ? and r.received_at < ?"
+        + " from callback_request r where r.received_at >= ? and r.received_at < ?"
         + groupBy(by, dim), (ResultSet row) -> {
           Tally t = group.apply(row.getString(1));
           t.received = row.getLong(2);
@@ -84,37 +110,32 @@ class ReportQueries {
           }
         }, from, to);
 
-    jdbc.query("select " + dim + ", r.closure_reason, count(*) from callback_request r" + join
+    jdbc.query("select " + dim + ", r.closure_reason, count(*) from callback_request r"
         + " where r.received_at >= ? and r.received_at < ? and r.closure_reason is not null"
         + groupBy(by, dim, "r.closure_reason"),
         (ResultSet row) -> { group.apply(row.getString(1)).closures.put(row.getString(2), row.getLong(3)); }, from, to);
 
-    jdbc.query("select " + dim + ", count(*) from callback_signal s join callback_request r on r.id = s.callback_request_id"
-        + join + " where s.outcome = 'MERGED' and s.received_at >= ? and s.received_at < ?" + groupBy(by, dim),
+    jdbc.query("select " + dim + ", count(*) from callback_signal s" + requestOf(by, "s")
+        + " where s.outcome = 'MERGED' and s.received_at >= ? and s.received_at < ?" + groupBy(by, dim),
         (ResultSet row) -> { group.apply(row.getString(1)).merged = row.getLong(2); }, from, to);
 
     String attemptDim = by.attemptColumn();
     jdbc.query("select " + attemptDim + ", a.attempt_number, coalesce(a.day_part, '(not recorded)'), count(*),"
         + " sum(case when " + SPOKE + " then 1 else 0 end)"
-        + " from call_attempt a join callback_request r on r.id = a.callback_request_id"
+        + " from call_attempt a" + (by.attemptNeedsRequest() ? " join callback_request r on r.id = a.callback_request_id" : "")
         + " where a.completed_at >= ? and a.completed_at < ?"
         + groupBy(by, attemptDim, "a.attempt_number", "a.day_part"),
         (ResultSet row) -> {
           Tally t = group.apply(row.getString(1));
-          long made = row.getLong(4);
-          long reached = row.getLong(5);
-          t.byAttempt.computeIfAbsent(row.getInt(2), n -> new long[2]);
-          t.byAttempt.get(row.getInt(2))[0] += made;
-          t.byAttempt.get(row.getInt(2))[1] += reached;
-          t.byDayPart.computeIfAbsent(row.getString(3), n -> new long[2]);
-          t.byDayPart.get(row.getString(3))[0] += made;
-          t.byDayPart.get(row.getString(3))[1] += reached;
+          long[] counts = {row.getLong(4), row.getLong(5)};
+          Tally.add(t.byAttempt.computeIfAbsent(row.getInt(2), n -> new long[2]), counts);
+          Tally.add(t.byDayPart.computeIfAbsent(row.getString(3), n -> new long[2]), counts);
         }, from, to);
 
     jdbc.query("select " + dim + ", count(*), sum(case when h.claimed_at is not null then 1 else 0 end),"
         + " percentile_cont(0.5) within group (order by h.accepted_after_seconds),"
         + " sum(case when h.escalations > 0 then 1 else 0 end)"
-        + " from clinical_handoff h join callback_request r on r.id = h.callback_request_id" + join
+        + " from clinical_handoff h" + requestOf(by, "h")
         + " where h.created_at >= ? and h.created_at < ?" + groupBy(by, dim),
         (ResultSet row) -> {
           Tally t = group.apply(row.getString(1));
@@ -125,7 +146,7 @@ class ReportQueries {
         }, from, to);
 
     jdbc.query("select " + dim + ", m.channel, m.status, count(*)"
-        + " from outbox_message m join callback_request r on r.id = m.callback_request_id" + join
+        + " from outbox_message m" + requestOf(by, "m")
         + " where m.kind in ('FOLLOW_UP', 'FINAL') and m.created_at >= ? and m.created_at < ?"
         + groupBy(by, dim, "m.channel", "m.status"),
         (ResultSet row) -> {
@@ -133,11 +154,7 @@ class ReportQueries {
               .put(row.getString(3), row.getLong(4));
         }, from, to);
 
-    Long optOuts = withOptOuts
-        ? jdbc.queryForObject("select count(*) from patient_contact_change where field = 'textConsent'"
-            + " and new_value = 'false' and changed_at >= ? and changed_at < ?", Long.class, from, to)
-        : null;
-    return groups.values().stream().map(t -> t.figures(optOuts)).toList();
+    return groups;
   }
 
   /** Requests received on each practice day of the period, by channel. */
@@ -153,6 +170,11 @@ class ReportQueries {
       volume.add(new DailyVolume(day, days.getOrDefault(day, Map.of())));
     }
     return volume;
+  }
+
+  /** The join to the request of row {@code alias}, when the figures are grouped by something of the request's. */
+  private static String requestOf(GroupBy by, String alias) {
+    return by == GroupBy.NONE ? "" : " join callback_request r on r.id = " + alias + ".callback_request_id";
   }
 
   /** The group-by clause: the dimension (none overall: PostgreSQL refuses a constant there), then {@code more}. */
@@ -207,6 +229,33 @@ class ReportQueries {
     Tally(String name) {
       this.name = name;
       WAIT_BUCKETS.keySet().forEach(bucket -> waits.put(bucket, 0L));
+    }
+
+    /** Another group's counts added to this one's (not its medians: those are asked for the whole). */
+    void add(Tally other) {
+      received += other.received;
+      merged += other.merged;
+      attempted += other.attempted;
+      insideWindow += other.insideWindow;
+      missedWindows += other.missedWindows;
+      reached += other.reached;
+      unresolved += other.unresolved;
+      referralQuestions += other.referralQuestions;
+      stalledReferrals += other.stalledReferrals;
+      other.waits.forEach((bucket, count) -> waits.merge(bucket, count, Long::sum));
+      other.closures.forEach((reason, count) -> closures.merge(reason, count, Long::sum));
+      other.byAttempt.forEach((number, counts) -> add(byAttempt.computeIfAbsent(number, n -> new long[2]), counts));
+      other.byDayPart.forEach((part, counts) -> add(byDayPart.computeIfAbsent(part, n -> new long[2]), counts));
+      escalations += other.escalations;
+      accepted += other.accepted;
+      unaccepted += other.unaccepted;
+      other.messages.forEach((channel, statuses) -> statuses.forEach((status, count) ->
+          messages.computeIfAbsent(channel, c -> new TreeMap<>()).merge(status, count, Long::sum)));
+    }
+
+    private static void add(long[] into, long[] counts) {
+      into[0] += counts[0];
+      into[1] += counts[1];
     }
 
     Figures figures(Long optOuts) {

@@ -87,10 +87,9 @@ public class Reports {
   private Summary figures(ReportPeriod period, GroupBy by) {
     Instant start = period.start(zone);
     Instant end = period.end(zone);
-    Summary.Figures overall = queries.figures(start, end, GroupBy.NONE, true).get(0);
-    List<Summary.Figures> groups = by == GroupBy.NONE ? List.of() : queries.figures(start, end, by, false);
+    ReportQueries.Grouped figures = queries.figures(start, end, by);
     return new Summary(period.from(), period.to(), zone.getId(), by.name().toLowerCase(Locale.ROOT),
-        ladderVersions(start, end), overall, groups, queries.daily(period.from(), period.to()));
+        ladderVersions(start, end), figures.overall(), figures.groups(), queries.daily(period.from(), period.to()));
   }
 
   /** The ladder's versions in use during the period: the one deployed last before it, and any deployed during it. */

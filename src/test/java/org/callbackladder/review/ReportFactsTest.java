@@ -67,6 +67,7 @@ class ReportFactsTest {
 
     CallbackRequest facts = requests.getRequired(request.getId());
     assertThat(facts.getFirstAttemptSeconds()).isEqualTo(9 * 3600);
+    assertThat(facts.getFirstAttemptBy()).isEqualTo("casey");
     assertThat(facts.getReachedAt()).isEqualTo(Instant.parse("2026-12-02T20:00:00Z"));
     assertThat(jdbc.queryForList("select day_part from call_attempt where callback_request_id = ? order by attempt_number",
         String.class, request.getId())).containsExactly("morning", "afternoon");
@@ -78,7 +79,8 @@ class ReportFactsTest {
     clock.advance(Duration.ofMinutes(25)); // 09:25, their morning
     attempts.document(request.getId(), 1, "casey", AttemptReport.of("DECLINED", null, null));
     UUID id = request.getId();
-    jdbc.update("update callback_request set received_on = null, first_attempt_seconds = null, reached_at = null where id = ?", id);
+    jdbc.update("update callback_request set received_on = null, first_attempt_seconds = null, first_attempt_by = null,"
+        + " reached_at = null where id = ?", id);
     jdbc.update("update call_attempt set day_part = null where callback_request_id = ?", id);
 
     try (Connection connection = dataSource.getConnection()) {
@@ -96,9 +98,10 @@ class ReportFactsTest {
     }
 
     Map<String, Object> row = jdbc.queryForMap(
-        "select received_on, first_attempt_seconds, reached_at from callback_request where id = ?", id);
+        "select received_on, first_attempt_seconds, first_attempt_by, reached_at from callback_request where id = ?", id);
     assertThat(row.get("received_on").toString()).isEqualTo("2026-12-01");
     assertThat(row.get("first_attempt_seconds")).isEqualTo(25 * 60);
+    assertThat(row.get("first_attempt_by")).isEqualTo("casey");
     assertThat(row.get("reached_at")).as("someone spoke with the patient, who declined").isNotNull();
     assertThat(jdbc.queryForObject("select day_part from call_attempt where callback_request_id = ?", String.class, id))
         .isEqualTo("morning");

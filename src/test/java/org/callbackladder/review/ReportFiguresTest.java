@@ -185,6 +185,15 @@ class ReportFiguresTest {
     assertThat(queues.get("callback-coordinators").requests().bookingRate()).isEqualTo(0.25);
   }
 
+  /** Grouped, the overall figures are the groups' added up (and the medians asked again): the same as ungrouped. */
+  @Test
+  void theOverallFiguresAreTheSameWhateverTheGrouping() {
+    Figures ungrouped = reports.summary(WEEK, GroupBy.NONE).overall();
+    for (GroupBy by : GroupBy.values()) {
+      assertThat(reports.summary(WEEK, by).overall()).as(by.name()).isEqualTo(ungrouped);
+    }
+  }
+
   @Test
   void anEmptyPeriodHasZerosAndNoRates() {
     ReportPeriod quiet = new ReportPeriod(LocalDate.parse("2030-01-01"), LocalDate.parse("2030-01-01"));

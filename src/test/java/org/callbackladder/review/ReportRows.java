@@ -49,6 +49,9 @@ final class ReportRows {
   void attempt(UUID request, int number, String agent, String outcome, String completed, String dayPart) {
     jdbc.update("insert into call_attempt (callback_request_id, attempt_number, agent, number_dialled, outcome, completed_at,"
         + " day_part) values (?, ?, ?, '+12125550100', ?, ?, ?)", request, number, agent, outcome, at(completed), dayPart);
+    if (number == 1) {
+      jdbc.update("update callback_request set first_attempt_by = ? where id = ?", agent, request);
+    }
   }
 
   void signal(UUID request, String outcome, String received) {
