@@ -150,11 +150,12 @@ function render(summary, unresolved) {
   }, 'Reach by attempt: ' + attempts.map((a) => 'attempt ' + a.name + ' ' + percent(a.reachRate)).join(', '));
 
   const ages = { 'under 4 hours': 0, '4 to 24 hours': 0, '1 to 3 days': 0, 'over 3 days': 0 };
-  unresolved.forEach((open) => {
+  unresolved.requests.forEach((open) => {
     const hours = open.ageHours;
     ages[hours < 4 ? 'under 4 hours' : hours < 24 ? '4 to 24 hours' : hours < 72 ? '1 to 3 days' : 'over 3 days'] += 1;
   });
-  bars('chart-unresolved', Object.keys(ages), Object.values(ages), 'Open requests by age (now)', 'open requests');
+  bars('chart-unresolved', Object.keys(ages), Object.values(ages), 'Open requests by age (now): ' + unresolved.count
+    + ' open, the oldest ' + (unresolved.oldestAgeHours === null ? '–' : unresolved.oldestAgeHours + ' hours'), 'open requests');
 
   const handOffs = summary.overall.escalations;
   bars('chart-escalations', ['Raised', 'Taken', 'Not taken in time'],

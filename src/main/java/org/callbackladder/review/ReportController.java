@@ -78,13 +78,13 @@ public class ReportController {
   /** JSON, or one CSV line per open request. */
   @GetMapping({"/unresolved", "/unresolved.csv"})
   public ResponseEntity<?> unresolved(HttpServletRequest request) {
-    List<Reports.OpenRequest> open = reports.unresolved();
+    Reports.Unresolved open = reports.unresolved();
     if (!wantsCsv(request)) {
       return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(open);
     }
     return Csv.download("unresolved.csv",
         "id,received_at,age_hours,channel,reason,queue,clinically_flagged,attempts,next_step,next_step_at",
-        open.stream().map(each -> String.join(",", each.id().toString(), each.receivedAt().toString(),
+        open.requests().stream().map(each -> String.join(",", each.id().toString(), each.receivedAt().toString(),
             String.valueOf(each.ageHours()), each.channel(), each.reason(), Csv.field(each.queue()),
             String.valueOf(each.clinicallyFlagged()), String.valueOf(each.attempts()), Csv.field(each.nextStep()),
             each.nextStepAt() == null ? "" : each.nextStepAt().toString())).toList());

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.callbackladder.CallbackProcess;
 import org.callbackladder.audit.AuditLog;
@@ -65,9 +66,12 @@ public class Reports {
     return new Comparison(then, now, Comparison.changes(then.overall(), now.overall()));
   }
 
-  /** Every open request, oldest first: how old, whose queue, how many calls, and what comes next when. */
+  /**
+   * Every open request, oldest first (how old, whose queue, how many calls, what comes next when),
+   * with their count, the oldest one's age and how many wait for each next step.
+   */
   @Transactional
-  public List<OpenRequest> unresolved() {
+  public Unresolved unresolved() {
     audit.record(AuditLog.Action.REPORT_READ, null, "unresolved requests");
     Instant now = clock.instant();
     List<OpenRequest.Row> rows = new ArrayList<>();
@@ -81,8 +85,14 @@ public class Reports {
               row.getString(8), row.getInt(9)));
         });
     Map<String, Task> openTasks = openTasks(rows.stream().map(OpenRequest.Row::processInstanceId).toList());
-    return rows.stream().map(row -> OpenRequest.of(row, openTasks.get(row.processInstanceId()), now)).toList();
+    List<OpenRequest> open = rows.stream().map(row -> OpenRequest.of(row, openTasks.get(row.processInstanceId()), now)).toList();
+    Map<String, Long> byNextStep = new TreeMap<>();
+    open.forEach(request -> byNextStep.merge(request.nextStep(), 1L, Long::sum));
+    return new Unresolved(open.size(), open.isEmpty() ? null : open.get(0).ageHours(), byNextStep, open);
   }
+
+  /** The open requests and what they add up to. */
+  public record Unresolved(long count, Double oldestAgeHours, Map<String, Long> byNextStep, List<OpenRequest> requests) {}
 
   private Summary figures(ReportPeriod period, GroupBy by) {
     Instant start = period.start(zone);

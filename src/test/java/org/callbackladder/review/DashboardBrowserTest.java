@@ -99,6 +99,16 @@ class DashboardBrowserTest {
     browser.screenshot("before-and-after");
   }
 
+  /** The webapps' Welcome page, where Tasklist's sign-in leads, links to the dashboard. */
+  @Test
+  void theWelcomePageLinksToTheDashboard() throws IOException {
+    browser.logIn("welcome", "manager", "demo");
+    WebElement link = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//a[normalize-space()='Callback dashboard']")));
+    browser.screenshot("welcome");
+    assertThat(link.getDomAttribute("href")).isEqualTo("/dashboard");
+  }
+
   @Test
   void aCoordinatorIsRefusedTheFigures() throws IOException {
     browser.get("/dashboard");

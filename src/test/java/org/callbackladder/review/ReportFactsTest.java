@@ -150,6 +150,31 @@ class ReportFactsTest {
   }
 
   @Test
+  void theOpenRequestsWithTheirNextStepsAndNoPatientData() {
+    CallbackRequest request = intake.receive(Ladder.request("VOICEMAIL", "APPOINTMENT_REQUEST", "Pat Open", Phones.next()))
+        .request();
+    clock.advance(Duration.ofMinutes(90));
+
+    JsonNode unresolved = http.withBasicAuth("manager", "demo").getForObject("/api/reports/unresolved", JsonNode.class);
+
+    assertThat(unresolved.get("count").asLong()).isEqualTo(jdbc.queryForObject("select count(*) from open_callback", Long.class));
+    assertThat(unresolved.get("oldestAgeHours").asDouble()).isGreaterThanOrEqualTo(1.5);
+    assertThat(unresolved.get("byNextStep").get("Call patient").asLong()).isPositive();
+    JsonNode listed = null;
+    for (JsonNode open : unresolved.get("requests")) {
+      if (open.get("id").asText().equals(request.getId().toString())) {
+        listed = open;
+      }
+    }
+    assertThat(listed).isNotNull();
+    assertThat(listed.get("nextStep").asText()).isEqualTo("Call patient");
+    assertThat(listed.get("ageHours").asDouble()).isEqualTo(1.5);
+    assertThat(listed.get("attempts").asInt()).isZero();
+    assertThat(listed.get("queue").asText()).isEqualTo("callback-coordinators");
+    assertThat(unresolved.toString()).doesNotContain("Pat Open").doesNotContain(request.getPatientPhone());
+  }
+
+  @Test
   void everyReadIsAudited() {
     long before = jdbc.queryForObject("select count(*) from audit_event where action = 'REPORT_READ'", Long.class);
 
