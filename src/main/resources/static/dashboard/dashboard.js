@@ -2,9 +2,9 @@
 // application), no inline script (the page's content security policy allows its own files only).
 'use strict';
 
-const SESSION_KEY = 'callback-ladder-dashboard';
 const charts = {};
-let authorization = sessionStorage.getItem(SESSION_KEY);
+// the signed-in user's credentials live in this page's memory only: a reload asks again
+let authorization = null;
 
 const $ = (id) => document.getElementById(id);
 
@@ -12,8 +12,10 @@ function base64(text) {
   return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
 }
 
+/** A date as the browser's calendar shows it (not UTC's, which is tomorrow on a US evening). */
 function isoDate(date) {
-  return date.toISOString().slice(0, 10);
+  const pad = (n) => String(n).padStart(2, '0');
+  return date.getFullYear() + '-' + pad(date.getMonth() + 1) + '-' + pad(date.getDate());
 }
 
 function daysAgo(days) {
@@ -45,7 +47,6 @@ async function api(path) {
 
 function signOut(problem) {
   authorization = null;
-  sessionStorage.removeItem(SESSION_KEY);
   $('figures').hidden = true;
   $('sign-in').hidden = false;
   const shown = $('sign-in-problem');
@@ -158,7 +159,7 @@ function render(summary, unresolved) {
     + ' open, the oldest ' + (unresolved.oldestAgeHours === null ? '–' : unresolved.oldestAgeHours + ' hours'), 'open requests');
 
   const handOffs = summary.overall.escalations;
-  bars('chart-escalations', ['Raised', 'Taken', 'Not taken in time'],
+  bars('chart-escalations', ['Raised', 'Taken by a clinician', 'Escalated: not taken in its window'],
     [handOffs.raised, handOffs.accepted, handOffs.unaccepted],
     'Clinical hand-offs (median time to acceptance ' + minutes(handOffs.medianMinutesToAcceptance) + ')', 'hand-offs');
 
@@ -223,7 +224,6 @@ function start() {
   $('sign-in').addEventListener('submit', (event) => {
     event.preventDefault();
     authorization = 'Basic ' + base64($('user').value + ':' + $('password').value);
-    sessionStorage.setItem(SESSION_KEY, authorization);
     $('password').value = '';
     show();
   });
@@ -231,7 +231,7 @@ function start() {
   $('compare').addEventListener('submit', compare);
   $('sign-out').addEventListener('click', () => signOut());
   window.addEventListener('resize', () => Object.values(charts).forEach((chart) => chart.resize()));
-  if (authorization) show(); else $('user').focus();
+  $('user').focus();
 }
 
 document.addEventListener('DOMContentLoaded', start);

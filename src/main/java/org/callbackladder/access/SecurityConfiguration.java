@@ -54,7 +54,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 @Configuration
 public class SecurityConfiguration {
 
-  /** What the project's own pages (Swagger UI) may load: their own scripts and styles, nothing from elsewhere. */
+  /** What the project's own pages (the dashboard, Swagger UI) may load: their own scripts and styles, nothing from elsewhere. */
   static final String PAGES_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
       + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 

@@ -44,6 +44,8 @@ public class RecordRetention {
     int removed = jdbc.update("delete from callback_request where status = 'CLOSED' and closed_at < ?", before);
     // answers to keyword texts belong to a number, not a request: they go by their own age
     jdbc.update("delete from outbox_message where callback_request_id is null and created_at < ?", before);
+    // the reviews name requests and hold what managers wrote: kept no longer than the requests
+    jdbc.update("delete from callback_review where prepared_at < ?", before);
     if (removed > 0) {
       log.info("Removed the records of {} callback requests closed before {}", removed, cutoff);
     }

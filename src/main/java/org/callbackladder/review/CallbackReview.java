@@ -46,6 +46,18 @@ public class CallbackReview {
     return review;
   }
 
+  /** Camunda keeps a string variable in at most 4,000 characters: the form shows the sheet up to this. */
+  static final int FORM_LIMIT = 3900;
+
+  /** The sheet as the review's form shows it: whole, or cut at a line with a pointer to the whole. */
+  public String formSheet() {
+    if (sheet.length() <= FORM_LIMIT) {
+      return sheet;
+    }
+    String more = "- ... the whole review: GET /api/reviews (review " + id + ")\n";
+    return sheet.substring(0, sheet.lastIndexOf('\n', FORM_LIMIT - more.length()) + 1) + more;
+  }
+
   void completed(String by, String actions, Instant at) {
     this.completedBy = by;
     this.actions = actions;

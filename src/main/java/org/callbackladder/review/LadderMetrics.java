@@ -1,11 +1,11 @@
 package org.callbackladder.review;
 
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -39,9 +39,8 @@ public class LadderMetrics implements MeterBinder {
     Gauge.builder("callback.requests.first.attempt.overdue", this, LadderMetrics::overdueFirstAttempts)
         .description("Open requests whose first call is past its response window and not made")
         .register(registry);
-    FunctionCounter.builder("callback.requests.windows.missed", this,
-            m -> m.count("select count(*) from callback_request where response_window_missed_at is not null"))
-        .description("Requests whose first call missed its response window, since records began")
+    Gauge.builder("callback.requests.windows.missed.day", this, LadderMetrics::missedInADay)
+        .description("Requests whose first call missed its response window in the last 24 hours")
         .register(registry);
     Gauge.builder("callback.handoffs.waiting", this,
             m -> m.count("select count(*) from clinical_handoff where claimed_at is null and completed_at is null"))
@@ -50,6 +49,11 @@ public class LadderMetrics implements MeterBinder {
     Gauge.builder("callback.incidents.open", runtime, engine -> engine.createIncidentQuery().count())
         .description("Open incidents in the engine (failed jobs out of retries), as Cockpit shows them")
         .register(registry);
+  }
+
+  private double missedInADay() {
+    return jdbc.queryForObject("select count(*) from callback_request where response_window_missed_at >= ?", Long.class,
+        Timestamp.from(clock.instant().minus(Duration.ofDays(1))));
   }
 
   private double overdueFirstAttempts() {

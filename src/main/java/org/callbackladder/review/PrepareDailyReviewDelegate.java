@@ -19,6 +19,6 @@ public class PrepareDailyReviewDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     CallbackReview review = reviews.prepare(CallbackReview.Kind.DAILY, execution.getProcessInstanceId());
     execution.setVariable(Vars.REVIEW_ID, review.getId());
-    execution.setVariable(Vars.REVIEW_SHEET, review.getSheet());
+    execution.setVariable(Vars.REVIEW_SHEET, review.formSheet());
   }
 }

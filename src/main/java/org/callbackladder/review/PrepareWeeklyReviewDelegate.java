@@ -19,6 +19,6 @@ public class PrepareWeeklyReviewDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     CallbackReview review = reviews.prepare(CallbackReview.Kind.WEEKLY, execution.getProcessInstanceId());
     execution.setVariable(Vars.REVIEW_ID, review.getId());
-    execution.setVariable(Vars.REVIEW_SHEET, review.getSheet());
+    execution.setVariable(Vars.REVIEW_SHEET, review.formSheet());
   }
 }

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.callbackladder.attempt.AttemptOutcome;
 import org.callbackladder.practice.PracticeProperties;
 import org.callbackladder.practice.ScheduleProperties;
 import org.flywaydb.core.api.MigrationVersion;
@@ -23,8 +26,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReportFactsBackfill implements JavaMigration {
 
-  /** The outcomes on which someone spoke with the patient (AttemptOutcome.spokeWithPatient). */
-  static final String SPOKE_WITH_PATIENT = "'REACHED', 'DECLINED', 'CLINICAL_CONCERN', 'EMERGENCY'";
+  /** The outcomes on which someone spoke with the patient, as an SQL list. */
+  static final String SPOKE_WITH_PATIENT = Arrays.stream(AttemptOutcome.values()).filter(AttemptOutcome::spokeWithPatient)
+      .map(outcome -> "'" + outcome.name() + "'").collect(Collectors.joining(", "));
 
   private final ZoneId practiceZone;
   private final ScheduleProperties schedule;

@@ -15,8 +15,10 @@ import org.callbackladder.web.FieldProblem;
  */
 public record ReportPeriod(LocalDate from, LocalDate to) {
 
-  /** The longest period one report covers. */
+  /** The longest period one report covers, and the years a date may fall in. */
   static final int MAX_DAYS = 1100;
+  static final int FIRST_YEAR = 2000;
+  static final int LAST_YEAR = 2100;
 
   public Instant start(ZoneId zone) {
     return from.atStartOfDay(zone).toInstant();
@@ -54,11 +56,17 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
       problems.add(new FieldProblem(field, "required", "is required (a date, e.g. 2026-12-01)"));
       return null;
     }
+    LocalDate date;
     try {
-      return LocalDate.parse(value.strip());
+      date = LocalDate.parse(value.strip());
     } catch (DateTimeParseException notADate) {
       problems.add(new FieldProblem(field, "date", "must be a date such as 2026-12-01"));
       return null;
     }
+    if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+      problems.add(new FieldProblem(field, "year", "must be in the years " + FIRST_YEAR + " to " + LAST_YEAR));
+      return null;
+    }
+    return date;
   }
 }

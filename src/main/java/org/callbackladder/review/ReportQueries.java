@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -37,9 +38,11 @@ class ReportQueries {
   static final Map<String, String> WAIT_BUCKETS = bucketColumns();
 
   private final JdbcTemplate jdbc;
+  private final Clock clock;
 
-  ReportQueries(JdbcTemplate jdbc) {
+  ReportQueries(JdbcTemplate jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   /** A period's figures overall, and per group (in the order of the groups' names) unless grouped by nothing. */
@@ -54,7 +57,7 @@ class ReportQueries {
     Timestamp to = Timestamp.from(end);
     Map<String, Tally> groups = tallies(from, to, by);
     Long optOuts = jdbc.queryForObject("select count(*) from patient_contact_change where field = 'textConsent'"
-        + " and new_value = 'false' and changed_at >= ? and changed_at < ?", Long.class, from, to);
+        + " and new_value = 'false' and source not like 'intake %' and changed_at >= ? and changed_at < ?", Long.class, from, to);
     if (by == GroupBy.NONE) {
       return new Grouped(groups.values().iterator().next().figures(optOuts), List.of());
     }
@@ -91,6 +94,8 @@ class ReportQueries {
         + " sum(case when r.status <> 'CLOSED' and r.records_received = false"
         + "   and (r.channel = 'REFERRAL' or r.reason = 'REFERRAL_QUESTION') then 1 else 0 end)"
         + buckets
+        // whose window has run out by now, or who were called: the share inside the window is of these
+        + ", sum(case when r.first_attempt_at is not null or r.first_attempt_due_at < ? then 1 else 0 end)"
         + " from callback_request r where r.received_at >= ? and r.received_at < ?"
         + groupBy(by, dim), (ResultSet row) -> {
           Tally t = group.apply(row.getString(1));
@@ -108,15 +113,18 @@ class ReportQueries {
           for (String bucket : WAIT_BUCKETS.keySet()) {
             t.waits.put(bucket, row.getLong(column++));
           }
-        }, from, to);
+          t.windowDue = row.getLong(column);
+        }, Timestamp.from(clock.instant()), from, to);
 
     jdbc.query("select " + dim + ", r.closure_reason, count(*) from callback_request r"
         + " where r.received_at >= ? and r.received_at < ? and r.closure_reason is not null"
         + groupBy(by, dim, "r.closure_reason"),
         (ResultSet row) -> { group.apply(row.getString(1)).closures.put(row.getString(2), row.getLong(3)); }, from, to);
 
-    jdbc.query("select " + dim + ", count(*) from callback_signal s" + requestOf(by, "s")
-        + " where s.outcome = 'MERGED' and s.received_at >= ? and s.received_at < ?" + groupBy(by, dim),
+    // a repeat signal counts for the channel it came by
+    String signalDim = by == GroupBy.CHANNEL ? "s.channel" : dim;
+    jdbc.query("select " + signalDim + ", count(*) from callback_signal s" + requestOf(by, "s")
+        + " where s.outcome = 'MERGED' and s.received_at >= ? and s.received_at < ?" + groupBy(by, signalDim),
         (ResultSet row) -> { group.apply(row.getString(1)).merged = row.getLong(2); }, from, to);
 
     String attemptDim = by.attemptColumn();
@@ -211,6 +219,7 @@ class ReportQueries {
     Double firstMedianSeconds;
     Double firstP90Seconds;
     long insideWindow;
+    long windowDue;
     long missedWindows;
     long reached;
     long unresolved;
@@ -237,6 +246,7 @@ class ReportQueries {
       merged += other.merged;
       attempted += other.attempted;
       insideWindow += other.insideWindow;
+      windowDue += other.windowDue;
       missedWindows += other.missedWindows;
       reached += other.reached;
       unresolved += other.unresolved;
@@ -261,7 +271,7 @@ class ReportQueries {
     Figures figures(Long optOuts) {
       long booked = closures.getOrDefault("BOOKED", 0L);
       Requests requests = new Requests(received, merged, attempted,
-          new FirstAttempt(minutes(firstMedianSeconds), minutes(firstP90Seconds), insideWindow, share(insideWindow, attempted),
+          new FirstAttempt(minutes(firstMedianSeconds), minutes(firstP90Seconds), insideWindow, share(insideWindow, windowDue),
               waits),
           missedWindows, reached, share(reached, attempted), booked, share(booked, received), unresolved,
           closures.getOrDefault("WRONG_NUMBER", 0L), closures.getOrDefault("DECLINED", 0L),

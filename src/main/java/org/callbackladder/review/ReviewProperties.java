@@ -24,14 +24,15 @@ public record ReviewProperties(@Valid @NotNull Daily daily, @Valid @NotNull Week
   public record Daily(@NotEmpty Set<DayOfWeek> days, @NotNull LocalTime at) {}
 
   /**
-   * The Weekly callback review: on this day at this time, over this many weeks; a part of the day
-   * reaches patients clearly better or worse when it had at least {@code minimumCalls} calls and its
-   * reach rate is at least {@code clearDifference} (0.10: ten points) from the rest of the day's.
+   * The Weekly callback review: on this day at this time, over this many weeks. No suggestion rests
+   * on fewer than {@code minimumSample} calls, requests or closures; a part of the day reaches
+   * patients clearly better or worse when its reach rate is at least {@code clearDifference} (0.10:
+   * ten points) from the rest of the day's, and a share of requests rose when it grew that much.
    */
   public record Weekly(
       @NotNull DayOfWeek day,
       @NotNull LocalTime at,
       @Min(2) int weeks,
-      @Min(1) int minimumCalls,
+      @Min(1) int minimumSample,
       @DecimalMin("0.01") @DecimalMax("1.0") double clearDifference) {}
 }

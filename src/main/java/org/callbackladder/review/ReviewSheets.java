@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.callbackladder.practice.PracticeProperties;
+import org.callbackladder.request.CallbackRequestRepository;
 import org.callbackladder.review.Summary.Figures;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -32,14 +33,16 @@ public class ReviewSheets {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
 
   private final ReportQueries queries;
+  private final CallbackRequestRepository requestRecords;
   private final JdbcTemplate jdbc;
   private final ReviewProperties.Weekly weekly;
   private final ZoneId zone;
   private final Clock clock;
 
-  public ReviewSheets(ReportQueries queries, JdbcTemplate jdbc, ReviewProperties review, PracticeProperties practice,
-      Clock clock) {
+  public ReviewSheets(ReportQueries queries, CallbackRequestRepository requestRecords, JdbcTemplate jdbc,
+      ReviewProperties review, PracticeProperties practice, Clock clock) {
     this.queries = queries;
+    this.requestRecords = requestRecords;
     this.jdbc = jdbc;
     this.weekly = review.weekly();
     this.zone = practice.timeZone();
@@ -54,7 +57,7 @@ public class ReviewSheets {
     sheet.append("Today\n");
     line(sheet, "Requests received: " + requests.received() + " (repeat signals merged into open requests: "
         + requests.mergedDuplicates() + ")");
-    line(sheet, "First calls made: " + requests.attempted() + "; median " + minutes(requests.firstAttempt().medianMinutes())
+    line(sheet, "Called: " + requests.attempted() + " of them; first call after a median of " + minutes(requests.firstAttempt().medianMinutes())
         + ", 90th percentile " + minutes(requests.firstAttempt().p90Minutes()) + "; inside the response window: "
         + requests.firstAttempt().insideWindow() + percent(requests.firstAttempt().insideWindowShare()));
     line(sheet, "Response windows missed: " + requests.missedWindows());
@@ -80,7 +83,8 @@ public class ReviewSheets {
             + (!"NONE".equals(row.getString(4)) ? ", clinically flagged (" + row.getString(4).toLowerCase(Locale.ROOT) + ")" : "")
             + ("REFERRAL".equals(row.getString(5)) || "REFERRAL_QUESTION".equals(row.getString(6))
                 ? ", referral" + (Boolean.FALSE.equals(row.getObject(7, Boolean.class)) ? ", records not received" : "") : ""));
-    sheet.append("\nStalled referrals (open, records not received): ").append(stalledReferrals()).append('\n');
+    sheet.append("\nStalled referrals (open, records not received): ").append(requestRecords.countOpenReferralsWithoutRecords())
+        .append('\n');
     return sheet.toString();
   }
 
@@ -114,21 +118,23 @@ public class ReviewSheets {
     int half = weekly.weeks() / 2;
     ReportPeriod recent = new ReportPeriod(lastDay.minusDays(7L * half - 1), lastDay);
     ReportPeriod earlier = new ReportPeriod(recent.from().minusDays(7L * half), recent.from().minusDays(1));
-    double recentShare = share(figures(recent, GroupBy.REASON).groups(), "INSURANCE_QUESTION");
+    List<Figures> recentReasons = figures(recent, GroupBy.REASON).groups();
+    long recentRequests = recentReasons.stream().mapToLong(group -> group.requests().received()).sum();
+    double recentShare = share(recentReasons, "INSURANCE_QUESTION");
     double earlierShare = share(figures(earlier, GroupBy.REASON).groups(), "INSURANCE_QUESTION");
-    if (recentShare >= earlierShare + weekly.clearDifference()) {
+    if (recentRequests >= weekly.minimumSample() && recentShare >= earlierShare + weekly.clearDifference()) {
       line(sheet, "Insurance questions are " + percentOf(recentShare) + " of requests in the last " + half + " weeks, up from "
           + percentOf(earlierShare) + ": a verification step before the callback (eligibility checked when the request"
           + " arrives) would spare patients a second call.");
     }
-    long stalled = stalledReferrals();
+    long stalled = requestRecords.countOpenReferralsWithoutRecords();
     if (stalled > 0) {
       line(sheet, stalled + " referral callbacks are stalled on records not received: ask the referring offices to send"
           + " records with the referral, or agree a hand-off with them.");
     }
     long closed = whole.requests().closures().values().stream().mapToLong(Long::longValue).sum();
     long wrong = whole.requests().wrongNumbers();
-    if (closed >= weekly.minimumCalls() && (double) wrong / closed >= weekly.clearDifference()) {
+    if (closed >= weekly.minimumSample() && (double) wrong / closed >= weekly.clearDifference()) {
       line(sheet, "Wrong numbers closed " + wrong + " of " + closed + " requests" + percent(ReportQueries.share(wrong, closed))
           + ": check how numbers are taken at intake (read back, confirm the type of number).");
     }
@@ -146,7 +152,7 @@ public class ReviewSheets {
   private String dayPartAdvice(Summary.Slice part, Summary.Attempts whole) {
     long restMade = whole.made() - part.made();
     long restReached = whole.reached() - part.reached();
-    if (part.made() < weekly.minimumCalls() || restMade < weekly.minimumCalls()) {
+    if (part.made() < weekly.minimumSample() || restMade < weekly.minimumSample()) {
       return "";
     }
     double rest = (double) restReached / restMade;
@@ -159,11 +165,6 @@ public class ReviewSheets {
           + part.name();
     }
     return "";
-  }
-
-  private long stalledReferrals() {
-    return jdbc.queryForObject("select count(*) from open_callback o join callback_request r on r.id = o.callback_request_id"
-        + " where r.records_received = false and (r.channel = 'REFERRAL' or r.reason = 'REFERRAL_QUESTION')", Long.class);
   }
 
   private static double share(List<Figures> byReason, String reason) {

@@ -33,7 +33,9 @@ class EveryEndpointNeedsCredentialsTest {
 
   /** Public by design (README, "Security"): health for load balancers, the API's description. */
   static final List<String> PUBLIC = List.of(
-      "/actuator/health", "/actuator/info", "/v3/api-docs", "/swagger-ui", "/error");
+      "/actuator/health", "/actuator/info", "/v3/api-docs", "/swagger-ui", "/error",
+      // the dashboard's page; its figures come from /api/reports
+      "/dashboard");
 
   @LocalServerPort int port;
   @Autowired ApplicationContext context;

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The dashboard in headless Chromium: a practice manager signs in with their Tasklist user, picks a
- * week of their own (7 to 13 May 2035, hand-built), and sees every chart drawn with its figures
+ * week of their own (4 to 10 August 2025, hand-built), and sees every chart drawn with its figures
  * under the page's content security policy; a coordinator is refused. Screenshots go to
  * target/screenshots/.
  */
@@ -51,13 +51,13 @@ class DashboardBrowserTest {
   @Test
   void aPracticeManagerSeesEveryChartOfTheirWeek() throws IOException {
     ReportRows rows = new ReportRows(jdbc);
-    UUID booked = rows.request("VOICEMAIL", "APPOINTMENT_REQUEST", "callback-coordinators", "2035-05-07T09:00", "2035-05-07",
-        "2035-05-07T10:00", "2035-05-07T09:20", 1200, "2035-05-07T09:20", "CLOSED", "BOOKED", null, null);
-    UUID open = rows.request("WEB_FORM", "GENERAL", "callback-coordinators", "2035-05-08T13:00", "2035-05-08",
-        "2035-05-08T15:00", "2035-05-08T18:30", 19800, null, "IN_PROGRESS", null, "2035-05-08T15:00", null);
-    rows.attempt(booked, 1, "casey", "REACHED", "2035-05-07T09:20", "morning");
-    rows.attempt(open, 1, "casey", "NO_ANSWER", "2035-05-08T18:30", "evening");
-    rows.handOff(open, "2035-05-08T19:00", "2035-05-08T19:06", 360, 0);
+    UUID booked = rows.request("VOICEMAIL", "APPOINTMENT_REQUEST", "callback-coordinators", "2025-08-04T09:00", "2025-08-04",
+        "2025-08-04T10:00", "2025-08-04T09:20", 1200, "2025-08-04T09:20", "CLOSED", "BOOKED", null, null);
+    UUID open = rows.request("WEB_FORM", "GENERAL", "callback-coordinators", "2025-08-05T13:00", "2025-08-05",
+        "2025-08-05T15:00", "2025-08-05T18:30", 19800, null, "IN_PROGRESS", null, "2025-08-05T15:00", null);
+    rows.attempt(booked, 1, "casey", "REACHED", "2025-08-04T09:20", "morning");
+    rows.attempt(open, 1, "casey", "NO_ANSWER", "2025-08-05T18:30", "evening");
+    rows.handOff(open, "2025-08-05T19:00", "2025-08-05T19:06", 360, 0);
 
     browser.get("/dashboard");
     browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
@@ -69,8 +69,8 @@ class DashboardBrowserTest {
     assertThat(browser.driver.findElement(By.id("sign-in")).isDisplayed()).as("the sign-in form gives way").isFalse();
 
     JavascriptExecutor page = (JavascriptExecutor) browser.driver;
-    page.executeScript("document.getElementById('from').value = '2035-05-07';"
-        + "document.getElementById('to').value = '2035-05-13';");
+    page.executeScript("document.getElementById('from').value = '2025-08-04';"
+        + "document.getElementById('to').value = '2025-08-10';");
     browser.click(By.cssSelector("#period button[type=submit]"));
     browser.wait.until(driver -> tile("Requests received").equals("2"));
     browser.wait.until(driver -> CHARTS.stream().allMatch(chart -> "true".equals(
@@ -89,10 +89,10 @@ class DashboardBrowserTest {
     assertThat(browser.driver.findElement(By.id("chart-day-parts")).getDomAttribute("aria-label"))
         .contains("evening 0% of 1 calls", "morning 100% of 1 calls");
 
-    page.executeScript("document.getElementById('before-from').value = '2035-04-30';"
-        + "document.getElementById('before-to').value = '2035-05-06';"
-        + "document.getElementById('after-from').value = '2035-05-07';"
-        + "document.getElementById('after-to').value = '2035-05-13';");
+    page.executeScript("document.getElementById('before-from').value = '2025-07-28';"
+        + "document.getElementById('before-to').value = '2025-08-03';"
+        + "document.getElementById('after-from').value = '2025-08-04';"
+        + "document.getElementById('after-to').value = '2025-08-10';");
     browser.click(By.cssSelector("#compare button[type=submit]"));
     browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("changes")));
     assertThat(browser.driver.findElement(By.cssSelector("#changes tbody tr")).getText()).isEqualTo("received 0 2 2");

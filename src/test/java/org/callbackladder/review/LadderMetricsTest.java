@@ -41,7 +41,7 @@ class LadderMetricsTest {
     assertThat(value(metrics, "callback_intake_total{channel=\"MISSED_CALL\",outcome=\"merged\"}")).isGreaterThanOrEqualTo(1);
     assertThat(value(metrics, "callback_requests_open"))
         .isEqualTo(jdbc.queryForObject("select count(*) from open_callback", Double.class));
-    assertThat(metrics).contains("callback_requests_first_attempt_overdue ", "callback_requests_windows_missed_total ",
+    assertThat(metrics).contains("callback_requests_first_attempt_overdue ", "callback_requests_windows_missed_day ",
         "callback_handoffs_waiting ", "callback_incidents_open ", "callback_outbox_failed ",
         "callback_referrals_records_missing ");
   }

@@ -18,19 +18,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The report figures on a hand-built week, every expected value worked out by hand below (not by the
- * same query). The week is Monday 4 to Sunday 10 March 2030 in New York, which ends with the change
+ * same query). The week is Monday 3 to Sunday 9 March 2025 in New York, which ends with the change
  * to summer time (a week of 167 hours): a request at 00:30 on the Monday after, summer time, is
  * outside it, as is one at 23:59 the Sunday before. One request arrives at 23:30 and is first called
- * the next morning. Nothing else in the shared test database falls in 2030.
+ * the next morning. Nothing else in the shared test database falls in early 2025.
  *
  * <pre>
  * request  channel      reason               queue        received (local)  first call       window   calls (agent, part of day, outcome)                 closed
- * R1       VOICEMAIL    APPOINTMENT_REQUEST  coordinators Mon 4  09:00      +600 s   (10m)   inside   casey morning REACHED                                 BOOKED
- * R2       WEB_FORM     NEW_PATIENT_...      coordinators Tue 5  23:30      +32400 s (9h)    inside   casey morning NO_ANSWER, jordan afternoon REACHED     ROUTED
- * R3       MISSED_CALL  REFERRAL_QUESTION    referrals    Thu 7  10:00      +14400 s (4h)    missed   riley midday NO_ANSWER                                open, records missing
- * R4       VOICEMAIL    APPOINTMENT_REQUEST  coordinators Sun 10 07:30 (summer time)  none    -        -                                                     open
- * R6       WEB_FORM     GENERAL              coordinators Fri 8  11:00      +1200 s  (20m)   inside   casey morning WRONG_NUMBER                            WRONG_NUMBER
- * outside  VOICEMAIL    GENERAL                           Sun 3  23:59 and Mon 11 00:30
+ * R1       VOICEMAIL    APPOINTMENT_REQUEST  coordinators Mon 3  09:00      +600 s   (10m)   inside   casey morning REACHED                                 BOOKED
+ * R2       WEB_FORM     NEW_PATIENT_...      coordinators Tue 4  23:30      +32400 s (9h)    inside   casey morning NO_ANSWER, jordan afternoon REACHED     ROUTED
+ * R3       MISSED_CALL  REFERRAL_QUESTION    referrals    Thu 6  10:00      +14400 s (4h)    missed   riley midday NO_ANSWER                                open, records missing
+ * R4       VOICEMAIL    APPOINTMENT_REQUEST  coordinators Sun 9  07:30 (summer time)  none    -        -                                                     open
+ * R6       WEB_FORM     GENERAL              coordinators Fri 7  11:00      +1200 s  (20m)   inside   casey morning WRONG_NUMBER                            WRONG_NUMBER
+ * outside  VOICEMAIL    GENERAL                           Sun 2  23:59 and Mon 10 00:30
  * </pre>
  *
  * First calls sorted: 600, 1200, 14400, 32400 s. Median (1200 + 14400) / 2 = 7800 s = 130.0 min;
@@ -40,7 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportFiguresTest {
 
-  static final ReportPeriod WEEK = new ReportPeriod(LocalDate.parse("2030-03-04"), LocalDate.parse("2030-03-10"));
+  static final ReportPeriod WEEK = new ReportPeriod(LocalDate.parse("2025-03-03"), LocalDate.parse("2025-03-09"));
 
   @Autowired Reports reports;
   @Autowired JdbcTemplate jdbc;
@@ -48,41 +48,41 @@ class ReportFiguresTest {
   @BeforeAll
   void handBuiltWeek() {
     ReportRows rows = new ReportRows(jdbc);
-    UUID r1 = rows.request("VOICEMAIL", "APPOINTMENT_REQUEST", "callback-coordinators", "2030-03-04T09:00", "2030-03-04",
-        "2030-03-04T10:00", "2030-03-04T09:10", 600, "2030-03-04T09:10", "CLOSED", "BOOKED", null, null);
-    UUID r2 = rows.request("WEB_FORM", "NEW_PATIENT_APPOINTMENT", "callback-coordinators", "2030-03-05T23:30", "2030-03-05",
-        "2030-03-06T09:00", "2030-03-06T08:30", 32400, "2030-03-06T15:30", "CLOSED", "ROUTED", null, null);
-    UUID r3 = rows.request("MISSED_CALL", "REFERRAL_QUESTION", "referral-coordinators", "2030-03-07T10:00", "2030-03-07",
-        "2030-03-07T12:00", "2030-03-07T14:00", 14400, null, "IN_PROGRESS", null, "2030-03-07T12:00", false);
-    rows.request("VOICEMAIL", "APPOINTMENT_REQUEST", "callback-coordinators", "2030-03-10T07:30", "2030-03-10",
-        "2030-03-10T09:00", null, null, null, "OPEN", null, null, null);
-    UUID r6 = rows.request("WEB_FORM", "GENERAL", "callback-coordinators", "2030-03-08T11:00", "2030-03-08",
-        "2030-03-08T12:00", "2030-03-08T11:20", 1200, null, "CLOSED", "WRONG_NUMBER", null, null);
-    rows.request("VOICEMAIL", "GENERAL", "callback-coordinators", "2030-03-03T23:59", "2030-03-03", null, null, null, null, "OPEN",
+    UUID r1 = rows.request("VOICEMAIL", "APPOINTMENT_REQUEST", "callback-coordinators", "2025-03-03T09:00", "2025-03-03",
+        "2025-03-03T10:00", "2025-03-03T09:10", 600, "2025-03-03T09:10", "CLOSED", "BOOKED", null, null);
+    UUID r2 = rows.request("WEB_FORM", "NEW_PATIENT_APPOINTMENT", "callback-coordinators", "2025-03-04T23:30", "2025-03-04",
+        "2025-03-05T09:00", "2025-03-05T08:30", 32400, "2025-03-05T15:30", "CLOSED", "ROUTED", null, null);
+    UUID r3 = rows.request("MISSED_CALL", "REFERRAL_QUESTION", "referral-coordinators", "2025-03-06T10:00", "2025-03-06",
+        "2025-03-06T12:00", "2025-03-06T14:00", 14400, null, "IN_PROGRESS", null, "2025-03-06T12:00", false);
+    rows.request("VOICEMAIL", "APPOINTMENT_REQUEST", "callback-coordinators", "2025-03-09T07:30", "2025-03-09",
+        "2025-03-09T09:00", null, null, null, "OPEN", null, null, null);
+    UUID r6 = rows.request("WEB_FORM", "GENERAL", "callback-coordinators", "2025-03-07T11:00", "2025-03-07",
+        "2025-03-07T12:00", "2025-03-07T11:20", 1200, null, "CLOSED", "WRONG_NUMBER", null, null);
+    rows.request("VOICEMAIL", "GENERAL", "callback-coordinators", "2025-03-02T23:59", "2025-03-02", null, null, null, null, "OPEN",
         null, null, null);
-    UUID after = rows.request("VOICEMAIL", "GENERAL", "callback-coordinators", "2030-03-11T00:30", "2030-03-11", null, null, null,
+    UUID after = rows.request("VOICEMAIL", "GENERAL", "callback-coordinators", "2025-03-10T00:30", "2025-03-10", null, null, null,
         null, "OPEN", null, null, null);
 
-    rows.attempt(r1, 1, "casey", "REACHED", "2030-03-04T09:10", "morning");
-    rows.attempt(r2, 1, "casey", "NO_ANSWER", "2030-03-06T08:30", "morning");
-    rows.attempt(r2, 2, "jordan", "REACHED", "2030-03-06T15:30", "afternoon");
-    rows.attempt(r3, 1, "riley", "NO_ANSWER", "2030-03-07T14:00", "midday");
-    rows.attempt(r6, 1, "casey", "WRONG_NUMBER", "2030-03-08T11:20", "morning");
-    rows.attempt(after, 1, "casey", "REACHED", "2030-03-11T09:00", "morning");
+    rows.attempt(r1, 1, "casey", "REACHED", "2025-03-03T09:10", "morning");
+    rows.attempt(r2, 1, "casey", "NO_ANSWER", "2025-03-05T08:30", "morning");
+    rows.attempt(r2, 2, "jordan", "REACHED", "2025-03-05T15:30", "afternoon");
+    rows.attempt(r3, 1, "riley", "NO_ANSWER", "2025-03-06T14:00", "midday");
+    rows.attempt(r6, 1, "casey", "WRONG_NUMBER", "2025-03-07T11:20", "morning");
+    rows.attempt(after, 1, "casey", "REACHED", "2025-03-10T09:00", "morning");
 
-    rows.signal(r1, "CREATED", "2030-03-04T09:00");
-    rows.signal(r1, "MERGED", "2030-03-04T12:00");
-    rows.signal(after, "MERGED", "2030-03-11T09:00");
+    rows.signal(r1, "CREATED", "2025-03-03T09:00");
+    rows.signal(r1, "MERGED", "2025-03-03T12:00");
+    rows.signal(after, "MERGED", "2025-03-10T09:00");
 
-    rows.handOff(r2, "2030-03-06T09:00", "2030-03-06T09:12", 720, 0);
-    rows.handOff(r3, "2030-03-07T15:00", null, null, 1);
+    rows.handOff(r2, "2025-03-05T09:00", "2025-03-05T09:12", 720, 0);
+    rows.handOff(r3, "2025-03-06T15:00", null, null, 1);
 
-    rows.message(r2, "SMS", "SENT", "2030-03-06T08:35");
-    rows.message(r3, "EMAIL", "FAILED", "2030-03-07T14:05");
-    rows.message(after, "SMS", "SENT", "2030-03-11T09:05");
+    rows.message(r2, "SMS", "SENT", "2025-03-05T08:35");
+    rows.message(r3, "EMAIL", "FAILED", "2025-03-06T14:05");
+    rows.message(after, "SMS", "SENT", "2025-03-10T09:05");
 
-    rows.optOut("2030-03-08T18:00");
-    rows.optOut("2030-03-11T01:00");
+    rows.optOut("2025-03-07T18:00");
+    rows.optOut("2025-03-10T01:00");
   }
 
   @Test
@@ -98,7 +98,8 @@ class ReportFiguresTest {
     assertThat(all.requests().firstAttempt().medianMinutes()).isEqualTo(130.0);
     assertThat(all.requests().firstAttempt().p90Minutes()).isEqualTo(450.0);
     assertThat(all.requests().firstAttempt().insideWindow()).isEqualTo(3);
-    assertThat(all.requests().firstAttempt().insideWindowShare()).isEqualTo(0.75);
+    // of the five, four were called and R4's window ran out uncalled
+    assertThat(all.requests().firstAttempt().insideWindowShare()).isEqualTo(0.6);
     assertThat(all.requests().firstAttempt().distribution()).containsExactly(
         Map.entry("under 15 minutes", 1L), Map.entry("15 to 60 minutes", 1L), Map.entry("1 to 4 hours", 0L),
         Map.entry("4 to 24 hours", 2L), Map.entry("over 24 hours", 0L));
@@ -196,7 +197,7 @@ class ReportFiguresTest {
 
   @Test
   void anEmptyPeriodHasZerosAndNoRates() {
-    ReportPeriod quiet = new ReportPeriod(LocalDate.parse("2030-01-01"), LocalDate.parse("2030-01-01"));
+    ReportPeriod quiet = new ReportPeriod(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-01-01"));
 
     Figures all = reports.summary(quiet, GroupBy.NONE).overall();
 
@@ -213,7 +214,7 @@ class ReportFiguresTest {
 
   @Test
   void twoPeriodsSideBySide() {
-    ReportPeriod weekAfter = new ReportPeriod(LocalDate.parse("2030-03-11"), LocalDate.parse("2030-03-17"));
+    ReportPeriod weekAfter = new ReportPeriod(LocalDate.parse("2025-03-10"), LocalDate.parse("2025-03-16"));
 
     Reports.Comparison comparison = reports.compare(WEEK, weekAfter, GroupBy.NONE);
 

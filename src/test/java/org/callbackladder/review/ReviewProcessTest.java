@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.callbackladder.CallbackProcess;
 import org.callbackladder.support.CallbackLadderTest;
 import org.callbackladder.support.TestClock;
@@ -54,7 +56,7 @@ class ReviewProcessTest {
         .isOne();
     String sheet = (String) engine.getTaskService().getVariable(task.getId(), CallbackProcess.Vars.REVIEW_SHEET);
     assertThat(sheet).startsWith("Daily callback review, Tuesday 1 December 2026 (America/New_York)")
-        .contains("- Requests received: ", "- First calls made: ", "Past their response window, first call not made: ",
+        .contains("- Requests received: ", "- Called: ", "Past their response window, first call not made: ",
             "Referral-sensitive or clinically flagged, still open: ", "Stalled referrals (open, records not received): ");
 
     engine.getIdentityService().setAuthentication("manager", List.of("practice-managers"));
@@ -73,6 +75,36 @@ class ReviewProcessTest {
     JsonNode listed = http.withBasicAuth("manager", "demo").getForObject("/api/reviews?size=200", JsonNode.class);
     assertThat(listed.get("items").findValuesAsText("actions"))
         .contains("Moved two late callbacks to Sam; asked Oak Clinic for records");
+  }
+
+  /** Camunda keeps a string variable in 4,000 characters: a long sheet is cut for the form, and kept whole. */
+  @Test
+  void aLongSheetIsCutForTheFormAndKeptWhole() {
+    List<String> late = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      String id = UUID.randomUUID().toString();
+      String phone = "+1212555" + String.format("%04d", 9000 + i);
+      jdbc.update("insert into callback_request (id, channel, reason, patient_name, patient_phone, status, queue, received_at,"
+          + " received_on, first_attempt_due_at) values (?, 'VOICEMAIL', 'GENERAL', 'Late Patient', ?, 'OPEN',"
+          + " 'callback-coordinators', ?, ?, ?)", UUID.fromString(id), phone, ReportRows.at("2026-12-03T08:00"),
+          java.sql.Date.valueOf("2026-12-03"), ReportRows.at("2026-12-03T10:00"));
+      jdbc.update("insert into open_callback (patient_phone, callback_request_id) values (?, ?)", phone, UUID.fromString(id));
+      late.add(id);
+    }
+    try {
+      String review = fire(CallbackProcess.DAILY_REVIEW_PROCESS_KEY, "2026-12-03T21:30:00Z");
+
+      Task task = engine.getTaskService().createTaskQuery().processInstanceId(review).singleResult();
+      String shown = (String) engine.getTaskService().getVariable(task.getId(), CallbackProcess.Vars.REVIEW_SHEET);
+      String kept = jdbc.queryForObject("select sheet from callback_review where process_instance_id = ?", String.class, review);
+      assertThat(kept).contains(late.get(39)).hasSizeGreaterThan(4000);
+      assertThat(shown).hasSizeLessThanOrEqualTo(4000).endsWith(" (review "
+          + jdbc.queryForObject("select id from callback_review where process_instance_id = ?", Long.class, review) + ")\n");
+      assertThat(kept).startsWith(shown.substring(0, shown.lastIndexOf("- ... the whole review")));
+    } finally {
+      jdbc.update("delete from open_callback where patient_phone like '+12125559%'");
+      jdbc.update("delete from callback_request where patient_name = 'Late Patient'");
+    }
   }
 
   @Test
