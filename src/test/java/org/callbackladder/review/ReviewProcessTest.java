@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +79,6 @@ class ReviewProcessTest {
   /** Camunda keeps a string variable in 4,000 characters: a long sheet is cut for the form, and kept whole. */
   @Test
   void aLongSheetIsCutForTheFormAndKeptWhole() {
-    List<String> late = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
       String id = UUID.randomUUID().toString();
       String phone = "+1212555" + String.format("%04d", 9000 + i);
@@ -89,7 +87,6 @@ class ReviewProcessTest {
           + " 'callback-coordinators', ?, ?, ?)", UUID.fromString(id), phone, ReportRows.at("2026-12-03T08:00"),
           java.sql.Date.valueOf("2026-12-03"), ReportRows.at("2026-12-03T10:00"));
       jdbc.update("insert into open_callback (patient_phone, callback_request_id) values (?, ?)", phone, UUID.fromString(id));
-      late.add(id);
     }
     try {
       String review = fire(CallbackProcess.DAILY_REVIEW_PROCESS_KEY, "2026-12-03T21:30:00Z");
@@ -97,7 +94,7 @@ class ReviewProcessTest {
       Task task = engine.getTaskService().createTaskQuery().processInstanceId(review).singleResult();
       String shown = (String) engine.getTaskService().getVariable(task.getId(), CallbackProcess.Vars.REVIEW_SHEET);
       String kept = jdbc.queryForObject("select sheet from callback_review where process_instance_id = ?", String.class, review);
-      assertThat(kept).contains(late.get(39)).hasSizeGreaterThan(4000);
+      assertThat(kept).hasSizeGreaterThan(4000).containsPattern("Past their response window, first call not made: ([6-9][0-9]|[1-9][0-9]{2,})\n");
       assertThat(shown).hasSizeLessThanOrEqualTo(4000).endsWith(" (review "
           + jdbc.queryForObject("select id from callback_review where process_instance_id = ?", Long.class, review) + ")\n");
       assertThat(kept).startsWith(shown.substring(0, shown.lastIndexOf("- ... the whole review")));
