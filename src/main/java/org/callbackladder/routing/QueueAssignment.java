@@ -1,6 +1,7 @@
 package org.callbackladder.routing;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.callbackladder.attempt.CallAttemptRepository;
 import org.callbackladder.request.CallbackRequest;
@@ -15,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Gives a request its queue and priority, and its first attempt a due time: the response window,
  * counted in open practice hours from when the request arrived (or from when the clinical team
- * handed it back to scheduling).
+ * handed it back to scheduling), or from the first moment the patient may be called if that is later.
  */
 @Service
 public class QueueAssignment {
@@ -41,11 +42,16 @@ public class QueueAssignment {
   @Transactional
   public Assignment assign(UUID callbackRequestId, RoutingDecision decision) {
     CallbackRequest request = requests.getRequired(callbackRequestId);
-    Instant due = calendar.addOpenTime(request.schedulingSince(), decision.responseWindow());
+    Optional<Instant> earliest = planner.earliestCall(callbackRequestId);
+    // the window runs from when the patient may first be called, never before: a patient whose day
+    // starts later than the practice's is not "late" before anyone may call them
+    Instant since = request.schedulingSince();
+    Instant from = earliest.filter(at -> at.isAfter(since)).orElse(since);
+    Instant due = calendar.addOpenTime(from, decision.responseWindow());
     request.routed(decision.queue(), decision.priority(), decision.responseWindow(), due);
     log.info("Callback request {} routed to {} (priority {}), first attempt due {}",
         callbackRequestId, decision.queue(), decision.priority(), due);
-    String followUp = planner.earliestCall(callbackRequestId).map(calendar::timerDate).orElse(null);
+    String followUp = earliest.map(calendar::timerDate).orElse(null);
     return new Assignment(decision, followUp, calendar.timerDate(due),
         (int) attempts.countByCallbackRequestId(callbackRequestId));
   }

@@ -154,6 +154,23 @@ class PatientCallbackProcessTest {
         .isEqualTo(Instant.parse("2026-12-02T13:00:00Z"));
   }
 
+  /**
+   * A Seattle number at 09:00 in New York (06:00 there) with a one-hour window: the window runs from
+   * 11:00 here, the patient's 08:00, so the first call is due at 12:00, not at 10:00 before anyone may
+   * call them (which would report it late without a chance).
+   */
+  @Test
+  void aFirstCallIsNeverDueBeforeThePatientMayBeCalled() {
+    ProcessInstance ladder = Ladder.start(intake, engine,
+        request("WEB_FORM", "TELEHEALTH_SUPPORT", "Sam Seattle", "+1 206 555 0143"));
+
+    Task first = task(TASK_CALL_PATIENT, ladder);
+    Assertions.assertThat(record(ladder).getResponseWindow()).isEqualTo("PT1H");
+    Assertions.assertThat(first.getFollowUpDate().toInstant()).isEqualTo(Instant.parse("2026-12-01T16:00:00Z"));
+    Assertions.assertThat(record(ladder).getFirstAttemptDueAt()).isEqualTo(Instant.parse("2026-12-01T17:00:00Z"));
+    Assertions.assertThat(first.getDueDate().toInstant()).isEqualTo(Instant.parse("2026-12-01T17:00:00Z"));
+  }
+
   @Test
   void aPatientThreeTimeZonesAwayIsCalledInTheirOwnDay() {
     // a San Francisco number: the patient's zone is Los Angeles, three hours behind the practice
