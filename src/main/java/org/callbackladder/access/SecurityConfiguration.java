@@ -82,6 +82,9 @@ public class SecurityConfiguration {
                     // messages that could not leave: operations fix the cause and send them again
                     .requestMatchers(path.matcher("/api/messages/**"))
                     .hasAnyAuthority(Groups.OPERATIONS, Groups.PRACTICE_MANAGERS, Groups.ADMINS)
+                    // closing a request outside its ladder: the practice's managers
+                    .requestMatchers(path.matcher(HttpMethod.POST, "/api/callbacks/{id}/close"))
+                    .hasAnyAuthority(Groups.PRACTICE_MANAGERS, Groups.ADMINS)
                     .requestMatchers(path.matcher(HttpMethod.POST, "/api/callbacks"))
                     .hasAnyAuthority(Stream.concat(Groups.STAFF.stream(), Stream.of(Groups.ADMINS, Groups.INTAKE_TOKEN))
                         .toArray(String[]::new))

@@ -13,5 +13,9 @@ public enum ClosureReason {
   /** After an exception review: the referring office was told the patient could not be reached. */
   REFERRER_NOTIFIED,
   /** After an exception review: a letter or portal message was sent instead of another call. */
-  LETTER_SENT
+  LETTER_SENT,
+  /** Closed by a manager: the same need was entered twice. */
+  DUPLICATE,
+  /** Closed by a manager: the patient came in or was helped in person. */
+  SEEN_IN_PERSON
 }

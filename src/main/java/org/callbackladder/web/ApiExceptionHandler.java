@@ -41,6 +41,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
   }
 
+  @ExceptionHandler(ConflictException.class)
+  ProblemDetail conflict(ConflictException e) {
+    return problem(HttpStatus.CONFLICT, "Not possible now", e.getMessage());
+  }
+
   @ExceptionHandler(WebhookRejectedException.class)
   ProblemDetail webhookRejected(WebhookRejectedException e) {
     return problem(HttpStatus.FORBIDDEN, "Webhook not accepted", e.getMessage());

@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -203,6 +204,8 @@ class PermissionTest {
           + "&afterFrom=2026-12-01&afterTo=2026-12-31", t -> null, Caller.MANAGER),
       appRow("12 list every open request", HttpMethod.GET, t -> "/api/reports/unresolved", t -> null, Caller.MANAGER),
       appRow("12 list the reviews and their actions", HttpMethod.GET, t -> "/api/reviews", t -> null, Caller.MANAGER),
+      appRow("13 close a request outside its ladder", HttpMethod.POST, t -> "/api/callbacks/" + t.freshRequest() + "/close",
+          t -> "{\"reason\": \"DUPLICATE\", \"note\": \"entered twice\"}", Caller.MANAGER),
       row("12 start a daily review by hand", HttpMethod.POST,
           t -> "/process-definition/key/" + CallbackProcess.DAILY_REVIEW_PROCESS_KEY + "/start", t -> "{}"),
       row("12 start a weekly review at its task with a sheet of one's own", HttpMethod.POST,
@@ -333,6 +336,11 @@ class PermissionTest {
         .longValue();
     tokenSecrets.put(Caller.INTAKE_TOKEN, tokens.issue(new ApiTokens.Request("Permission test intake", "coordinator", "INTAKE", 1), "admin").secret());
     tokenSecrets.put(Caller.FULL_TOKEN, tokens.issue(new ApiTokens.Request("Permission test full", "coordinator", "FULL", 1), "admin").secret());
+  }
+
+  /** A request of its own for a call that would close it. */
+  UUID freshRequest() {
+    return intake.receive(Ladder.request("WEB_FORM", "GENERAL", "Fresh Patient", Phones.next())).request().getId();
   }
 
   Stream<Arguments> everyWayInByEveryone() {
