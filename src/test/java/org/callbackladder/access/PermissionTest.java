@@ -204,6 +204,8 @@ class PermissionTest {
           + "&afterFrom=2026-12-01&afterTo=2026-12-31", t -> null, Caller.MANAGER),
       appRow("12 list every open request", HttpMethod.GET, t -> "/api/reports/unresolved", t -> null, Caller.MANAGER),
       appRow("12 list the reviews and their actions", HttpMethod.GET, t -> "/api/reviews", t -> null, Caller.MANAGER),
+      row("13 create a free-floating task with a patient in its name", HttpMethod.POST, t -> "/task/create",
+          t -> "{\"id\": \"free-" + UUID.randomUUID() + "\", \"name\": \"Call " + PATIENT + " back\"}"),
       appRow("13 close a request outside its ladder", HttpMethod.POST, t -> "/api/callbacks/" + t.freshRequest() + "/close",
           t -> "{\"reason\": \"DUPLICATE\", \"note\": \"entered twice\"}", Caller.MANAGER),
       row("12 start a daily review by hand", HttpMethod.POST,
