@@ -1,5 +1,6 @@
 package org.callbackladder.access;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/tokens}: administrators (SecurityConfiguration) issue, list and revoke the API tokens of integrations. */
+@Tag(name = "Tokens", description = "Integrations' API tokens (administrators)")
 @RestController
 public class ApiTokenController {
 

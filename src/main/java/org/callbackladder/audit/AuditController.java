@@ -1,5 +1,6 @@
 package org.callbackladder.audit;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /api/audit}: who saw and changed which request. Practice managers and administrators only
  * (SecurityConfiguration).
  */
+@Tag(name = "Audit", description = "Who saw and changed what")
 @RestController
 public class AuditController {
 

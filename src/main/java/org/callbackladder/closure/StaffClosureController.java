@@ -1,5 +1,6 @@
 package org.callbackladder.closure;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.callbackladder.request.CallbackRequest;
 import org.springframework.http.MediaType;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /api/callbacks/{id}/close} with {@code {"reason": "DUPLICATE", "note": "..."}}: a
  * practice manager closes a request outside its ladder (SecurityConfiguration), audited with the note.
  */
+@Tag(name = "Callbacks", description = "Take in requests, read and find them")
 @RestController
 public class StaffClosureController {
 

@@ -1,5 +1,6 @@
 package org.callbackladder.contact;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET/PUT /api/patients/{phone}/contact-preferences}: what a patient number agreed to and
  * asked for, for the practice's staff (SecurityConfiguration). Every read and change is audited.
  */
+@Tag(name = "Patients", description = "A patient number's consent and restrictions")
 @RestController
 @RequestMapping(path = "/api/patients/{phone}/contact-preferences", produces = MediaType.APPLICATION_JSON_VALUE)
 public class ContactPreferencesController {

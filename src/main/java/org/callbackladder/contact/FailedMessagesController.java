@@ -1,5 +1,6 @@
 package org.callbackladder.contact;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * caps and the calling window checked again.
  * The metric {@code callback.outbox.failed} counts them for alerting.
  */
+@Tag(name = "Messages", description = "Messages that could not leave, for operations")
 @RestController
 @RequestMapping(path = "/api/messages", produces = MediaType.APPLICATION_JSON_VALUE)
 public class FailedMessagesController {

@@ -1,5 +1,6 @@
 package org.callbackladder.intake;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/callbacks}: take in a callback request, find requests, and show one with its story. */
+@Tag(name = "Callbacks", description = "Take in requests, read and find them")
 @RestController
 @RequestMapping(path = "/api/callbacks", produces = MediaType.APPLICATION_JSON_VALUE)
 public class CallbackController {

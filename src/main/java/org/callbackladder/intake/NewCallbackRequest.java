@@ -1,20 +1,35 @@
 package org.callbackladder.intake;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.callbackladder.request.Restrictions;
 
 /**
  * A callback request as a channel delivers it: plain strings, validated by {@link
  * CallbackRequestValidator} whichever door it came through.
  */
+@Schema(description = "A callback request: who to call back, why, and what they said, as the channel delivered it")
 public record NewCallbackRequest(
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Where the request came from", example = "WEB_FORM",
+        allowableValues = {"MISSED_CALL", "VOICEMAIL", "WEB_FORM", "PORTAL_MESSAGE", "REFERRAL", "TEXT_MESSAGE", "PHONE_CALL",
+            "MANUAL"})
     String channel,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "What the patient needs; it picks the queue and script",
+        example = "APPOINTMENT_REQUEST", allowableValues = {"NEW_PATIENT_APPOINTMENT", "APPOINTMENT_REQUEST",
+            "APPOINTMENT_CHANGE", "REFERRAL_QUESTION", "TELEHEALTH_SUPPORT", "PRESCRIPTION_SCHEDULING",
+            "POST_DISCHARGE_FOLLOW_UP", "INSURANCE_QUESTION", "FORMS_AND_INTAKE", "GENERAL"})
     String reason,
-    Patient patient,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Patient patient,
+    @Schema(description = "The patient's own words (screened for red flags first)", example = "I'd like a check-up next week",
+        maxLength = 4000)
     String message,
+    @Schema(description = "When the patient asked to be called, in their words", example = "weekday mornings", maxLength = 500)
     String preferredTimes,
+    @Schema(description = "The sender's id for this event: the same id again answers as the first time", maxLength = 200)
     String externalId,
     Referral referral,
     Consent consent,
+    @Schema(description = "The patient returning one of our calls (staff only)")
     Boolean returnCall,
     Restrictions restrictions) {
 
@@ -45,7 +60,13 @@ public record NewCallbackRequest(
    * {@code timeZone} an IANA zone such as America/Denver, when the form knows it.
    */
   public record Patient(
-      String name, String phone, String email, String preferredLanguage, String dateOfBirth, String timeZone) {
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Avery Quinn", maxLength = 200) String name,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "In any common format; E.164 is kept",
+          example = "+1 415 555 0132") String phone,
+      @Schema(example = "avery@example.org") String email,
+      @Schema(description = "BCP 47, e.g. es-MX: picks the scripts' language", example = "en") String preferredLanguage,
+      @Schema(description = "YYYY-MM-DD, for identity checks", example = "1980-04-17") String dateOfBirth,
+      @Schema(description = "IANA zone; else guessed from the number", example = "America/Denver") String timeZone) {
 
     public Patient(String name, String phone) {
       this(name, phone, null, null, null, null);
@@ -56,5 +77,8 @@ public record NewCallbackRequest(
   public record Referral(String practiceName, String contact, Boolean recordsReceived) {}
 
   /** What the patient agreed to on the form; null where the form did not ask. */
-  public record Consent(Boolean text, Boolean voicemail, Boolean email) {}
+  public record Consent(
+      @Schema(description = "May we text this number (follow-ups, reminders)?") Boolean text,
+      @Schema(description = "May we leave a voicemail?") Boolean voicemail,
+      @Schema(description = "May we email the address given?") Boolean email) {}
 }

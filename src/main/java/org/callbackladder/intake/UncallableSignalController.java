@@ -1,5 +1,6 @@
 package org.callbackladder.intake;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * their number was withheld or is not a phone number, newest first, for practice managers and
  * administrators (SecurityConfiguration). Reading the list is audited.
  */
+@Tag(name = "Callbacks", description = "Take in requests, read and find them")
 @RestController
 public class UncallableSignalController {
 

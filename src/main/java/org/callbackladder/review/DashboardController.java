@@ -1,5 +1,6 @@
 package org.callbackladder.review;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -7,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * {@code /dashboard}: the practice managers' charts (static/dashboard). The page is public; the
  * figures it shows come from {@code /api/reports}, for practice managers and administrators only.
  */
+@Hidden
 @Controller
 public class DashboardController {
 

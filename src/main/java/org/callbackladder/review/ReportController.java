@@ -1,5 +1,6 @@
 package org.callbackladder.review;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code Accept: text/csv} or {@code .csv}, as CSV. For practice managers and administrators
  * (SecurityConfiguration); every read is audited.
  */
+@Tag(name = "Reports", description = "Figures, reviews and open requests for practice managers")
 @RestController
 @RequestMapping("/api/reports")
 public class ReportController {

@@ -1,5 +1,6 @@
 package org.callbackladder.review;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/reviews}: the daily and weekly reviews and the actions recorded, newest first (managers, administrators). */
+@Tag(name = "Reports", description = "Figures, reviews and open requests for practice managers")
 @RestController
 public class ReviewController {
 

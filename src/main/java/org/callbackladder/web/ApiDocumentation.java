@@ -19,9 +19,14 @@ public class ApiDocumentation {
             .title("Callback Ladder")
             .version("1")
             .description("Take in callback requests from every channel and follow each to its closure. "
-                + "/api needs HTTP basic authentication as a Camunda user; webhooks are checked by signature."))
-        .components(new Components().addSecuritySchemes("basic",
-            new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
-        .addSecurityItem(new SecurityRequirement().addList("basic"));
+                + "/api needs HTTP basic authentication as a Camunda user, or an integration's API token as a bearer"
+                + " token; webhooks are checked by signature."))
+        .components(new Components()
+            .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
+            .addSecuritySchemes("token", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                .description("An API token (POST /api/tokens, administrators)")))
+        // either one
+        .addSecurityItem(new SecurityRequirement().addList("basic"))
+        .addSecurityItem(new SecurityRequirement().addList("token"));
   }
 }

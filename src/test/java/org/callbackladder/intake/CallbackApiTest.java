@@ -3,13 +3,17 @@ package org.callbackladder.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.callbackladder.CallbackProcess;
 import org.callbackladder.access.ApiTokens;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackRequestRepository;
 import org.callbackladder.request.CallbackSignalRepository;
+import org.callbackladder.request.Channel;
+import org.callbackladder.request.Reason;
 import org.callbackladder.support.CallbackLadderTest;
 import org.callbackladder.support.Phones;
 import org.callbackladder.support.TestClock;
@@ -325,6 +329,30 @@ class CallbackApiTest {
         "/api/callbacks", "/api/callbacks/{id}", "/webhooks/twilio/voice/status", "/webhooks/twilio/voice/recording",
         "/webhooks/twilio/sms", "/webhooks/phone-system");
     assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    assertThat(docs.at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
+    assertThat(docs.at("/components/securitySchemes/token/scheme").asText()).isEqualTo("bearer");
+    assertThat(docs.at("/paths/~1api~1callbacks/post/tags/0").asText()).isEqualTo("Callbacks");
+    assertThat(docs.at("/paths/~1api~1reports~1summary/get/tags/0").asText()).isEqualTo("Reports");
+    assertThat(docs.get("paths").has("/dashboard")).as("a page, not an API").isFalse();
+    JsonNode request = docs.at("/components/schemas/NewCallbackRequest");
+    assertThat(StreamSupport.stream(request.get("required").spliterator(), false).map(JsonNode::asText))
+        .containsExactlyInAnyOrder("channel", "reason", "patient");
+    assertThat(StreamSupport.stream(request.at("/properties/channel/enum").spliterator(), false).map(JsonNode::asText))
+        .as("the documented channels are the product's").containsExactlyElementsOf(
+            Arrays.stream(Channel.values()).map(Enum::name).toList());
+    assertThat(StreamSupport.stream(request.at("/properties/reason/enum").spliterator(), false).map(JsonNode::asText))
+        .containsExactlyElementsOf(Arrays.stream(Reason.values()).map(Enum::name).toList());
+
+    // "Try it out" with the documented examples takes in a request
+    JsonNode patient = docs.at("/components/schemas/Patient/properties");
+    Map<String, Object> example = Map.of(
+        "channel", request.at("/properties/channel/example").asText(),
+        "reason", request.at("/properties/reason/example").asText(),
+        "message", request.at("/properties/message/example").asText(),
+        "patient", Map.of("name", patient.at("/name/example").asText(), "phone", patient.at("/phone/example").asText()));
+    assertThat(http.withBasicAuth("coordinator", "demo").postForEntity("/api/callbacks", example, JsonNode.class)
+        .getStatusCode().is2xxSuccessful()).isTrue();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.callbackladder.intake.webhook;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * thrown away for its content: text is fitted and a call from a number nobody can call back is kept
  * for managers (202, {@code uncallable: true}); an event that breaks other rules gets 400.
  */
+@Tag(name = "Webhooks", description = "Signed calls from phone systems and Twilio")
 @RestController
 public class PhoneSystemWebhookController {
 

@@ -1,5 +1,6 @@
 package org.callbackladder.intake.webhook;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * delivery a no-op. Twilio does not send a refused callback again, so a signed one is never refused
  * for its content ({@link ProviderSignals}).
  */
+@Tag(name = "Webhooks", description = "Signed calls from phone systems and Twilio")
 @RestController
 @RequestMapping(path = "/webhooks/twilio", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 public class TwilioWebhookController {
