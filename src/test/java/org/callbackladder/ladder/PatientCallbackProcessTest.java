@@ -15,6 +15,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,6 +44,7 @@ import org.callbackladder.support.Phones;
 import org.callbackladder.support.TestClock;
 import org.callbackladder.web.InvalidInputException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -201,10 +203,19 @@ class PatientCallbackProcessTest {
     ProcessInstance ladder = start("APPOINTMENT_REQUEST");
 
     clock.set(Instant.parse("2026-12-01T18:00:00Z"));
-    execute(job("Timer_ResponseWindowEnds", ladder));
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-01T18:00:00Z")));
+    try {
+      execute(job("Timer_ResponseWindowEnds", ladder));
+    } finally {
+      ClockUtil.reset();
+    }
 
     assertThat(ladder).isWaitingAt(TASK_CALL_PATIENT, "Task_ReviewLateCallback");
     assertThat(task("Task_ReviewLateCallback", ladder)).hasCandidateGroup("practice-managers");
+    // above every ordinary call, due half an hour after the window was missed
+    Assertions.assertThat(task("Task_ReviewLateCallback", ladder).getPriority()).isEqualTo(95);
+    Assertions.assertThat(task("Task_ReviewLateCallback", ladder).getDueDate().toInstant())
+        .isEqualTo(Instant.parse("2026-12-01T18:30:00Z"));
     Assertions.assertThat(task(TASK_CALL_PATIENT, ladder).getPriority()).isEqualTo(100);
     Assertions.assertThat(record(ladder).getResponseWindowMissedAt()).isEqualTo(Instant.parse("2026-12-01T18:00:00Z"));
 
