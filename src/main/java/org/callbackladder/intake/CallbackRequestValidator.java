@@ -99,7 +99,7 @@ public class CallbackRequestValidator {
     Optional<Phone> phone = phoneNumbers.parse(text);
     if (phone.isEmpty()) {
       problems.add(new FieldProblem("patient.phone", "phone-number",
-          "is not a valid phone number (use +country code, or a " + phoneNumbers.defaultRegion() + " number)"));
+          "is not a phone number we can call: enter " + phoneNumbers.howToWrite()));
     }
     return phone.orElse(null);
   }

@@ -3,6 +3,7 @@ package org.callbackladder.request;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.time.ZoneId;
@@ -59,6 +60,18 @@ public class PhoneNumbers {
     } catch (NumberParseException e) {
       return e164;
     }
+  }
+
+  /**
+   * How to write a number, in words a person at the front desk reads: "a US number like (201)
+   * 555-0123, or another country's with its code, like +44 7400 123456".
+   */
+  public String howToWrite() {
+    Phonenumber.PhoneNumber local = UTIL.getExampleNumberForType(defaultRegion, PhoneNumberUtil.PhoneNumberType.MOBILE);
+    Phonenumber.PhoneNumber abroad = UTIL.getExampleNumberForType("GB".equals(defaultRegion) ? "IE" : "GB",
+        PhoneNumberUtil.PhoneNumberType.MOBILE);
+    return "a " + defaultRegion + " number like " + UTIL.format(local, PhoneNumberFormat.NATIONAL)
+        + ", or another country's with its code, like " + UTIL.format(abroad, PhoneNumberFormat.INTERNATIONAL);
   }
 
   public String defaultRegion() {

@@ -397,7 +397,8 @@ class PatientCallbackProcessTest {
             StartForm.PATIENT_NAME, "Lee Walk-In", StartForm.PATIENT_PHONE, "12", Vars.REASON, "GENERAL",
             Vars.CHANNEL, "MANUAL")))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("patient.phone is not a valid phone number");
+        .hasMessageContaining("patient.phone is not a phone number we can call: enter a US number like (201) 555-0123,"
+            + " or another country's with its code, like +44 7400 123456");
 
     Assertions.assertThat(requests.count()).isEqualTo(requestsBefore);
     Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(laddersBefore);
