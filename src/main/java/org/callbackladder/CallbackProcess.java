@@ -172,10 +172,26 @@ public final class CallbackProcess {
     public static final String PATIENT_PHONE = "patientPhone";
     public static final String PATIENT_MESSAGE = "patientMessage";
     public static final String PREFERRED_TIMES = "preferredTimes";
+    public static final String PATIENT_EMAIL = "patientEmail";
+    public static final String PATIENT_LANGUAGE = "patientLanguage";
+    public static final String PATIENT_TIME_ZONE = "patientTimeZone";
+    public static final String PATIENT_DATE_OF_BIRTH = "patientDateOfBirth";
+    /** YES, NO, or not chosen (the patient was not asked). */
+    public static final String CONSENT_TEXT = "consentText";
+    public static final String CONSENT_VOICEMAIL = "consentVoicemail";
+    public static final String CONSENT_EMAIL = "consentEmail";
+    public static final String REFERRING_PRACTICE = "referringPractice";
+    public static final String REFERRING_CONTACT = "referringContact";
+    public static final String RECORDS_RECEIVED = "recordsReceived";
+
+    /** What the form asks about the patient and their request: handed to intake, then removed from the process. */
+    public static final List<String> ANSWERS = List.of(PATIENT_NAME, PATIENT_PHONE, PATIENT_MESSAGE, PREFERRED_TIMES,
+        PATIENT_EMAIL, PATIENT_LANGUAGE, PATIENT_TIME_ZONE, PATIENT_DATE_OF_BIRTH, CONSENT_TEXT, CONSENT_VOICEMAIL, CONSENT_EMAIL,
+        REFERRING_PRACTICE, REFERRING_CONTACT, RECORDS_RECEIVED);
 
     /** Everything the start form asks: the only variables a person's start may carry (a test compares them). */
     public static final Set<String> FIELDS =
-        Set.of(PATIENT_NAME, PATIENT_PHONE, PATIENT_MESSAGE, PREFERRED_TIMES, Vars.CHANNEL, Vars.REASON);
+        Stream.concat(ANSWERS.stream(), Stream.of(Vars.CHANNEL, Vars.REASON)).collect(Collectors.toUnmodifiableSet());
 
     private StartForm() {}
   }

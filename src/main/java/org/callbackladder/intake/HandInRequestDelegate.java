@@ -1,11 +1,7 @@
 package org.callbackladder.intake;
 
-import static org.callbackladder.CallbackProcess.StartForm.PATIENT_MESSAGE;
-import static org.callbackladder.CallbackProcess.StartForm.PATIENT_NAME;
-import static org.callbackladder.CallbackProcess.StartForm.PATIENT_PHONE;
-import static org.callbackladder.CallbackProcess.StartForm.PREFERRED_TIMES;
 
-import java.util.List;
+import org.callbackladder.CallbackProcess.StartForm;
 import org.callbackladder.CallbackProcess.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -28,21 +24,36 @@ public class HandInRequestDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    String practice = text(execution, StartForm.REFERRING_PRACTICE);
     intake.enter(
         new NewCallbackRequest(
             text(execution, Vars.CHANNEL),
             text(execution, Vars.REASON),
-            new NewCallbackRequest.Patient(text(execution, PATIENT_NAME), text(execution, PATIENT_PHONE)),
-            text(execution, PATIENT_MESSAGE),
-            text(execution, PREFERRED_TIMES),
+            new NewCallbackRequest.Patient(text(execution, StartForm.PATIENT_NAME), text(execution, StartForm.PATIENT_PHONE),
+                text(execution, StartForm.PATIENT_EMAIL), text(execution, StartForm.PATIENT_LANGUAGE),
+                text(execution, StartForm.PATIENT_DATE_OF_BIRTH), text(execution, StartForm.PATIENT_TIME_ZONE)),
+            text(execution, StartForm.PATIENT_MESSAGE),
+            text(execution, StartForm.PREFERRED_TIMES),
+            null,
+            practice == null ? null : new NewCallbackRequest.Referral(practice, text(execution, StartForm.REFERRING_CONTACT),
+                Boolean.TRUE.equals(execution.getVariable(StartForm.RECORDS_RECEIVED))),
+            new NewCallbackRequest.Consent(answer(execution, StartForm.CONSENT_TEXT),
+                answer(execution, StartForm.CONSENT_VOICEMAIL), answer(execution, StartForm.CONSENT_EMAIL)),
             null));
     // nothing about the request stays on this process: whoever entered it may not be able to read it
     // (a patient with an open request in another queue), and the request's id would tell them it exists
-    execution.removeVariables(List.of(PATIENT_NAME, PATIENT_PHONE, PATIENT_MESSAGE, PREFERRED_TIMES));
+    execution.removeVariables(StartForm.ANSWERS);
   }
 
+  /** A text field's value; an empty one is not given. */
   private static String text(DelegateExecution execution, String name) {
     Object value = execution.getVariable(name);
-    return value == null ? null : value.toString();
+    return value == null || value.toString().isBlank() ? null : value.toString();
+  }
+
+  /** A yes/no question: null when the patient was not asked. */
+  private static Boolean answer(DelegateExecution execution, String name) {
+    String value = text(execution, name);
+    return value == null ? null : "YES".equals(value);
   }
 }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.api.Assertions;
@@ -363,12 +364,21 @@ class PatientCallbackProcessTest {
     String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionKey(CallbackProcess.NEW_REQUEST_PROCESS_KEY).latestVersion().singleResult().getId();
 
-    ProcessInstance entry = engine.getFormService().submitStartForm(definitionId, Map.of(
+    Map<String, Object> form = new HashMap<>(Map.of(
         StartForm.PATIENT_NAME, "Lee Walk-In",
         StartForm.PATIENT_PHONE, Phones.dialled(walkIn),
-        Vars.REASON, "FORMS_AND_INTAKE",
+        Vars.REASON, "REFERRAL_QUESTION",
         Vars.CHANNEL, "MANUAL",
-        StartForm.PATIENT_MESSAGE, "Asked at the desk about forms"));
+        StartForm.PATIENT_MESSAGE, "Asked at the desk about their referral",
+        StartForm.PATIENT_EMAIL, "lee@example.org",
+        StartForm.PATIENT_LANGUAGE, "es-MX",
+        StartForm.PATIENT_DATE_OF_BIRTH, "1980-04-17",
+        StartForm.PATIENT_TIME_ZONE, "America/Denver"));
+    // what the patient agreed to (voicemail not asked), and the referral
+    form.putAll(Map.of(StartForm.CONSENT_TEXT, "YES", StartForm.CONSENT_EMAIL, "NO", StartForm.CONSENT_VOICEMAIL, "",
+        StartForm.REFERRING_PRACTICE, "Oak Street Clinic", StartForm.REFERRING_CONTACT, "Dr. Rivera's office",
+        StartForm.RECORDS_RECEIVED, false));
+    ProcessInstance entry = engine.getFormService().submitStartForm(definitionId, form);
 
     assertThat(entry).isEnded();
     CallbackRequest stored = requests.findAll().stream().filter(r -> walkIn.equals(r.getPatientPhone())).findFirst().orElseThrow();
@@ -378,12 +388,25 @@ class PatientCallbackProcessTest {
     Assertions.assertThat(ladder.getProcessDefinitionId()).contains(CallbackProcess.PROCESS_KEY);
     Assertions.assertThat(stored.getPatientPhone()).isEqualTo(walkIn);
     Assertions.assertThat(stored.getProcessInstanceId()).isEqualTo(ladder.getId());
-    Assertions.assertThat(stored.getQueue()).isEqualTo("callback-coordinators");
+    Assertions.assertThat(stored.getQueue()).isEqualTo("referral-coordinators");
+    Assertions.assertThat(stored.getEmail()).isEqualTo("lee@example.org");
+    Assertions.assertThat(stored.getPreferredLanguage()).isEqualTo("es-MX");
+    Assertions.assertThat(stored.getDateOfBirth()).isEqualTo(java.time.LocalDate.parse("1980-04-17"));
+    Assertions.assertThat(stored.getPatientTimeZone()).isEqualTo("America/Denver");
+    Assertions.assertThat(stored.getReferringPractice()).isEqualTo("Oak Street Clinic");
+    Assertions.assertThat(stored.getReferringContact()).isEqualTo("Dr. Rivera's office");
+    Assertions.assertThat(stored.getRecordsReceived()).isFalse();
+    Assertions.assertThat(stored.getConsentText()).isTrue();
+    Assertions.assertThat(stored.getConsentEmail()).isFalse();
+    Assertions.assertThat(stored.getConsentVoicemail()).as("not asked").isNull();
     Assertions.assertThat(engine.getRuntimeService().getVariables(ladder.getId()))
         .containsEntry(Vars.CALLBACK_REQUEST_ID, stored.getId().toString())
         .doesNotContainKeys(StartForm.PATIENT_NAME, StartForm.PATIENT_PHONE, StartForm.PATIENT_MESSAGE);
-    Assertions.assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(entry.getId())
-        .variableName(StartForm.PATIENT_NAME).includeDeleted().singleResult().getValue()).as("kept out of history").isNull();
+    for (String detail : List.of(StartForm.PATIENT_NAME, StartForm.PATIENT_EMAIL, StartForm.PATIENT_DATE_OF_BIRTH,
+        StartForm.REFERRING_PRACTICE)) {
+      Assertions.assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(entry.getId())
+          .variableName(detail).includeDeleted().singleResult().getValue()).as(detail + " kept out of history").isNull();
+    }
   }
 
   @Test
