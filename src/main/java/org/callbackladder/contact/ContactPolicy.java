@@ -179,7 +179,7 @@ public class ContactPolicy {
           yield Recheck.cancel("the patient changed the number for messages before it left");
         }
         Instant from = scheduler.earliestCall(now,
-            new Patient(request.patientZone(practiceZone), List.of(), contact.isNotDuringWorkHours())).orElse(null);
+            patient(request, contact)).orElse(null);
         if (from == null) {
           yield Recheck.cancel(NO_TIME);
         }
@@ -264,7 +264,7 @@ public class ContactPolicy {
     }
     // like a call: inside practice hours and the patient's own day (outside work hours if they asked)
     Instant from = scheduler.earliestCall(now,
-        new Patient(request.patientZone(practiceZone), List.of(), contact.isNotDuringWorkHours())).orElse(null);
+        patient(request, contact)).orElse(null);
     if (from == null) {
       refused.add("no text (" + NO_TIME + ")");
       return null;
@@ -282,6 +282,11 @@ public class ContactPolicy {
   /** Email goes to the address the patient gave for messages, else to the request's. */
   private static String emailRecipient(PatientContact contact, CallbackRequest request) {
     return contact.getMessageEmail() != null ? contact.getMessageEmail() : request.getEmail();
+  }
+
+  /** The patient as scheduling sees them: their zone, and whether they asked to be left alone at work. */
+  private Patient patient(CallbackRequest request, PatientContact contact) {
+    return new Patient(request.patientZone(practiceZone), List.of(), contact.isNotDuringWorkHours());
   }
 
   /** A text to a number other than the patient's: whether that number itself said STOP. */

@@ -18,7 +18,6 @@ import org.callbackladder.audit.AuditLog;
 import org.callbackladder.practice.PracticeProperties;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -106,10 +105,13 @@ public class Reports {
   List<Integer> ladderVersions(Instant start, Instant end) {
     List<Integer> versions = new ArrayList<>();
     Integer before = null;
+    // one query for the deployments' times, not one per version
+    Map<String, Instant> deployedAt = new HashMap<>();
+    repository.createDeploymentQuery().list()
+        .forEach(deployment -> deployedAt.put(deployment.getId(), deployment.getDeploymentTime().toInstant()));
     for (ProcessDefinition ladder : repository.createProcessDefinitionQuery().processDefinitionKey(CallbackProcess.PROCESS_KEY)
         .orderByProcessDefinitionVersion().asc().list()) {
-      Deployment deployment = repository.createDeploymentQuery().deploymentId(ladder.getDeploymentId()).singleResult();
-      Instant deployed = deployment.getDeploymentTime().toInstant();
+      Instant deployed = deployedAt.get(ladder.getDeploymentId());
       if (deployed.isBefore(start)) {
         before = ladder.getVersion();
       } else if (deployed.isBefore(end)) {

@@ -176,9 +176,7 @@ class TwilioTextsTest {
     String phone = Phones.next();
     OutboxMessage queued = queueFor(phone);
     accepts(phone, "SMlost");
-    MessageRelay crashing = relays.sendingBy(OutboxMessage.SMS, new Interrupting(twilioSender(), true));
-
-    assertThatThrownBy(crashing::relayDue).hasMessageContaining("stopped");
+    interruptWhileSending(true);
     OutboxMessage interrupted = outbox.findById(queued.getId()).orElseThrow();
     assertThat(interrupted.getStatus()).isEqualTo(OutboxMessage.Status.SENDING);
     assertThat(interrupted.getSendToken()).isNotBlank();
@@ -208,8 +206,7 @@ class TwilioTextsTest {
     relay.relayDue(); // whatever else is due in this database leaves first: the interruption is this text's
     String phone = Phones.next();
     OutboxMessage queued = queueFor(phone);
-    MessageRelay crashing = relays.sendingBy(OutboxMessage.SMS, new Interrupting(twilioSender(), false));
-    assertThatThrownBy(crashing::relayDue).hasMessageContaining("stopped");
+    interruptWhileSending(false);
     lists(phone, "{\"messages\": []}");
 
     clock.set(CallbackLadderTest.TUESDAY_9AM.plus(MessageRelay.LEASE));
@@ -224,8 +221,7 @@ class TwilioTextsTest {
     relay.relayDue(); // whatever else is due in this database leaves first: the interruption is this text's
     String phone = Phones.next();
     OutboxMessage queued = queueFor(phone);
-    assertThatThrownBy(relays.sendingBy(OutboxMessage.SMS, new Interrupting(twilioSender(), false))::relayDue)
-        .hasMessageContaining("stopped");
+    interruptWhileSending(false);
     twilio.stubFor(get(urlPathEqualTo(MESSAGES)).atPriority(1).withQueryParam("To", equalTo(phone))
         .willReturn(aResponse().withStatus(503)));
 
@@ -249,7 +245,7 @@ class TwilioTextsTest {
     String phone = Phones.next();
     OutboxMessage queued = queueFor(phone);
     accepts(phone, "SMreceipt");
-    assertThatThrownBy(relays.sendingBy(OutboxMessage.SMS, new Interrupting(twilioSender(), true))::relayDue).hasMessageContaining("stopped");
+    interruptWhileSending(true);
     String token = outbox.findById(queued.getId()).orElseThrow().getSendToken();
 
     Map<String, String> receipt = Map.of("MessageSid", "SMreceipt", "MessageStatus", "sent", "AccountSid", "AC0123");
@@ -311,6 +307,12 @@ class TwilioTextsTest {
   void aTextListedWithTwiliosSmartEncodingIsStillRecognised() {
     assertThat(TwilioTextSender.sameWords("Riverside\u2019s team \u2013 call us\u2026", "Riverside's team - call us...")).isTrue();
     assertThat(TwilioTextSender.sameWords("Call us back", "Call us back later")).isFalse();
+  }
+
+  /** The application stops around Twilio's answer ({@code afterSending}: after Twilio took the text) while relaying. */
+  private void interruptWhileSending(boolean afterSending) {
+    assertThatThrownBy(relays.sendingBy(OutboxMessage.SMS, new Interrupting(twilioSender(), afterSending))::relayDue)
+        .hasMessageContaining("stopped");
   }
 
   /** A sender whose application stops around the provider's call: after it ({@code afterSending}) or before. */
