@@ -6,21 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.util.UUID;
 import org.callbackladder.intake.IntakeService;
-import org.callbackladder.support.Browser;
+import org.callbackladder.support.BrowserTest;
 import org.callbackladder.support.CallbackLadderTest;
 import org.callbackladder.support.Ladder;
 import org.callbackladder.support.Phones;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -29,26 +25,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Swagger UI works under the project's content security policy.
  */
 @CallbackLadderTest
-class WebappAccessBrowserTest {
+class WebappAccessBrowserTest extends BrowserTest {
 
-  @LocalServerPort int port;
   @Autowired IntakeService intake;
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;
 
-  Browser browser;
-
-  @BeforeEach
-  void openBrowser(TestInfo test) throws IOException {
-    browser = Browser.open(port, test.getTestMethod().orElseThrow().getName());
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @Test
   void aCoordinatorIsTurnedAwayFromCockpitAndAdmin() throws IOException {

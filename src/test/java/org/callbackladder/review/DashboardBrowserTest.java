@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
-import org.callbackladder.support.Browser;
+import org.callbackladder.support.BrowserTest;
 import org.callbackladder.support.CallbackLadderTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -26,27 +22,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * target/screenshots/.
  */
 @CallbackLadderTest
-class DashboardBrowserTest {
+class DashboardBrowserTest extends BrowserTest {
 
   static final List<String> CHARTS = List.of("chart-daily", "chart-wait", "chart-funnel", "chart-day-parts",
       "chart-attempts", "chart-unresolved", "chart-escalations");
 
-  @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
 
-  Browser browser;
-
-  @BeforeEach
-  void openBrowser(TestInfo test) throws IOException {
-    browser = Browser.open(port, test.getTestMethod().orElseThrow().getName());
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @Test
   void aPracticeManagerSeesEveryChartOfTheirWeek() throws IOException {

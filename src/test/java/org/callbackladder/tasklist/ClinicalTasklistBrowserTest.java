@@ -9,20 +9,19 @@ import java.util.List;
 import java.util.Map;
 import org.callbackladder.CallbackProcess;
 import org.callbackladder.support.Browser;
+import org.callbackladder.support.BrowserTest;
 import org.callbackladder.support.CallbackLadderTest;
 import org.callbackladder.support.TestClock;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The clinical team in Tasklist, in headless Chromium: a possible emergency sits on top of the
@@ -30,30 +29,24 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * rule that matched; the clinician records the outcome. A coordinator's Tasklist shows neither task.
  */
 @CallbackLadderTest
-class ClinicalTasklistBrowserTest {
+class ClinicalTasklistBrowserTest extends BrowserTest {
 
   static final String WORDS = "my dad has crushing chest pain and he is sweating";
 
-  @LocalServerPort int port;
   @Autowired TestRestTemplate http;
   @Autowired TaskService tasks;
   @Autowired TestClock clock;
 
-  Browser browser;
   WebDriverWait wait;
 
   @BeforeEach
-  void openBrowser(TestInfo test) throws IOException {
-    browser = Browser.open(port, test.getTestMethod().orElseThrow().getName());
+  void waitAsTheBrowserDoes() {
     wait = browser.wait;
   }
 
   @AfterEach
-  void closeBrowser() {
+  void resetClock() {
     clock.set(CallbackLadderTest.TUESDAY_9AM);
-    if (browser != null) {
-      browser.close();
-    }
   }
 
   @Test

@@ -11,12 +11,11 @@ import org.callbackladder.request.CallbackRequestRepository;
 import org.callbackladder.request.Channel;
 import org.callbackladder.request.Reason;
 import org.callbackladder.support.Browser;
+import org.callbackladder.support.BrowserTest;
 import org.callbackladder.support.CallbackLadderTest;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
@@ -25,7 +24,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Coordinators work in Camunda Tasklist, in headless Chromium. One logs in, opens the call task,
@@ -36,27 +34,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * -Dbrowser.tests.required=true (as in .ci/run).
  */
 @CallbackLadderTest
-class TasklistCallAttemptBrowserTest {
+class TasklistCallAttemptBrowserTest extends BrowserTest {
 
-  @LocalServerPort int port;
   @Autowired TestRestTemplate http;
   @Autowired TaskService tasks;
   @Autowired CallbackRequestRepository requests;
 
-  Browser browser;
   WebDriverWait wait;
 
   @BeforeEach
-  void openBrowser(TestInfo test) throws IOException {
-    browser = Browser.open(port, test.getTestMethod().orElseThrow().getName());
+  void waitAsTheBrowserDoes() {
     wait = browser.wait;
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
   }
 
   @Test

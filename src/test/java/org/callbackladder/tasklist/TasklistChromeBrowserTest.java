@@ -3,39 +3,21 @@ package org.callbackladder.tasklist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import org.callbackladder.support.Browser;
+import org.callbackladder.support.BrowserTest;
 import org.callbackladder.support.CallbackLadderTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * What staff see around their work in the webapps: Tasklist does not offer "Create task" (tasks come
  * from the ladder), and no webapp shows the platform's end-of-support banner to them.
  */
 @CallbackLadderTest
-class TasklistChromeBrowserTest {
+class TasklistChromeBrowserTest extends BrowserTest {
 
-  @LocalServerPort int port;
 
-  Browser browser;
-
-  @BeforeEach
-  void openBrowser(TestInfo test) throws IOException {
-    browser = Browser.open(port, test.getTestMethod().orElseThrow().getName());
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @Test
   void tasklistOffersNoFreeTaskAndNoPlatformBanner() throws IOException {
