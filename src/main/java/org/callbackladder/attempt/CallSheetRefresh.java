@@ -1,5 +1,6 @@
 package org.callbackladder.attempt;
 
+import org.callbackladder.TaskSheet;
 import static org.callbackladder.CallbackProcess.TASK_CALL_PATIENT;
 import static org.callbackladder.CallbackProcess.TASK_CLINICAL_REVIEW;
 import static org.callbackladder.CallbackProcess.TASK_EXCEPTION_REVIEW;
@@ -37,10 +38,10 @@ public class CallSheetRefresh {
       if (TASK_CALL_PATIENT.equals(task.getTaskDefinitionKey()) || TASK_PATIENT_RETURNED_CALL.equals(task.getTaskDefinitionKey())) {
         int attempt = (Integer) tasks.getVariable(task.getId(), ATTEMPT_NUMBER);
         int attempts = (Integer) tasks.getVariable(task.getId(), MAX_ATTEMPTS);
-        tasks.setVariablesLocal(task.getId(), callSheets.prepare(callbackRequestId, attempt, attempts));
+        TaskSheet.update(tasks, task.getId(), callSheets.prepare(callbackRequestId, attempt, attempts));
       } else {
         // a clinician's or reviewer's sheet: the same words and attempts, the rest stays
-        tasks.setVariablesLocal(task.getId(), callSheets.basics(callbackRequestId));
+        TaskSheet.update(tasks, task.getId(), callSheets.basics(callbackRequestId));
       }
     }
   }

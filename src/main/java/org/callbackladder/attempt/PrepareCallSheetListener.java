@@ -1,5 +1,6 @@
 package org.callbackladder.attempt;
 
+import org.callbackladder.TaskSheet;
 import static org.callbackladder.CallbackProcess.Vars.ATTEMPT_AGENT;
 import static org.callbackladder.CallbackProcess.Vars.ATTEMPT_NOTES;
 import static org.callbackladder.CallbackProcess.Vars.ATTEMPT_OUTCOME;
@@ -29,7 +30,6 @@ public class PrepareCallSheetListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     task.removeVariables(List.of(ATTEMPT_OUTCOME, RESOLUTION, ATTEMPT_NOTES, ATTEMPT_AGENT));
-    task.setVariablesLocal(
-        callSheets.prepare(requestId(task), attemptNumber(task), (Integer) task.getVariable(MAX_ATTEMPTS)));
+    TaskSheet.put(task, callSheets.prepare(requestId(task), attemptNumber(task), (Integer) task.getVariable(MAX_ATTEMPTS)));
   }
 }

@@ -1,5 +1,6 @@
 package org.callbackladder.closure;
 
+import org.callbackladder.TaskSheet;
 import static org.callbackladder.CallbackProcess.requestId;
 
 import java.util.List;
@@ -27,7 +28,7 @@ public class ExceptionReviewListener implements TaskListener {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       // a second review (after one more attempt) starts with an empty form
       task.removeVariable(Vars.EXCEPTION_DECISION);
-      task.setVariablesLocal(reviews.opened(requestId(task)));
+      TaskSheet.put(task, reviews.opened(requestId(task)));
       return;
     }
     ExceptionReviewAnswer answer = ExceptionReviewAnswer.of(task.getVariable(Vars.EXCEPTION_DECISION),

@@ -1,5 +1,6 @@
 package org.callbackladder.escalation;
 
+import org.callbackladder.TaskSheet;
 import static org.callbackladder.CallbackProcess.handOffId;
 
 import org.callbackladder.CallbackProcess;
@@ -29,7 +30,7 @@ public class ClinicalTaskListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     switch (task.getEventName()) {
-      case EVENTNAME_CREATE -> task.setVariablesLocal(sheets.prepare(handOffId(task)));
+      case EVENTNAME_CREATE -> TaskSheet.put(task, sheets.prepare(handOffId(task)));
       case EVENTNAME_ASSIGNMENT -> {
         if (task.getAssignee() != null) {
           handOffs.claimed(handOffId(task), task.getAssignee());

@@ -1,5 +1,6 @@
 package org.callbackladder.escalation;
 
+import org.callbackladder.TaskSheet;
 import static org.callbackladder.CallbackProcess.handOffId;
 
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ public class UnacceptedHandOffListener implements TaskListener {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       // the task is about this hand-off, even if an emergency replaces it with another one meanwhile
       task.setVariableLocal(Vars.HAND_OFF_ID, handOffId(task));
-      task.setVariablesLocal(sheets.summary(handOffId(task)));
+      TaskSheet.put(task, sheets.summary(handOffId(task)));
       return;
     }
     List<FieldProblem> problems = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.callbackladder.contact;
 
+import org.callbackladder.TaskSheet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -182,7 +183,7 @@ class ContactPolicyTest {
 
   private String plan(CallbackRequest request) {
     String task = engine.getTaskService().createTaskQuery().processInstanceId(request.getProcessInstanceId()).singleResult().getId();
-    return (String) engine.getTaskService().getVariableLocal(task, CallbackProcess.CallSheet.CONTACT_PLAN);
+    return (String) TaskSheet.read(engine.getTaskService(), task).get(CallbackProcess.CallSheet.CONTACT_PLAN);
   }
 
   @Test

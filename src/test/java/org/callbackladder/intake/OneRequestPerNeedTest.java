@@ -1,5 +1,6 @@
 package org.callbackladder.intake;
 
+import org.callbackladder.TaskSheet;
 import static org.callbackladder.CallbackProcess.TASK_ADD_TO_CALL_SHEET;
 import static org.callbackladder.CallbackProcess.TASK_CALL_PATIENT;
 import static org.callbackladder.CallbackProcess.TASK_PATIENT_RETURNED_CALL;
@@ -65,7 +66,7 @@ class OneRequestPerNeedTest {
     Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(CallbackProcess.PROCESS_KEY).processInstanceBusinessKey(voicemail.request().getId().toString())
         .count()).isEqualTo(1);
-    Map<String, Object> sheet = engine.getTaskService().getVariablesLocal(task(TASK_CALL_PATIENT, ladder).getId());
+    Map<String, Object> sheet = TaskSheet.read(engine.getTaskService(), task(TASK_CALL_PATIENT, ladder).getId());
     Assertions.assertThat(sheet.get(CallSheet.REASON_LABEL)).isEqualTo("Appointment request + Referral question");
     Assertions.assertThat((String) sheet.get(CallSheet.PATIENT_MESSAGE))
         .contains("Voicemail, Tue 1 Dec 09:00: Hi, I need to book a physical")
@@ -83,8 +84,7 @@ class OneRequestPerNeedTest {
     BpmnAwareTests.execute(BpmnAwareTests.job(TIMER_NEXT_ATTEMPT_DUE, ladder));
 
     Assertions.assertThat(portal.merged()).isTrue();
-    Assertions.assertThat((String) engine.getTaskService()
-            .getVariablesLocal(task(TASK_CALL_PATIENT, ladder).getId()).get(CallSheet.PATIENT_MESSAGE))
+    Assertions.assertThat((String) TaskSheet.read(engine.getTaskService(), task(TASK_CALL_PATIENT, ladder).getId()).get(CallSheet.PATIENT_MESSAGE))
         .contains("Portal message", "Sorry I missed you, try after lunch");
   }
 
@@ -102,7 +102,7 @@ class OneRequestPerNeedTest {
     var returned = task(TASK_PATIENT_RETURNED_CALL, ladder);
     assertThat(returned).hasCandidateGroup("callback-coordinators");
     Assertions.assertThat(returned.getPriority()).isEqualTo(100);
-    Assertions.assertThat(engine.getTaskService().getVariablesLocal(returned.getId()))
+    Assertions.assertThat(TaskSheet.read(engine.getTaskService(), returned.getId()))
         .containsEntry(CallSheet.ATTEMPT_LABEL, "2 of 3")
         .containsEntry(CallSheet.PATIENT_NAME, "Jo Tanaka");
 

@@ -1,5 +1,6 @@
 package org.callbackladder.ladder;
 
+import org.callbackladder.TaskSheet;
 import static org.callbackladder.CallbackProcess.TASK_CALL_PATIENT;
 import static org.callbackladder.CallbackProcess.TASK_CLINICAL_REVIEW;
 import static org.callbackladder.CallbackProcess.TASK_EXCEPTION_REVIEW;
@@ -91,7 +92,7 @@ class ClinicalSafetyProcessTest {
     Assertions.assertThat(urgent.getPriority()).isEqualTo(100);
     Assertions.assertThat(urgent.getDueDate().toInstant()).isEqualTo(CallbackLadderTest.TUESDAY_9AM.plus(Duration.ofMinutes(15)));
     Assertions.assertThat(urgent.getFollowUpDate().toInstant()).isEqualTo(CallbackLadderTest.TUESDAY_9AM);
-    Map<String, Object> sheet = engine.getTaskService().getVariablesLocal(urgent.getId());
+    Map<String, Object> sheet = TaskSheet.read(engine.getTaskService(), urgent.getId());
     Assertions.assertThat(sheet.get(CallSheet.PATIENT_MESSAGE)).isEqualTo(CHEST_PAIN);
     Assertions.assertThat(sheet.get(CallSheet.MATCHED_RULE).toString()).startsWith("chest pain or pressure: ");
     Assertions.assertThat(sheet.get(CallSheet.SAFETY_LINES).toString()).contains("911", "clinical team")
@@ -130,7 +131,7 @@ class ClinicalSafetyProcessTest {
 
     Task urgent = task(TASK_URGENT_CLINICAL_CALLBACK, ladder);
     Assertions.assertThat(urgent.getDueDate().toInstant()).isEqualTo(sundayNight.plus(Duration.ofMinutes(15)));
-    Assertions.assertThat(engine.getTaskService().getVariableLocal(urgent.getId(), CallSheet.SAFETY_LINES).toString())
+    Assertions.assertThat(TaskSheet.read(engine.getTaskService(), urgent.getId()).get(CallSheet.SAFETY_LINES).toString())
         .contains("on-call clinician", "(555) 010-0199");
   }
 
@@ -155,7 +156,7 @@ class ClinicalSafetyProcessTest {
 
     assertThat(ladder).isWaitingAt(TASK_CALL_PATIENT);
     Task call = task(TASK_CALL_PATIENT, ladder);
-    Assertions.assertThat(engine.getTaskService().getVariablesLocal(call.getId()))
+    Assertions.assertThat(TaskSheet.read(engine.getTaskService(), call.getId()))
         .containsEntry(CallSheet.CLINICAL_TEAM_NOTE, "Advice given; book a routine visit.")
         .containsEntry(CallSheet.ATTEMPT_LABEL, "1 of 3");
     // the response window counts from the hand-back: four open hours from 09:30
@@ -202,8 +203,7 @@ class ClinicalSafetyProcessTest {
         .activityId(TIMER_NEXT_ATTEMPT_DUE).count()).isZero();
     Assertions.assertThat(handOffsOf(ladder)).singleElement()
         .extracting(ClinicalHandOff::getRaisedBy).isEqualTo(ClinicalHandOff.RaisedBy.LATER_MESSAGE);
-    Assertions.assertThat(engine.getTaskService().getVariableLocal(task(TASK_URGENT_CLINICAL_CALLBACK, ladder).getId(),
-        CallSheet.PATIENT_MESSAGE).toString()).contains("her face is drooping");
+    Assertions.assertThat(TaskSheet.read(engine.getTaskService(), task(TASK_URGENT_CLINICAL_CALLBACK, ladder).getId()).get(CallSheet.PATIENT_MESSAGE).toString()).contains("her face is drooping");
   }
 
   @Test
@@ -220,8 +220,7 @@ class ClinicalSafetyProcessTest {
     // more clinical words while the review is open: the same review, with the words on its sheet
     receive("TEXT_MESSAGE", "GENERAL", "the fever is worse tonight");
     Assertions.assertThat(handOffsOf(ladder)).hasSize(1);
-    Assertions.assertThat(engine.getTaskService().getVariableLocal(task(TASK_CLINICAL_REVIEW, ladder).getId(),
-        CallSheet.PATIENT_MESSAGE).toString()).contains("the fever is worse tonight");
+    Assertions.assertThat(TaskSheet.read(engine.getTaskService(), task(TASK_CLINICAL_REVIEW, ladder).getId()).get(CallSheet.PATIENT_MESSAGE).toString()).contains("the fever is worse tonight");
 
     IntakeResult emergency = receive("TEXT_MESSAGE", "GENERAL", "now he collapsed");
     Assertions.assertThat(emergency.screening()).isEqualTo(Screening.Level.EMERGENCY);
@@ -242,8 +241,7 @@ class ClinicalSafetyProcessTest {
         Vars.SCHEDULING_STILL_NEEDED, true));
 
     assertThat(ladder).isWaitingAt(TASK_CLINICAL_REVIEW).hasPassed("Task_ScreenCallWords");
-    Assertions.assertThat(engine.getTaskService().getVariableLocal(task(TASK_CLINICAL_REVIEW, ladder).getId(),
-        CallSheet.PATIENT_MESSAGE).toString()).contains("Said during attempt 1", "my knee is still swollen after the fall");
+    Assertions.assertThat(TaskSheet.read(engine.getTaskService(), task(TASK_CLINICAL_REVIEW, ladder).getId()).get(CallSheet.PATIENT_MESSAGE).toString()).contains("Said during attempt 1", "my knee is still swollen after the fall");
     Assertions.assertThat(attemptsOf(ladder)).singleElement().satisfies(a -> {
       Assertions.assertThat(a.getPatientWords()).isEqualTo("my knee is still swollen after the fall");
       Assertions.assertThat(a.getSchedulingStillNeeded()).isTrue();
@@ -252,8 +250,7 @@ class ClinicalSafetyProcessTest {
 
     complete(task(TASK_CLINICAL_REVIEW, ladder), Vars.CLINICAL_OUTCOME, "CONTINUE_SCHEDULING", Vars.CLINICAL_NOTE, "Book with Dr. Lee");
     // the attempts go on from the one already made
-    Assertions.assertThat(engine.getTaskService().getVariableLocal(task(TASK_CALL_PATIENT, ladder).getId(),
-        CallSheet.ATTEMPT_LABEL)).isEqualTo("2 of 4");
+    Assertions.assertThat(TaskSheet.read(engine.getTaskService(), task(TASK_CALL_PATIENT, ladder).getId()).get(CallSheet.ATTEMPT_LABEL)).isEqualTo("2 of 4");
   }
 
   @Test
@@ -291,7 +288,7 @@ class ClinicalSafetyProcessTest {
 
     Task unaccepted = task(TASK_UNACCEPTED_CLINICAL_HAND_OFF, ladder);
     assertThat(unaccepted).hasCandidateGroup("practice-managers");
-    Assertions.assertThat(engine.getTaskService().getVariableLocal(unaccepted.getId(), CallSheet.HAND_OFF_SUMMARY).toString())
+    Assertions.assertThat(TaskSheet.read(engine.getTaskService(), unaccepted.getId()).get(CallSheet.HAND_OFF_SUMMARY).toString())
         .contains("Urgent clinical callback", "15 minutes ago", "chest pain or pressure");
     Assertions.assertThat(handOffsOf(ladder)).singleElement().extracting(ClinicalHandOff::getEscalations).isEqualTo(1);
 
@@ -321,8 +318,7 @@ class ClinicalSafetyProcessTest {
     clock.advance(Duration.ofMinutes(15));
     execute(job(TIMER_URGENT_CALLBACK_NOT_TAKEN, ladder));
     Assertions.assertThat(handOffsOf(ladder)).singleElement().extracting(ClinicalHandOff::getEscalations).isEqualTo(3);
-    Assertions.assertThat(engine.getTaskService().getVariableLocal(task(TASK_UNACCEPTED_CLINICAL_HAND_OFF, ladder).getId(),
-        CallSheet.HAND_OFF_SUMMARY).toString()).contains("Claimed by clinician", "still not done");
+    Assertions.assertThat(TaskSheet.read(engine.getTaskService(), task(TASK_UNACCEPTED_CLINICAL_HAND_OFF, ladder).getId()).get(CallSheet.HAND_OFF_SUMMARY).toString()).contains("Claimed by clinician", "still not done");
 
     complete(task(TASK_URGENT_CLINICAL_CALLBACK, ladder), Vars.CLINICAL_OUTCOME, "HANDLED", Vars.CLINICAL_NOTE, "Sent to ER");
     assertThat(ladder).isEnded();
@@ -342,7 +338,7 @@ class ClinicalSafetyProcessTest {
     List<Task> told = engine.getTaskService().createTaskQuery().processInstanceId(ladder.getId())
         .taskDefinitionKey(TASK_UNACCEPTED_CLINICAL_HAND_OFF).orderByTaskCreateTime().asc().list();
     Assertions.assertThat(told).hasSize(2);
-    Assertions.assertThat(engine.getTaskService().getVariableLocal(told.get(1).getId(), CallSheet.HAND_OFF_SUMMARY).toString())
+    Assertions.assertThat(TaskSheet.read(engine.getTaskService(), told.get(1).getId()).get(CallSheet.HAND_OFF_SUMMARY).toString())
         .startsWith("Urgent clinical callback");
     complete(told.get(0), Vars.MANAGER_ACTION, "REACHED_CLINICIAN");
     Assertions.assertThat(handOffsOf(ladder)).extracting(ClinicalHandOff::getKind, ClinicalHandOff::getManagerAction)
@@ -370,7 +366,7 @@ class ClinicalSafetyProcessTest {
     assertThat(ladder).isWaitingAt(TASK_EXCEPTION_REVIEW).hasNotPassed(CallbackProcess.TASK_QUEUE_FINAL_MESSAGE);
     Task review = task(TASK_EXCEPTION_REVIEW, ladder);
     assertThat(review).hasCandidateGroup("referral-coordinators");
-    Assertions.assertThat(engine.getTaskService().getVariablesLocal(review.getId()))
+    Assertions.assertThat(TaskSheet.read(engine.getTaskService(), review.getId()))
         .containsKeys(CallSheet.ATTEMPT_HISTORY, CallSheet.EXCEPTION_REASON);
     Assertions.assertThat(record(ladder).getStatus()).isEqualTo(RequestStatus.ESCALATED);
     Assertions.assertThatThrownBy(() -> complete(review, Vars.EXCEPTION_DECISION, "NOTIFY_REFERRING_OFFICE"))
@@ -423,8 +419,7 @@ class ClinicalSafetyProcessTest {
     assertThat(ladder).isWaitingAt(CallbackProcess.GATEWAY_WAIT_FOR_NEXT_ATTEMPT);
     Assertions.assertThat(record(ladder).getStatus()).isEqualTo(RequestStatus.IN_PROGRESS);
     execute(job(TIMER_NEXT_ATTEMPT_DUE, ladder));
-    Assertions.assertThat(engine.getTaskService().getVariableLocal(task(TASK_CALL_PATIENT, ladder).getId(),
-        CallSheet.ATTEMPT_LABEL)).isEqualTo("4 of 4");
+    Assertions.assertThat(TaskSheet.read(engine.getTaskService(), task(TASK_CALL_PATIENT, ladder).getId()).get(CallSheet.ATTEMPT_LABEL)).isEqualTo("4 of 4");
     call(ladder, "NO_ANSWER", Map.of());
     assertThat(ladder).isWaitingAt(TASK_EXCEPTION_REVIEW);
     Assertions.assertThat(decisionsOf(ladder)).extracting(ExceptionDecision::getDecision)
@@ -448,7 +443,7 @@ class ClinicalSafetyProcessTest {
         new NewCallbackRequest.Referral("Hillside Clinic", "Dr. Okafor", false), null, null));
 
     Task call = task(TASK_CALL_PATIENT, ladderOf(received));
-    Assertions.assertThat(engine.getTaskService().getVariableLocal(call.getId(), CallSheet.REFERRAL_NOTE).toString())
+    Assertions.assertThat(TaskSheet.read(engine.getTaskService(), call.getId()).get(CallSheet.REFERRAL_NOTE).toString())
         .contains("Referred by Hillside Clinic", "RECORDS MISSING");
     Assertions.assertThat(requests.countOpenReferralsWithoutRecords()).isPositive();
   }

@@ -1,5 +1,6 @@
 package org.callbackladder.ladder;
 
+import org.callbackladder.TaskSheet;
 import static org.callbackladder.CallbackProcess.END_EVENT_CALLBACK_CLOSED;
 import static org.callbackladder.CallbackProcess.TASK_CALL_PATIENT;
 import static org.callbackladder.CallbackProcess.TASK_QUEUE_FINAL_MESSAGE;
@@ -127,11 +128,11 @@ class PatientCallbackProcessTest {
 
     assertThat(ladder).isWaitingAt(TASK_CALL_PATIENT);
     Task second = task(TASK_CALL_PATIENT, ladder);
-    Map<String, Object> form = engine.getTaskService().getVariables(second.getId());
-    Assertions.assertThat(form)
+    Assertions.assertThat(engine.getTaskService().getVariables(second.getId()))
         .containsEntry(Vars.ATTEMPT_NUMBER, 2)
-        .containsEntry(CallSheet.ATTEMPT_LABEL, "2 of 3")
         .doesNotContainKeys(Vars.ATTEMPT_OUTCOME, Vars.RESOLUTION, Vars.ATTEMPT_NOTES);
+    Map<String, Object> form = TaskSheet.read(engine.getTaskService(), second.getId());
+    Assertions.assertThat(form).containsEntry(CallSheet.ATTEMPT_LABEL, "2 of 3");
     Assertions.assertThat((String) form.get(CallSheet.ATTEMPT_HISTORY))
         .contains("Attempt 1", "Tue 1 Dec 09:00", "coordinator", "No answer", "notes of NO_ANSWER");
 
@@ -183,7 +184,7 @@ class PatientCallbackProcessTest {
     // 09:00 in New York is 06:00 in Los Angeles: the task waits until their 08:00, 11:00 here
     Assertions.assertThat(first.getFollowUpDate().toInstant()).isEqualTo(Instant.parse("2026-12-01T16:00:00Z"));
     Assertions.assertThat(record(ladder).getNextAttemptAt()).isEqualTo(Instant.parse("2026-12-01T16:00:00Z"));
-    Assertions.assertThat((String) engine.getTaskService().getVariableLocal(first.getId(), CallSheet.PATIENT_TIME))
+    Assertions.assertThat((String) TaskSheet.read(engine.getTaskService(), first.getId()).get(CallSheet.PATIENT_TIME))
         .isEqualTo("America/Los_Angeles, 3 hours behind the practice. Call between 11:00 and 23:00 practice time"
             + " (08:00-20:00 theirs). It was 06:00 there when this call was prepared.");
 
@@ -340,7 +341,7 @@ class PatientCallbackProcessTest {
   void theCallSheetShowsThePatientTheirMessageAndTheScript() {
     ProcessInstance ladder = start("TELEHEALTH_SUPPORT");
 
-    Map<String, Object> sheet = engine.getTaskService().getVariablesLocal(task(TASK_CALL_PATIENT, ladder).getId());
+    Map<String, Object> sheet = TaskSheet.read(engine.getTaskService(), task(TASK_CALL_PATIENT, ladder).getId());
 
     Assertions.assertThat(sheet)
         .containsEntry(CallSheet.PATIENT_NAME, "Jamie Rivera")

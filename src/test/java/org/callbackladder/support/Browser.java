@@ -91,7 +91,9 @@ public final class Browser implements AutoCloseable {
 
   /** The Camunda Forms field whose label starts with {@code label} (required fields add a star). */
   public static String fieldXpath(String label) {
-    return "//div[contains(@class,'fjs-form-field')][.//label[starts-with(normalize-space(), \"" + label + "\")]]";
+    // a group (the task's sheet) holds its fields' labels too: the field is the innermost match
+    return "//div[contains(@class,'fjs-form-field')][not(contains(@class,'fjs-form-field-group'))]"
+        + "[.//label[starts-with(normalize-space(), \"" + label + "\")]]";
   }
 
   /** What the form field with that label shows: its input's or text area's value, or nothing. */

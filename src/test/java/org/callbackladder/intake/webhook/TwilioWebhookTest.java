@@ -1,5 +1,6 @@
 package org.callbackladder.intake.webhook;
 
+import org.callbackladder.TaskSheet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -251,7 +252,7 @@ class TwilioWebhookTest {
   private Map<String, Object> sheetOf(CallbackRequest request) {
     var task = tasks.createTaskQuery().processInstanceBusinessKey(request.getId().toString())
         .taskDefinitionKey(CallbackProcess.TASK_CALL_PATIENT).singleResult();
-    return tasks.getVariablesLocal(task.getId());
+    return TaskSheet.read(tasks, task.getId());
   }
 
   private ResponseEntity<String> post(String path, Map<String, String> params) {
