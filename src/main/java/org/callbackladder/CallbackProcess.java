@@ -35,6 +35,7 @@ public final class CallbackProcess {
   public static final String TASK_QUEUE_FOLLOW_UP_MESSAGE = "Task_QueueFollowUpMessage";
   public static final String TASK_QUEUE_FINAL_MESSAGE = "Task_QueueFinalMessage";
   public static final String TIMER_NEXT_ATTEMPT_DUE = "Timer_NextAttemptDue";
+  public static final String TIMER_RESPONSE_WINDOW_ENDS = "Timer_ResponseWindowEnds";
   public static final String EVENT_PATIENT_CALLED_BACK = "Event_PatientCalledBack";
   /** Where the ladder waits between attempts: for the timer, or for the patient to call back. */
   public static final String GATEWAY_WAIT_FOR_NEXT_ATTEMPT = "Gateway_WaitForNextAttempt";
@@ -42,6 +43,7 @@ public final class CallbackProcess {
   public static final String TASK_ADD_TO_CALL_SHEET = "Task_AddToCallSheet";
   public static final String TASK_REVIEW_LATE_CALLBACK = "Task_ReviewLateCallback";
   public static final String TASK_RESOLVE_CALLING_WINDOW = "Task_ResolveCallingWindow";
+  public static final String TASK_FIND_ANOTHER_NUMBER = "Task_FindAnotherNumber";
   public static final String TASK_URGENT_CLINICAL_CALLBACK = "Task_UrgentClinicalCallback";
   public static final String TASK_CLINICAL_REVIEW = "Task_ClinicalReview";
   public static final String TIMER_URGENT_CALLBACK_NOT_TAKEN = "Timer_UrgentCallbackNotTaken";
@@ -95,6 +97,19 @@ public final class CallbackProcess {
     public static final String ASKED_TEXT_ONLY = "askedTextOnly";
     public static final String ASKED_THIS_NUMBER_ONLY = "askedThisNumberOnly";
     public static final String ASKED_NOT_DURING_WORK_HOURS = "askedNotDuringWorkHours";
+    /** Filled by the call-attempt form for the outcomes that need them (AttemptReport.Settled). */
+    public static final String APPOINTMENT_AT = "appointmentAt";
+    public static final String APPOINTMENT_WITH = "appointmentWith";
+    public static final String ROUTED_TO = "routedTo";
+    public static final String CALL_BACK_AT = "callBackAt";
+    public static final String SPOKE_WITH = "spokeWith";
+    public static final List<String> SETTLED = List.of(APPOINTMENT_AT, APPOINTMENT_WITH, ROUTED_TO, CALL_BACK_AT, SPOKE_WITH);
+    /**
+     * What the ladder does after a call, from the table CallOutcome (processes/call-outcome.dmn):
+     * CLOSE, ROUTE, CALL_AT_CHOSEN_TIME, NEXT_ATTEMPT_WITH_MESSAGE, NEXT_ATTEMPT, LAST_ATTEMPT_MADE,
+     * CLINICAL_HAND_OFF or FIND_ANOTHER_NUMBER.
+     */
+    public static final String NEXT_STEP = "nextStep";
     public static final List<String> PATIENT_ASKED = List.of(ASKED_NO_TEXTS, ASKED_NO_VOICEMAIL, ASKED_TEXT_ONLY,
         ASKED_THIS_NUMBER_ONLY, ASKED_NOT_DURING_WORK_HOURS);
 
@@ -127,6 +142,13 @@ public final class CallbackProcess {
     public static final String REVIEW_ID = "reviewId";
     public static final String REVIEW_SHEET = "reviewSheet";
     public static final String REVIEW_ACTIONS = "reviewActions";
+    /**
+     * Filled by the managers' correction forms ("Resolve calling window", "Find another number"):
+     * SCHEDULE_AGAIN, SCHEDULE_AT (with callBackAt) or CLOSE, and the corrected number or time zone.
+     */
+    public static final String CORRECTION_DECISION = "correctionDecision";
+    public static final String CORRECTED_PHONE = "correctedPhone";
+    public static final String CORRECTED_TIME_ZONE = "correctedTimeZone";
     /** Set when a person (clinician, exception review) decided how the request closes. */
     public static final String CLOSURE_REASON = "closureReason";
 
@@ -135,24 +157,27 @@ public final class CallbackProcess {
 
   private static final Set<String> CALL_ANSWERS = Stream.concat(Stream.of(Vars.ATTEMPT_OUTCOME, Vars.RESOLUTION,
       Vars.ATTEMPT_NOTES, Vars.PATIENT_WORDS, Vars.EMERGENCY_LINE_GIVEN, Vars.SCHEDULING_STILL_NEEDED),
-      Vars.PATIENT_ASKED.stream()).collect(Collectors.toUnmodifiableSet());
+      Stream.concat(Vars.PATIENT_ASKED.stream(), Vars.SETTLED.stream())).collect(Collectors.toUnmodifiableSet());
+  private static final Set<String> CORRECTION_ANSWERS = Set.of(Vars.CORRECTION_DECISION, Vars.CORRECTED_PHONE,
+      Vars.CORRECTED_TIME_ZONE, Vars.CALL_BACK_AT);
   private static final Set<String> CLINICAL_ANSWERS = Set.of(Vars.CLINICAL_OUTCOME, Vars.CLINICAL_NOTE);
 
   /**
    * What people answer in the form of each task of the ladder, by task id: the only variables its
    * completion may carry. A field added to a task's form is added here (a test compares them).
    */
-  public static final Map<String, Set<String>> FORM_ANSWERS = Map.of(
-      TASK_CALL_PATIENT, CALL_ANSWERS,
-      TASK_PATIENT_RETURNED_CALL, CALL_ANSWERS,
-      TASK_REVIEW_LATE_CALLBACK, Set.of("lateCallbackHandled"),
-      TASK_RESOLVE_CALLING_WINDOW, Set.of("callingWindowDecision"),
-      TASK_URGENT_CLINICAL_CALLBACK, CLINICAL_ANSWERS,
-      TASK_CLINICAL_REVIEW, CLINICAL_ANSWERS,
-      TASK_UNACCEPTED_CLINICAL_HAND_OFF, Set.of(Vars.MANAGER_ACTION, Vars.MANAGER_NOTE),
-      TASK_EXCEPTION_REVIEW, Set.of(Vars.EXCEPTION_DECISION, Vars.EXCEPTION_DETAIL, Vars.EXCEPTION_CLOSURE_REASON),
-      TASK_DAILY_REVIEW, Set.of(Vars.REVIEW_ACTIONS),
-      TASK_WEEKLY_REVIEW, Set.of(Vars.REVIEW_ACTIONS));
+  public static final Map<String, Set<String>> FORM_ANSWERS = Map.ofEntries(
+      Map.entry(TASK_CALL_PATIENT, CALL_ANSWERS),
+      Map.entry(TASK_PATIENT_RETURNED_CALL, CALL_ANSWERS),
+      Map.entry(TASK_REVIEW_LATE_CALLBACK, Set.of("lateCallbackHandled")),
+      Map.entry(TASK_RESOLVE_CALLING_WINDOW, CORRECTION_ANSWERS),
+      Map.entry(TASK_FIND_ANOTHER_NUMBER, CORRECTION_ANSWERS),
+      Map.entry(TASK_URGENT_CLINICAL_CALLBACK, CLINICAL_ANSWERS),
+      Map.entry(TASK_CLINICAL_REVIEW, CLINICAL_ANSWERS),
+      Map.entry(TASK_UNACCEPTED_CLINICAL_HAND_OFF, Set.of(Vars.MANAGER_ACTION, Vars.MANAGER_NOTE)),
+      Map.entry(TASK_EXCEPTION_REVIEW, Set.of(Vars.EXCEPTION_DECISION, Vars.EXCEPTION_DETAIL, Vars.EXCEPTION_CLOSURE_REASON)),
+      Map.entry(TASK_DAILY_REVIEW, Set.of(Vars.REVIEW_ACTIONS)),
+      Map.entry(TASK_WEEKLY_REVIEW, Set.of(Vars.REVIEW_ACTIONS)));
 
   /**
    * The answers people write in their own words. They never reach Camunda's history (they are in
@@ -220,6 +245,8 @@ public final class CallbackProcess {
     public static final String SAFETY_LINES = "safetyLines";
     /** Unaccepted clinical hand-off: which task, raised and due when, how often escalated. */
     public static final String HAND_OFF_SUMMARY = "handOffSummary";
+    /** A manager's correction task: why the ladder cannot call the patient as their details stand. */
+    public static final String WHY_HERE = "whyHere";
     /** Exception review: why the request may not close as unreachable. */
     public static final String EXCEPTION_REASON = "exceptionReason";
 

@@ -85,6 +85,9 @@ public class SecurityConfiguration {
                     // closing a request outside its ladder: the practice's managers
                     .requestMatchers(path.matcher(HttpMethod.POST, "/api/callbacks/{id}/close"))
                     .hasAnyAuthority(Groups.PRACTICE_MANAGERS, Groups.ADMINS)
+                    // correcting a patient's details: the staff who may read the request (RequestReaders)
+                    .requestMatchers(path.matcher(HttpMethod.PATCH, "/api/callbacks/{id}/patient"))
+                    .hasAnyAuthority(Stream.concat(Groups.STAFF.stream(), Stream.of(Groups.ADMINS)).toArray(String[]::new))
                     .requestMatchers(path.matcher(HttpMethod.POST, "/api/callbacks"))
                     .hasAnyAuthority(Stream.concat(Groups.STAFF.stream(), Stream.of(Groups.ADMINS, Groups.INTAKE_TOKEN))
                         .toArray(String[]::new))

@@ -1,13 +1,21 @@
 package org.callbackladder.attempt;
 
-/** What happened when the number was dialled. */
+/**
+ * What happened when the number was dialled. What the ladder does after each one is decided by the
+ * table processes/call-outcome.dmn, not here.
+ */
 public enum AttemptOutcome {
   REACHED("Reached"),
   NO_ANSWER("No answer"),
   VOICEMAIL_LEFT("Voicemail left"),
   BUSY("Busy"),
+  /** The line went dead before anything was settled: not reached, the ladder goes on. */
+  CALL_DROPPED("Call dropped"),
+  /** Someone else answered and took a message; who they are is recorded as a role, never a name. */
+  SPOKE_WITH_SOMEONE_ELSE("Spoke with someone else"),
   WRONG_NUMBER("Wrong number"),
-  DISCONNECTED("Disconnected"),
+  /** The number no longer works: a manager looks for another one. */
+  DISCONNECTED("Number disconnected"),
   DECLINED("Declined"),
   /** The patient raised a symptom or medication question: a Clinical review at once. */
   CLINICAL_CONCERN("Clinical concern: passed to the clinical team"),

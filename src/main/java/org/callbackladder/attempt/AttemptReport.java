@@ -12,7 +12,14 @@ import static org.callbackladder.CallbackProcess.Vars.PATIENT_ASKED;
 import static org.callbackladder.CallbackProcess.Vars.PATIENT_WORDS;
 import static org.callbackladder.CallbackProcess.Vars.RESOLUTION;
 import static org.callbackladder.CallbackProcess.Vars.SCHEDULING_STILL_NEEDED;
+import static org.callbackladder.CallbackProcess.Vars.APPOINTMENT_AT;
+import static org.callbackladder.CallbackProcess.Vars.APPOINTMENT_WITH;
+import static org.callbackladder.CallbackProcess.Vars.CALL_BACK_AT;
+import static org.callbackladder.CallbackProcess.Vars.ROUTED_TO;
+import static org.callbackladder.CallbackProcess.Vars.SETTLED;
+import static org.callbackladder.CallbackProcess.Vars.SPOKE_WITH;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,27 +44,49 @@ public record AttemptReport(
     String patientWords,
     Boolean emergencyLineGiven,
     Boolean schedulingStillNeeded,
-    AskedOnCall asked) {
+    AskedOnCall asked,
+    Settled settled) {
 
   public static final int NOTES_MAX = 4000;
 
-  /** A call without a clinical concern. */
-  public static AttemptReport of(Object outcome, Object resolution, Object notes) {
-    return of(outcome, resolution, notes, null, null, null, Map.of());
+  /**
+   * What the call settled, by outcome: the appointment booked (when, and with whom or where), the
+   * queue the request was routed to, the time the patient chose for the next call, and who took a
+   * message when someone else answered (a role).
+   */
+  public record Settled(Instant appointmentAt, String appointmentWith, String routedTo, Instant callBackAt,
+      SpokeWith spokeWith) {
+    static final Settled NOTHING = new Settled(null, null, null, null, null);
   }
 
-  /** The call form's answers as the task or execution holds them. */
-  public static AttemptReport of(VariableScope answers) {
+  /** Who took a message when someone other than the patient answered: a role, never a name. */
+  public enum SpokeWith { FAMILY_MEMBER, CAREGIVER, COLLEAGUE_OR_RECEPTION, OTHER }
+
+  /**
+   * The outcome and resolution of a call already documented (the closing step reads them to name the
+   * closure reason); what the call settled is on its attempt record.
+   */
+  public static AttemptReport of(Object outcome, Object resolution, Object notes) {
+    return of(outcome, resolution, notes, null, null, null, Map.of(), Map.of(), null);
+  }
+
+  /** The call form's answers as the task or execution holds them, checked against the practice's rules. */
+  public static AttemptReport of(VariableScope answers, CallRules rules) {
     Map<String, Object> asked = new HashMap<>();
     PATIENT_ASKED.forEach(box -> asked.put(box, answers.getVariable(box)));
+    Map<String, Object> settled = new HashMap<>();
+    SETTLED.forEach(field -> settled.put(field, answers.getVariable(field)));
     return of(answers.getVariable(ATTEMPT_OUTCOME), answers.getVariable(RESOLUTION), answers.getVariable(ATTEMPT_NOTES),
         answers.getVariable(PATIENT_WORDS), answers.getVariable(EMERGENCY_LINE_GIVEN),
-        answers.getVariable(SCHEDULING_STILL_NEEDED), asked);
+        answers.getVariable(SCHEDULING_STILL_NEEDED), asked, settled, rules);
   }
 
-  /** @param asked the "the patient asked us to..." boxes by variable, as ticked or not (absent: not ticked) */
+  /**
+   * @param asked the "the patient asked us to..." boxes by variable, as ticked or not (absent: not ticked)
+   * @param settled the outcome's own fields by variable; checked only with {@code rules}
+   */
   static AttemptReport of(Object outcome, Object resolution, Object notes, Object words, Object emergencyLine,
-      Object stillNeeded, Map<String, Object> asked) {
+      Object stillNeeded, Map<String, Object> asked, Map<String, Object> settled, CallRules rules) {
     List<FieldProblem> problems = new ArrayList<>();
     AttemptOutcome parsedOutcome = FieldRules.oneOf(AttemptOutcome.class, "attemptOutcome", outcome, problems);
     Resolution parsedResolution = null;
@@ -85,11 +114,56 @@ public record AttemptReport(
       PATIENT_ASKED.stream().filter(ticked::get).forEach(box -> problems.add(
           new FieldProblem(box, "spokeWithPatient", "only when someone spoke with the patient on this call")));
     }
+    Settled what = rules == null || parsedOutcome == null ? Settled.NOTHING
+        : settled(parsedOutcome, parsedResolution, settled, rules, problems);
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
     return new AttemptReport(parsedOutcome, parsedResolution, text, patientWords, lineGiven, schedulingNeeded,
         new AskedOnCall(ticked.get(ASKED_NO_TEXTS), ticked.get(ASKED_NO_VOICEMAIL), ticked.get(ASKED_TEXT_ONLY),
-            ticked.get(ASKED_THIS_NUMBER_ONLY), ticked.get(ASKED_NOT_DURING_WORK_HOURS)));
+            ticked.get(ASKED_THIS_NUMBER_ONLY), ticked.get(ASKED_NOT_DURING_WORK_HOURS)), what);
+  }
+
+  /** Each outcome's own fields: required where the outcome needs them, refused where it does not. */
+  private static Settled settled(AttemptOutcome outcome, Resolution resolution, Map<String, Object> answers,
+      CallRules rules, List<FieldProblem> problems) {
+    Map<String, Boolean> wanted = Map.of(
+        APPOINTMENT_AT, resolution == Resolution.BOOKED,
+        APPOINTMENT_WITH, resolution == Resolution.BOOKED,
+        ROUTED_TO, resolution == Resolution.ROUTED,
+        CALL_BACK_AT, resolution == Resolution.CALL_AT_CHOSEN_TIME,
+        SPOKE_WITH, outcome == AttemptOutcome.SPOKE_WITH_SOMEONE_ELSE);
+    wanted.forEach((field, asked) -> {
+      if (!asked && answers.get(field) != null && !"".equals(answers.get(field))) {
+        problems.add(new FieldProblem(field, "notForThisOutcome", "only for "
+            + (field.equals(SPOKE_WITH) ? "a call someone else answered" : "the outcome it belongs to")));
+      }
+    });
+    Instant appointment = null;
+    String with = null;
+    if (resolution == Resolution.BOOKED) {
+      appointment = rules.dateTime(APPOINTMENT_AT, answers.get(APPOINTMENT_AT), problems);
+      if (appointment != null && !appointment.isAfter(rules.now())) {
+        problems.add(new FieldProblem(APPOINTMENT_AT, "future", "must be a date and time still ahead"));
+      }
+      with = FieldRules.optionalText(APPOINTMENT_WITH, answers.get(APPOINTMENT_WITH), 200, problems);
+    }
+    String routedTo = null;
+    if (resolution == Resolution.ROUTED) {
+      routedTo = FieldRules.requiredText(ROUTED_TO, answers.get(ROUTED_TO), 64, problems);
+      if (routedTo != null && !rules.routable(routedTo)) {
+        problems.add(new FieldProblem(ROUTED_TO, "oneOf", "must be one of " + String.join(", ", rules.routeTargets())));
+        routedTo = null;
+      }
+    }
+    Instant callBack = null;
+    if (resolution == Resolution.CALL_AT_CHOSEN_TIME) {
+      callBack = rules.dateTime(CALL_BACK_AT, answers.get(CALL_BACK_AT), problems);
+      rules.checkCallBack(CALL_BACK_AT, callBack, problems);
+    }
+    SpokeWith spokeWith = outcome == AttemptOutcome.SPOKE_WITH_SOMEONE_ELSE
+        ? FieldRules.oneOf(SpokeWith.class, SPOKE_WITH, answers.get(SPOKE_WITH), problems)
+        : null;
+    return new Settled(appointment, with, routedTo, callBack, spokeWith);
   }
 }

@@ -37,6 +37,13 @@ public class CallAttempt {
   private Instant completedAt;
   /** The part of the patient's day it was made in (their time zone), for the reports. */
   private String dayPart;
+  /** What the call settled (AttemptReport.Settled); empty for most outcomes. */
+  private Instant appointmentAt;
+  private String appointmentWith;
+  private String routedTo;
+  private Instant callBackAt;
+  @Enumerated(EnumType.STRING)
+  private AttemptReport.SpokeWith spokeWith;
 
   protected CallAttempt() {}
 
@@ -61,6 +68,11 @@ public class CallAttempt {
     attempt.schedulingStillNeeded = report.schedulingStillNeeded();
     attempt.completedAt = completedAt;
     attempt.dayPart = dayPart;
+    attempt.appointmentAt = report.settled().appointmentAt();
+    attempt.appointmentWith = report.settled().appointmentWith();
+    attempt.routedTo = report.settled().routedTo();
+    attempt.callBackAt = report.settled().callBackAt();
+    attempt.spokeWith = report.settled().spokeWith();
     return attempt;
   }
 
@@ -71,6 +83,11 @@ public class CallAttempt {
   public String getNumberDialled() { return numberDialled; }
   public AttemptOutcome getOutcome() { return outcome; }
   public Resolution getResolution() { return resolution; }
+  public Instant getAppointmentAt() { return appointmentAt; }
+  public String getAppointmentWith() { return appointmentWith; }
+  public String getRoutedTo() { return routedTo; }
+  public Instant getCallBackAt() { return callBackAt; }
+  public AttemptReport.SpokeWith getSpokeWith() { return spokeWith; }
   public String getNotes() { return notes; }
   public Instant getCompletedAt() { return completedAt; }
   public String getPatientWords() { return patientWords; }

@@ -13,6 +13,7 @@ import static org.callbackladder.CallbackProcess.CallSheet.PREFERRED_TIMES;
 import static org.callbackladder.CallbackProcess.CallSheet.REASON_LABEL;
 import static org.callbackladder.CallbackProcess.CallSheet.REFERRAL_NOTE;
 import static org.callbackladder.CallbackProcess.CallSheet.SAFETY_LINES;
+import static org.callbackladder.CallbackProcess.CallSheet.WHY_HERE;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -89,9 +90,7 @@ public class CallSheets {
     CallbackRequest request = requests.getRequired(callbackRequestId);
     Map<String, Object> sheet = basics(request);
     sheet.put(ATTEMPT_LABEL, attemptNumber + " of " + maxAttempts);
-    sheet.put(PREFERRED_TIMES, signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(callbackRequestId).stream()
-        .map(CallbackSignal::getPreferredTimes).filter(t -> t != null)
-        .reduce((first, latest) -> latest).orElse("None given."));
+    sheet.put(PREFERRED_TIMES, request.getPreferredTimes() == null ? "None given." : request.getPreferredTimes());
     CallScript script = scripts.scriptFor(request.getReason(), request.getPreferredLanguage());
     sheet.put(CALL_SCRIPT, languageLine(request.getPreferredLanguage(), script) + script.forCallSheet());
     sheet.put(SAFETY_LINES, safetyLines(script));
@@ -100,6 +99,19 @@ public class CallSheets {
     if (request.getClinicalNote() != null) {
       sheet.put(CLINICAL_TEAM_NOTE, request.getClinicalNote());
     }
+    return sheet;
+  }
+
+  /**
+   * A manager's sheet for a request the ladder cannot call as it stands: the basics, where the
+   * patient's day is against the practice's, and why it is with them.
+   */
+  @Transactional(readOnly = true)
+  public Map<String, Object> forCorrection(UUID callbackRequestId, String why) {
+    CallbackRequest request = requests.getRequired(callbackRequestId);
+    Map<String, Object> sheet = basics(request);
+    sheet.put(PATIENT_TIME, patientTime(request.patientZone(practice.timeZone())));
+    sheet.put(WHY_HERE, why);
     return sheet;
   }
 

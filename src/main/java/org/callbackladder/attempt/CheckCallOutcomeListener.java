@@ -14,9 +14,15 @@ import org.springframework.stereotype.Component;
 @Component("checkCallOutcome")
 public class CheckCallOutcomeListener implements TaskListener {
 
+  private final CallRules rules;
+
+  public CheckCallOutcomeListener(CallRules rules) {
+    this.rules = rules;
+  }
+
   @Override
   public void notify(DelegateTask task) {
-    AttemptReport.of(task);
+    AttemptReport.of(task, rules);
     task.setVariable(ATTEMPT_AGENT, CallbackProcess.worker(task));
   }
 }

@@ -1,7 +1,11 @@
 package org.callbackladder.attempt;
 
 import static org.callbackladder.CallbackProcess.Vars.ATTEMPT_AGENT;
+import static org.callbackladder.CallbackProcess.Vars.APPOINTMENT_AT;
+import static org.callbackladder.CallbackProcess.Vars.APPOINTMENT_WITH;
 import static org.callbackladder.CallbackProcess.Vars.ATTEMPT_NOTES;
+import static org.callbackladder.CallbackProcess.Vars.CALL_BACK_AT;
+import static org.callbackladder.CallbackProcess.Vars.SPOKE_WITH;
 import static org.callbackladder.CallbackProcess.Vars.EMERGENCY_LINE_GIVEN;
 import static org.callbackladder.CallbackProcess.Vars.PATIENT_ASKED;
 import static org.callbackladder.CallbackProcess.Vars.PATIENT_WORDS;
@@ -23,17 +27,24 @@ import org.springframework.stereotype.Component;
 public class DocumentAttemptDelegate implements JavaDelegate {
 
   private final AttemptService attempts;
+  private final CallRules rules;
 
-  public DocumentAttemptDelegate(AttemptService attempts) {
+  public DocumentAttemptDelegate(AttemptService attempts, CallRules rules) {
     this.attempts = attempts;
+    this.rules = rules;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    attempts.document(
-        requestId(execution), attemptNumber(execution), (String) execution.getVariable(ATTEMPT_AGENT),
-        AttemptReport.of(execution));
-    execution.removeVariables(Stream.concat(Stream.of(ATTEMPT_NOTES, PATIENT_WORDS, EMERGENCY_LINE_GIVEN,
-        SCHEDULING_STILL_NEEDED), PATIENT_ASKED.stream()).toList());
+    AttemptReport report = AttemptReport.of(execution, rules);
+    attempts.document(requestId(execution), attemptNumber(execution), (String) execution.getVariable(ATTEMPT_AGENT), report);
+    if (report.settled().callBackAt() != null) {
+      // "Schedule next attempt" reads it, as an instant
+      execution.setVariable(CALL_BACK_AT, report.settled().callBackAt().toString());
+    }
+    // the chosen queue and time stay for the steps that act on them; the rest lives on the attempt
+    execution.removeVariables(Stream.of(Stream.of(ATTEMPT_NOTES, PATIENT_WORDS, EMERGENCY_LINE_GIVEN,
+        SCHEDULING_STILL_NEEDED, APPOINTMENT_AT, APPOINTMENT_WITH, SPOKE_WITH), PATIENT_ASKED.stream())
+        .flatMap(s -> s).toList());
   }
 }

@@ -38,10 +38,17 @@ public class ClosureService {
    */
   public static ClosureReason reasonFor(AttemptOutcome lastOutcome, Resolution resolution) {
     return switch (lastOutcome) {
-      case REACHED -> ClosureReason.valueOf(resolution.name());
+      case REACHED -> switch (resolution) {
+        case BOOKED -> ClosureReason.BOOKED;
+        case RESOLVED -> ClosureReason.RESOLVED;
+        case PATIENT_WILL_CALL_BACK -> ClosureReason.PATIENT_WILL_CALL_BACK;
+        // routing and a chosen time lead to another call, never to closure; if a table says otherwise, the call was made
+        case ROUTED -> ClosureReason.ROUTED;
+        case CALL_AT_CHOSEN_TIME -> ClosureReason.RESOLVED;
+      };
       case WRONG_NUMBER -> ClosureReason.WRONG_NUMBER;
       case DECLINED -> ClosureReason.DECLINED;
-      case NO_ANSWER, VOICEMAIL_LEFT, BUSY, DISCONNECTED -> ClosureReason.UNREACHABLE;
+      case NO_ANSWER, VOICEMAIL_LEFT, BUSY, CALL_DROPPED, SPOKE_WITH_SOMEONE_ELSE, DISCONNECTED -> ClosureReason.UNREACHABLE;
       case CLINICAL_CONCERN, EMERGENCY -> ClosureReason.CLINICAL_HANDOFF;
     };
   }

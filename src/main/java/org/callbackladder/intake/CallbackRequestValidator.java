@@ -63,11 +63,11 @@ public class CallbackRequestValidator {
       name = channel != null && channel.collectsName()
           ? FieldRules.requiredText("patient.name", patient.name(), NAME_MAX, problems)
           : FieldRules.optionalText("patient.name", patient.name(), NAME_MAX, problems);
-      phone = phone(patient.phone(), problems);
+      phone = phone("patient.phone", patient.phone(), problems);
       email = email(patient.email(), problems);
-      language = language(patient.preferredLanguage(), problems);
+      language = language("patient.preferredLanguage", patient.preferredLanguage(), problems);
       birth = dateOfBirth(patient.dateOfBirth(), problems);
-      zone = timeZone(patient.timeZone(), problems);
+      zone = timeZone("patient.timeZone", patient.timeZone(), problems);
     }
     String message = FieldRules.optionalText("message", input.message(), MESSAGE_MAX, problems);
     String preferredTimes = FieldRules.optionalText("preferredTimes", input.preferredTimes(), PREFERRED_TIMES_MAX, problems);
@@ -91,14 +91,15 @@ public class CallbackRequestValidator {
         consent.text(), consent.voicemail(), consent.email(), input.restrictions(), externalId);
   }
 
-  private Phone phone(String written, List<FieldProblem> problems) {
-    String text = FieldRules.requiredText("patient.phone", written, 40, problems);
+  /** A number the practice can call, in any common format; a problem named {@code field} if not. */
+  public Phone phone(String field, String written, List<FieldProblem> problems) {
+    String text = FieldRules.requiredText(field, written, 40, problems);
     if (text == null) {
       return null;
     }
     Optional<Phone> phone = phoneNumbers.parse(text);
     if (phone.isEmpty()) {
-      problems.add(new FieldProblem("patient.phone", "phone-number",
+      problems.add(new FieldProblem(field, "phone-number",
           "is not a phone number we can call: enter " + phoneNumbers.howToWrite()));
     }
     return phone.orElse(null);
@@ -113,8 +114,9 @@ public class CallbackRequestValidator {
     return text;
   }
 
-  private static String language(String written, List<FieldProblem> problems) {
-    String text = FieldRules.optionalText("patient.preferredLanguage", written, 35, problems);
+  /** A language tag such as en or es-MX, normalised; a problem named {@code field} if not. */
+  public static String language(String field, String written, List<FieldProblem> problems) {
+    String text = FieldRules.optionalText(field, written, 35, problems);
     if (text == null) {
       return null;
     }
@@ -126,19 +128,20 @@ public class CallbackRequestValidator {
     } catch (IllformedLocaleException e) {
       // reported below
     }
-    problems.add(new FieldProblem("patient.preferredLanguage", "language-tag", "is not a language tag such as en or es-MX"));
+    problems.add(new FieldProblem(field, "language-tag", "is not a language tag such as en or es-MX"));
     return null;
   }
 
-  private static ZoneId timeZone(String written, List<FieldProblem> problems) {
-    String text = FieldRules.optionalText("patient.timeZone", written, 64, problems);
+  /** A time zone such as America/Denver; a problem named {@code field} if not. */
+  public static ZoneId timeZone(String field, String written, List<FieldProblem> problems) {
+    String text = FieldRules.optionalText(field, written, 64, problems);
     if (text == null) {
       return null;
     }
     try {
       return ZoneId.of(text);
     } catch (DateTimeException e) {
-      problems.add(new FieldProblem("patient.timeZone", "time-zone", "is not a time zone such as America/Denver"));
+      problems.add(new FieldProblem(field, "time-zone", "is not a time zone such as America/Denver"));
       return null;
     }
   }

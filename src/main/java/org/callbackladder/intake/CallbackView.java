@@ -77,7 +77,12 @@ public record CallbackView(
       String outcome,
       String resolution,
       String notes,
-      String patientWords) {}
+      String patientWords,
+      Instant appointmentAt,
+      String appointmentWith,
+      String routedTo,
+      Instant callBackAt,
+      String spokeWith) {}
 
   /**
    * The request as a reader sees it; {@code clinicalDetail} false leaves out which red-flag rules
@@ -126,7 +131,12 @@ public record CallbackView(
                         a.getOutcome().name(),
                         a.getResolution() == null ? null : a.getResolution().name(),
                         a.getNotes(),
-                        a.getPatientWords()))
+                        a.getPatientWords(),
+                        a.getAppointmentAt(),
+                        a.getAppointmentWith(),
+                        a.getRoutedTo(),
+                        a.getCallBackAt(),
+                        a.getSpokeWith() == null ? null : a.getSpokeWith().name()))
             .toList(),
         handOffs.stream()
             .map(h -> new ClinicalStep(h.getKind().name(), h.getRaisedBy().name(), clinicalDetail ? h.getScreeningRule() : null,

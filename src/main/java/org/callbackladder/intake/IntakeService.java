@@ -199,6 +199,7 @@ public class IntakeService {
     CallbackSignal signal =
         signals.saveAndFlush(CallbackSignal.of(request.getId(), details, CallbackSignal.Outcome.MERGED, clock.instant()));
     request.nameLearned(details.patientName());
+    request.preferredTimesSaid(details.preferredTimes());
     audit.record(AuditLog.Action.MERGED, request.getId(), details.channel() + " " + details.reason());
     // first: a red flag stops the scheduling ladder, and a return call then joins the clinician's sheet
     Screening screening = redFlags.laterWords(request.getId(), details.message());

@@ -133,6 +133,32 @@ public class CallbackRequest {
     }
   }
 
+  /** The patient said again when to call (a later message): the latest word counts. */
+  public void preferredTimesSaid(String times) {
+    if (times != null) {
+      this.preferredTimes = times;
+    }
+  }
+
+  /**
+   * Staff corrected the patient's details; a null leaves that detail as it was.
+   *
+   * @param phoneType the kind of line the new number is, with it
+   */
+  public void corrected(String name, String phone, String phoneType, String timeZone, String language, String times) {
+    this.patientName = name == null ? patientName : name;
+    this.patientPhone = phone == null ? patientPhone : phone;
+    this.phoneType = phone == null ? this.phoneType : phoneType;
+    this.patientTimeZone = timeZone == null ? patientTimeZone : timeZone;
+    this.preferredLanguage = language == null ? preferredLanguage : language;
+    this.preferredTimes = times == null ? preferredTimes : times;
+  }
+
+  /** A coordinator who reached the patient passed the request to another queue. */
+  public void movedTo(String queue) {
+    this.queue = queue;
+  }
+
   /**
    * A flagged screening result: the request keeps the most urgent level any of its texts reached,
    * and the rule and note of the latest flag (what the next clinician reads). The first flag's time

@@ -5,6 +5,8 @@ public enum ClosureReason {
   BOOKED,
   ROUTED,
   RESOLVED,
+  /** On the last attempt the patient said they would call the practice themselves. */
+  PATIENT_WILL_CALL_BACK,
   WRONG_NUMBER,
   DECLINED,
   UNREACHABLE,

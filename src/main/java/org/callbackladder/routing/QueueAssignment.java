@@ -1,6 +1,9 @@
 package org.callbackladder.routing;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import org.callbackladder.audit.AuditLog;
 import java.util.Optional;
 import java.util.UUID;
 import org.callbackladder.attempt.CallAttemptRepository;
@@ -27,16 +30,22 @@ public class QueueAssignment {
   private final CallAttemptRepository attempts;
   private final PracticeCalendar calendar;
   private final NextAttemptPlanner planner;
+  private final AuditLog audit;
+  private final Clock clock;
 
   public QueueAssignment(
       CallbackRequestRepository requests,
       CallAttemptRepository attempts,
       PracticeCalendar calendar,
-      NextAttemptPlanner planner) {
+      NextAttemptPlanner planner,
+      AuditLog audit,
+      Clock clock) {
     this.requests = requests;
     this.attempts = attempts;
     this.calendar = calendar;
     this.planner = planner;
+    this.audit = audit;
+    this.clock = clock;
   }
 
   @Transactional
@@ -55,4 +64,24 @@ public class QueueAssignment {
     return new Assignment(decision, followUp, calendar.timerDate(due),
         (int) attempts.countByCallbackRequestId(callbackRequestId));
   }
+
+  /**
+   * A coordinator reached the patient and routed the request to {@code queue}: the request moves
+   * there, and its next call is due a response window after the patient may first be called (or
+   * now, so a person sees it, when practice hours and the patient's day do not meet).
+   */
+  @Transactional
+  public Rerouted reroute(UUID callbackRequestId, String queue, Duration responseWindow, String by) {
+    CallbackRequest request = requests.getRequired(callbackRequestId);
+    String from = request.getQueue();
+    request.movedTo(queue);
+    Instant first = planner.earliestCall(callbackRequestId).orElse(clock.instant());
+    Instant due = calendar.addOpenTime(first, responseWindow);
+    audit.record(AuditLog.Action.ROUTED_ON_CALL, callbackRequestId, "from " + from + " to " + queue + " by " + by);
+    log.info("Callback request {} routed on a call from {} to {} by {}", callbackRequestId, from, queue, by);
+    return new Rerouted(calendar.timerDate(first), calendar.timerDate(due));
+  }
+
+  /** The moved request's next call: shown from, and due at (timer dates). */
+  public record Rerouted(String followUpAt, String dueAt) {}
 }

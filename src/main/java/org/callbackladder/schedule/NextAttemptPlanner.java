@@ -15,8 +15,6 @@ import org.callbackladder.attempt.CallAttempt;
 import org.callbackladder.practice.ScheduleProperties;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackRequestRepository;
-import org.callbackladder.request.CallbackSignal;
-import org.callbackladder.request.CallbackSignalRepository;
 import org.callbackladder.schedule.AttemptScheduler.Patient;
 import org.callbackladder.schedule.AttemptScheduler.ScheduledAttempt;
 import org.springframework.stereotype.Service;
@@ -27,7 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class NextAttemptPlanner {
 
   private final CallbackRequestRepository requests;
-  private final CallbackSignalRepository signals;
   private final AttemptService attempts;
   private final AttemptScheduler scheduler;
   private final PracticeCalendar calendar;
@@ -37,7 +34,6 @@ public class NextAttemptPlanner {
 
   public NextAttemptPlanner(
       CallbackRequestRepository requests,
-      CallbackSignalRepository signals,
       AttemptService attempts,
       AttemptScheduler scheduler,
       PracticeCalendar calendar,
@@ -45,7 +41,6 @@ public class NextAttemptPlanner {
       ContactTimes contactTimes,
       Clock clock) {
     this.requests = requests;
-    this.signals = signals;
     this.attempts = attempts;
     this.scheduler = scheduler;
     this.calendar = calendar;
@@ -87,7 +82,7 @@ public class NextAttemptPlanner {
     LocalDate laterThan = attemptNumber == maxAttempts && !earlier.isEmpty()
         ? calendar.localDate(earlier.get(earlier.size() - 1).getCompletedAt())
         : null;
-    Patient patient = new Patient(zone, PreferredTimes.parse(preferredTimes(request), schedule.dayParts()),
+    Patient patient = new Patient(zone, PreferredTimes.parse(request.getPreferredTimes(), schedule.dayParts()),
         contactTimes.notDuringWorkHours(request.getPatientPhone()));
     Optional<ScheduledAttempt> next = scheduler.nextAttempt(clock.instant(), patient, tried, laterThan);
     next.ifPresent(slot -> request.nextAttemptPlanned(slot.at(),
@@ -95,13 +90,13 @@ public class NextAttemptPlanner {
     return next.map(slot -> planned(slot, responseWindow));
   }
 
-  /** What the patient said last about when to call. */
-  private String preferredTimes(CallbackRequest request) {
-    return signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(request.getId()).stream()
-        .map(CallbackSignal::getPreferredTimes)
-        .filter(times -> times != null)
-        .reduce((first, latest) -> latest)
-        .orElse(request.getPreferredTimes());
+  /** Attempt {@code attemptNumber} at a time the patient (or a manager) chose, kept on the request. */
+  @Transactional
+  public PlannedAttempt atChosenTime(UUID callbackRequestId, Instant at, Duration responseWindow, int attemptNumber) {
+    CallbackRequest request = requests.getRequired(callbackRequestId);
+    request.nextAttemptPlanned(at, "attempt " + attemptNumber + ", at the time chosen for it");
+    return new PlannedAttempt(calendar.timerDate(at), calendar.timerDate(calendar.addOpenTime(at, responseWindow)),
+        scheduler.dayPartOf(at, request.patientZone(calendar.zone())).orElse(null));
   }
 
   private PlannedAttempt planned(ScheduledAttempt next, Duration responseWindow) {

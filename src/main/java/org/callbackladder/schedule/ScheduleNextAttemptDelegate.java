@@ -4,6 +4,7 @@ import static org.callbackladder.CallbackProcess.attemptNumber;
 import static org.callbackladder.CallbackProcess.requestId;
 
 import java.time.Duration;
+import java.time.Instant;
 import org.callbackladder.CallbackProcess;
 import org.callbackladder.CallbackProcess.Vars;
 import org.callbackladder.schedule.NextAttemptPlanner.PlannedAttempt;
@@ -29,11 +30,21 @@ public class ScheduleNextAttemptDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     int next = attemptNumber(execution) + 1;
-    PlannedAttempt planned = planner
-        .plan(requestId(execution), Duration.parse((String) execution.getVariable(Vars.RESPONSE_WINDOW)), next,
-            (Integer) execution.getVariable(Vars.MAX_ATTEMPTS))
-        .orElseThrow(() -> new BpmnError(CallbackProcess.ERROR_NO_CALLING_WINDOW,
-            "Practice hours and the patient's calling window do not meet in the search horizon"));
+    Duration window = Duration.parse((String) execution.getVariable(Vars.RESPONSE_WINDOW));
+    String chosen = (String) execution.getVariable(Vars.CALL_BACK_AT);
+    PlannedAttempt planned;
+    if (chosen != null) {
+      // the patient (or a manager) chose the time: it is the next attempt, even after the last one
+      planned = planner.atChosenTime(requestId(execution), Instant.parse(chosen), window, next);
+      execution.removeVariable(Vars.CALL_BACK_AT);
+      if (next > (Integer) execution.getVariable(Vars.MAX_ATTEMPTS)) {
+        execution.setVariable(Vars.MAX_ATTEMPTS, next);
+      }
+    } else {
+      planned = planner.plan(requestId(execution), window, next, (Integer) execution.getVariable(Vars.MAX_ATTEMPTS))
+          .orElseThrow(() -> new BpmnError(CallbackProcess.ERROR_NO_CALLING_WINDOW,
+              "Practice hours and the patient's calling window do not meet in the search horizon"));
+    }
     execution.setVariable(Vars.ATTEMPT_NUMBER, next);
     execution.setVariable(Vars.NEXT_ATTEMPT_AT, planned.at());
     execution.setVariable(Vars.ATTEMPT_FOLLOW_UP_AT, planned.at());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Map;
+import org.callbackladder.support.Ladder;
 import org.callbackladder.web.Csv;
 import org.callbackladder.support.CallbackLadderTest;
 import org.callbackladder.support.Phones;
@@ -42,7 +43,7 @@ class AuditTest {
     http.withBasicAuth("coordinator", "demo").getForObject("/api/callbacks?phone=" + phone, JsonNode.class);
     var call = tasks.createTaskQuery().processInstanceId(receipt.get("processInstanceId").asText()).singleResult();
     tasks.claim(call.getId(), "coordinator");
-    tasks.complete(call.getId(), Map.of("attemptOutcome", "REACHED", "resolution", "BOOKED"));
+    tasks.complete(call.getId(), Ladder.answers("REACHED", "BOOKED"));
 
     JsonNode trail = http.withBasicAuth("manager", "demo").getForObject("/api/audit?callbackId=" + id, JsonNode.class);
 

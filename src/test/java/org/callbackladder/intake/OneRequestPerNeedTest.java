@@ -107,7 +107,7 @@ class OneRequestPerNeedTest {
         .containsEntry(CallSheet.PATIENT_NAME, "Jo Tanaka");
 
     engine.getTaskService().claim(returned.getId(), "coordinator");
-    engine.getTaskService().complete(returned.getId(), Map.of(Vars.ATTEMPT_OUTCOME, "REACHED", Vars.RESOLUTION, "BOOKED"));
+    engine.getTaskService().complete(returned.getId(), Ladder.answers("REACHED", "BOOKED"));
 
     assertThat(ladder).isEnded().hasPassed(TASK_PATIENT_RETURNED_CALL, "Task_DocumentAttempt", "Task_CloseRequest");
   }

@@ -1,5 +1,6 @@
 package org.callbackladder.ladder;
 
+import org.callbackladder.support.Ladder;
 import org.callbackladder.TaskSheet;
 import static org.callbackladder.CallbackProcess.TASK_CALL_PATIENT;
 import static org.callbackladder.CallbackProcess.TASK_CLINICAL_REVIEW;
@@ -163,7 +164,7 @@ class ClinicalSafetyProcessTest {
     Assertions.assertThat(call.getDueDate().toInstant()).isEqualTo(Instant.parse("2026-12-01T18:30:00Z"));
     Assertions.assertThat(record(ladder).getStatus()).isEqualTo(RequestStatus.OPEN);
 
-    call(ladder, "REACHED", Map.of(Vars.RESOLUTION, "BOOKED"));
+    call(ladder, "REACHED", Map.of(Vars.RESOLUTION, "BOOKED", Vars.APPOINTMENT_AT, Ladder.APPOINTMENT));
     assertThat(ladder).isEnded();
     Assertions.assertThat(record(ladder).getClosureReason()).isEqualTo(ClosureReason.BOOKED);
   }

@@ -27,6 +27,8 @@ import org.callbackladder.CallbackProcess.StartForm;
 import org.callbackladder.CallbackProcess.Vars;
 import org.callbackladder.CallbackProcess;
 import org.callbackladder.attempt.AttemptOutcome;
+import org.callbackladder.audit.AuditEvent;
+import org.callbackladder.audit.AuditEventRepository;
 import org.callbackladder.attempt.CallAttempt;
 import org.callbackladder.attempt.CallAttemptRepository;
 import org.callbackladder.contact.ContactDecision;
@@ -53,6 +55,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Pageable;
 
 /** Every path through processes/patient-callback.bpmn, with the real delegates and tables. */
 @CallbackLadderTest
@@ -65,6 +68,7 @@ class PatientCallbackProcessTest {
   @Autowired OutboxMessageRepository outbox;
   @Autowired ContactDecisionRepository decisions;
   @Autowired TestClock clock;
+  @Autowired AuditEventRepository audit;
   String phone;
 
   @BeforeEach
@@ -136,12 +140,13 @@ class PatientCallbackProcessTest {
     Assertions.assertThat((String) form.get(CallSheet.ATTEMPT_HISTORY))
         .contains("Attempt 1", "Tue 1 Dec 09:00", "coordinator", "No answer", "notes of NO_ANSWER");
 
-    call(engine, ladder, "REACHED", "ROUTED");
+    call(engine, ladder, "REACHED", "BOOKED");
 
     assertThat(ladder).isEnded();
-    Assertions.assertThat(record(ladder).getClosureReason()).isEqualTo(ClosureReason.ROUTED);
+    Assertions.assertThat(record(ladder).getClosureReason()).isEqualTo(ClosureReason.BOOKED);
     Assertions.assertThat(attemptsOf(ladder)).extracting(CallAttempt::getOutcome)
         .containsExactly(AttemptOutcome.NO_ANSWER, AttemptOutcome.REACHED);
+    Assertions.assertThat(attemptsOf(ladder).get(1).getAppointmentAt()).isEqualTo(Instant.parse("2027-01-12T15:30:00Z"));
   }
 
   @Test
@@ -254,13 +259,47 @@ class PatientCallbackProcessTest {
     assertThat(task("Task_ResolveCallingWindow", ladder)).hasCandidateGroup("practice-managers");
     Assertions.assertThat(engine.getManagementService().createJobQuery().processInstanceId(ladder.getId()).count()).isZero();
 
+    // the manager's sheet says why, in words
+    Assertions.assertThat(TaskSheet.read(engine.getTaskService(), task("Task_ResolveCallingWindow", ladder).getId()))
+        .containsEntry(CallSheet.PATIENT_NAME, "Aiko Sato")
+        .hasEntrySatisfying(CallSheet.WHY_HERE, why -> Assertions.assertThat(why.toString()).contains("do not meet"))
+        .hasEntrySatisfying(CallSheet.PATIENT_TIME, time -> Assertions.assertThat(time.toString()).startsWith("Asia/Tokyo"));
+
+    // scheduling again with nothing corrected finds no time again
     engine.getTaskService().complete(task("Task_ResolveCallingWindow", ladder).getId(),
-        Map.of("callingWindowDecision", "SCHEDULE_AGAIN"));
+        Map.of(Vars.CORRECTION_DECISION, "SCHEDULE_AGAIN"));
     assertThat(ladder).isWaitingAt("Task_ResolveCallingWindow");
 
-    engine.getTaskService().complete(task("Task_ResolveCallingWindow", ladder).getId(), Map.of("callingWindowDecision", "CLOSE"));
+    engine.getTaskService().complete(task("Task_ResolveCallingWindow", ladder).getId(), Map.of(Vars.CORRECTION_DECISION, "CLOSE"));
     assertThat(ladder).isEnded();
     Assertions.assertThat(record(ladder).getClosureReason()).isEqualTo(ClosureReason.UNREACHABLE);
+  }
+
+  @Test
+  void aManagerCorrectsTheTimeZoneAndTheLadderSchedulesTheCall() {
+    phone = Phones.next();
+    ProcessInstance ladder = Ladder.start(intake, engine, new NewCallbackRequest("WEB_FORM", "GENERAL",
+        new NewCallbackRequest.Patient("Aiko Sato", phone, null, null, null, "Asia/Tokyo"), null, null, null));
+    String resolve = task("Task_ResolveCallingWindow", ladder).getId();
+
+    Assertions.assertThatThrownBy(() -> engine.getTaskService().complete(resolve,
+            Map.of(Vars.CORRECTION_DECISION, "SCHEDULE_AGAIN", Vars.CORRECTED_TIME_ZONE, "Pacific/Nowhere")))
+        .hasMessageContaining("correctedTimeZone is not a time zone");
+    engine.getTaskService().complete(resolve,
+        Map.of(Vars.CORRECTION_DECISION, "SCHEDULE_AGAIN", Vars.CORRECTED_TIME_ZONE, "America/Los_Angeles"));
+
+    // inside Los Angeles' 08:00-20:00 (11:00-23:00 in New York), the planned gap after now: 12:00, 09:00 theirs
+    assertThat(ladder).isWaitingAt(CallbackProcess.GATEWAY_WAIT_FOR_NEXT_ATTEMPT);
+    Assertions.assertThat(engine.getRuntimeService().getVariable(ladder.getId(), Vars.NEXT_ATTEMPT_AT))
+        .isEqualTo("2026-12-01T12:00:00-05:00");
+    Assertions.assertThat(record(ladder).getPatientTimeZone()).isEqualTo("America/Los_Angeles");
+    Assertions.assertThat(engine.getRuntimeService().getVariables(ladder.getId())).doesNotContainKey(Vars.CORRECTED_TIME_ZONE);
+    Assertions.assertThat(audit.findByCallbackRequestIdOrderByOccurredAtAscIdAsc(UUID.fromString(ladder.getBusinessKey()),
+            Pageable.unpaged()).getContent())
+        .extracting(AuditEvent::getDetail)
+        .contains("timeZone: Asia/Tokyo -> America/Los_Angeles (by unassigned)");
+    execute(job(TIMER_NEXT_ATTEMPT_DUE, ladder));
+    assertThat(ladder).isWaitingAt(TASK_CALL_PATIENT);
   }
 
   @Test

@@ -24,6 +24,7 @@ import org.callbackladder.contact.MessageRelay;
 import org.callbackladder.contact.OutboxMessage;
 import org.callbackladder.contact.TestRelays;
 import org.callbackladder.intake.webhook.InboundTexts;
+import org.callbackladder.support.Ladder;
 import org.callbackladder.support.Phones;
 import org.callbackladder.support.TestClock;
 import org.callbackladder.support.WebappLogin;
@@ -97,11 +98,11 @@ class PostgresLadderIntegrationTest {
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
     "REACHED:BOOKED,                       BOOKED,       1, ''",
-    "NO_ANSWER REACHED:ROUTED,             ROUTED,       2, FOLLOW_UP",
+    "NO_ANSWER REACHED:ROUTED REACHED:BOOKED, BOOKED,    3, FOLLOW_UP",
     "BUSY REACHED:RESOLVED,                RESOLVED,     2, FOLLOW_UP",
     "WRONG_NUMBER,                         WRONG_NUMBER, 1, ''",
     "DECLINED,                             DECLINED,     1, ''",
-    "NO_ANSWER VOICEMAIL_LEFT DISCONNECTED, UNREACHABLE,  3, FOLLOW_UP",
+    "NO_ANSWER VOICEMAIL_LEFT CALL_DROPPED, UNREACHABLE,  3, FOLLOW_UP",
   })
   void fromIntakeToClosure(String calls, String closure, int attempts, String messages) {
     clock.set(CallbackLadderTest.TUESDAY_9AM);
@@ -442,10 +443,7 @@ class PostgresLadderIntegrationTest {
         .taskDefinitionKey(CallbackProcess.TASK_CALL_PATIENT).singleResult();
     assertThat(call).as("an open call task").isNotNull();
     engine.getTaskService().claim(call.getId(), "admin");
-    Map<String, Object> answers = new HashMap<>(Map.of(Vars.ATTEMPT_OUTCOME, outcome));
-    if (resolution != null) {
-      answers.put(Vars.RESOLUTION, resolution);
-    }
+    Map<String, Object> answers = Ladder.answers(outcome, resolution);
     if (notes != null) {
       answers.put(Vars.ATTEMPT_NOTES, notes);
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -87,6 +88,20 @@ public final class Browser implements AutoCloseable {
     WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(field));
     input.clear();
     input.sendKeys(text);
+  }
+
+  /**
+   * Fills a Camunda Forms date-and-time field, found by its date label: the date as the picker shows
+   * it (MM/DD/YYYY), the time as HH:MM.
+   */
+  public void dateTime(String dateLabel, String date, String time) {
+    String field = fieldXpath(dateLabel);
+    By day = By.xpath(field + "//input[contains(@placeholder,'mm/dd/yyyy')]");
+    type(day, date);
+    driver.findElement(day).sendKeys(Keys.TAB);
+    By hour = By.xpath(field + "//input[contains(@placeholder,'hh:mm')]");
+    type(hour, time);
+    driver.findElement(hour).sendKeys(Keys.TAB);
   }
 
   /** The Camunda Forms field whose label starts with {@code label} (required fields add a star). */

@@ -37,11 +37,30 @@ public final class Ladder {
   public static void call(ProcessEngine engine, ProcessInstance ladder, String outcome, String resolution) {
     Task call = task(CallbackProcess.TASK_CALL_PATIENT, ladder);
     engine.getTaskService().claim(call.getId(), "coordinator");
-    Map<String, Object> answers = new HashMap<>(withVariables(Vars.ATTEMPT_OUTCOME, outcome, Vars.ATTEMPT_NOTES, "notes of " + outcome));
+    Map<String, Object> answers = answers(outcome, resolution);
+    answers.put(Vars.ATTEMPT_NOTES, "notes of " + outcome);
+    complete(call, answers);
+  }
+
+  /** An appointment booked on the calls of these tests: ahead of every test clock. */
+  public static final String APPOINTMENT = "2027-01-12T10:30";
+
+  /**
+   * What a coordinator records for an outcome and resolution, with the fields the resolution needs:
+   * a booking's appointment, a route's queue (the referral coordinators).
+   */
+  public static Map<String, Object> answers(String outcome, String resolution) {
+    Map<String, Object> answers = new HashMap<>(withVariables(Vars.ATTEMPT_OUTCOME, outcome));
     if (resolution != null) {
       answers.put(Vars.RESOLUTION, resolution);
     }
-    complete(call, answers);
+    if ("BOOKED".equals(resolution)) {
+      answers.put(Vars.APPOINTMENT_AT, APPOINTMENT);
+    }
+    if ("ROUTED".equals(resolution)) {
+      answers.put(Vars.ROUTED_TO, "referral-coordinators");
+    }
+    return answers;
   }
 
   /** After an unanswered attempt with attempts left: queue the follow-up, then let the wait run out. */

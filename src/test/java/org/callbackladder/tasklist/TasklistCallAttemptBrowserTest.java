@@ -76,6 +76,8 @@ class TasklistCallAttemptBrowserTest extends BrowserTest {
 
     browser.click(By.xpath("//label[contains(normalize-space(), 'Reached the patient')]"));
     choose("What was done", "Booked an appointment");
+    browser.dateTime("Appointment date", "01/12/2027", "10:30");
+    browser.type(By.xpath(Browser.fieldXpath("With whom or where") + "//input"), "Dr. Okafor");
     browser.type(By.xpath(Browser.fieldXpath("Notes") + "//textarea"), "Booked a new patient visit for Thursday 9:30");
     // the patient asked for this on the call: it holds for their number from now on
     By notAtWork = By.xpath(Browser.fieldXpath("Not call or text during their work hours") + "//input[@type='checkbox']");
@@ -91,6 +93,9 @@ class TasklistCallAttemptBrowserTest extends BrowserTest {
     assertThat(shown.get("closureReason").asText()).isEqualTo("BOOKED");
     assertThat(shown.get("attempts").get(0).get("agent").asText()).isEqualTo("coordinator");
     assertThat(shown.get("attempts").get(0).get("notes").asText()).isEqualTo("Booked a new patient visit for Thursday 9:30");
+    // the appointment is a field the reviews count, in practice time (New York, January)
+    assertThat(shown.get("attempts").get(0).get("appointmentAt").asText()).isEqualTo("2027-01-12T15:30:00Z");
+    assertThat(shown.get("attempts").get(0).get("appointmentWith").asText()).isEqualTo("Dr. Okafor");
     JsonNode preferences = http.withBasicAuth("manager", "demo")
         .getForObject("/api/patients/+14155550168/contact-preferences", JsonNode.class);
     assertThat(preferences.get("notDuringWorkHours").asBoolean()).isTrue();

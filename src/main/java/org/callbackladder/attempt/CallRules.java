@@ -1,0 +1,82 @@
+package org.callbackladder.attempt;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import org.callbackladder.practice.RoutingProperties;
+import org.callbackladder.practice.ScheduleProperties;
+import org.callbackladder.schedule.PracticeCalendar;
+import org.callbackladder.web.FieldProblem;
+import org.springframework.stereotype.Component;
+
+/**
+ * The practice's rules for what a call settles: which queues a request may be routed to, and when
+ * an appointment or a call at the patient's chosen time may be. Dates and times written without an
+ * offset (as the form sends them) are practice time.
+ */
+@Component
+public class CallRules {
+
+  private final PracticeCalendar calendar;
+  private final RoutingProperties routing;
+  private final ScheduleProperties schedule;
+  private final Clock clock;
+
+  public CallRules(PracticeCalendar calendar, RoutingProperties routing, ScheduleProperties schedule, Clock clock) {
+    this.calendar = calendar;
+    this.routing = routing;
+    this.schedule = schedule;
+    this.clock = clock;
+  }
+
+  public Instant now() {
+    return clock.instant();
+  }
+
+  public boolean routable(String queue) {
+    return routing.routeTo().containsKey(queue);
+  }
+
+  public Set<String> routeTargets() {
+    return routing.routeTo().keySet();
+  }
+
+  /** A required date and time: practice time when written without an offset. */
+  public Instant dateTime(String field, Object value, List<FieldProblem> problems) {
+    if (value instanceof Date date) {
+      return date.toInstant();
+    }
+    if (!(value instanceof String text) || text.isBlank()) {
+      problems.add(new FieldProblem(field, "required", "must be given as a date and time, e.g. 2026-12-03T09:30"));
+      return null;
+    }
+    try {
+      return text.length() > 19 && (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:?\\d\\d$"))
+          ? OffsetDateTime.parse(text).toInstant()
+          : LocalDateTime.parse(text).atZone(calendar.zone()).toInstant();
+    } catch (DateTimeParseException e) {
+      problems.add(new FieldProblem(field, "dateTime", "must be a date and time like 2026-12-03T09:30 (practice time)"));
+      return null;
+    }
+  }
+
+  /** A call at the patient's chosen time: ahead, within the days the ladder plans, with the practice open. */
+  public void checkCallBack(String field, Instant at, List<FieldProblem> problems) {
+    if (at == null) {
+      return;
+    }
+    if (!at.isAfter(now())) {
+      problems.add(new FieldProblem(field, "future", "must be a date and time still ahead"));
+    } else if (at.isAfter(now().plus(Duration.ofDays(schedule.searchDays())))) {
+      problems.add(new FieldProblem(field, "horizon", "must be within " + schedule.searchDays() + " days"));
+    } else if (!calendar.isOpen(at)) {
+      problems.add(new FieldProblem(field, "practiceHours", "must be in practice hours: the practice is closed then"));
+    }
+  }
+}
