@@ -103,7 +103,10 @@ public final class CallbackProcess {
     public static final String ROUTED_TO = "routedTo";
     public static final String CALL_BACK_AT = "callBackAt";
     public static final String SPOKE_WITH = "spokeWith";
-    public static final List<String> SETTLED = List.of(APPOINTMENT_AT, APPOINTMENT_WITH, ROUTED_TO, CALL_BACK_AT, SPOKE_WITH);
+    /** Filled by the call-attempt form when the call is made while the patient's window or the practice is closed. */
+    public static final String OUTSIDE_WINDOW_REASON = "outsideWindowReason";
+    public static final List<String> SETTLED = List.of(APPOINTMENT_AT, APPOINTMENT_WITH, ROUTED_TO, CALL_BACK_AT, SPOKE_WITH,
+        OUTSIDE_WINDOW_REASON);
     /**
      * What the ladder does after a call, from the table CallOutcome (processes/call-outcome.dmn):
      * CLOSE, ROUTE, CALL_AT_CHOSEN_TIME, NEXT_ATTEMPT_WITH_MESSAGE, NEXT_ATTEMPT, LAST_ATTEMPT_MADE,
@@ -186,7 +189,15 @@ public final class CallbackProcess {
    */
   public static final Set<String> WRITTEN_ANSWERS =
       Set.of(Vars.ATTEMPT_NOTES, Vars.PATIENT_WORDS, Vars.CLINICAL_NOTE, Vars.MANAGER_NOTE, Vars.EXCEPTION_DETAIL,
-          Vars.REVIEW_ACTIONS);
+          Vars.REVIEW_ACTIONS, Vars.APPOINTMENT_WITH);
+
+  /**
+   * The answers that are neither a choice nor written words: a date and time, a queue, a number, a
+   * time zone. Their task's listener checks each against its format or the configuration before the
+   * completion stores anything, so what is not refused is no free text.
+   */
+  public static final Set<String> CHECKED_ANSWERS = Set.of(Vars.APPOINTMENT_AT, Vars.CALL_BACK_AT, Vars.ROUTED_TO,
+      Vars.CORRECTED_PHONE, Vars.CORRECTED_TIME_ZONE);
 
   /** The clinical team's tasks: worked and decided by licensed staff only. */
   public static final Set<String> CLINICAL_TASKS = Set.of(TASK_URGENT_CLINICAL_CALLBACK, TASK_CLINICAL_REVIEW);
@@ -221,7 +232,13 @@ public final class CallbackProcess {
     private StartForm() {}
   }
 
-  /** Task-local variables the call-attempt form shows; they live and die with the task. */
+  /**
+   * Task-local: the line Tasklist's filters show under a call in the list (reason, attempt, the
+   * patient's day, markers); never a name or a number.
+   */
+  public static final String WORKLIST_LINE = "worklistLine";
+
+  /** Fields of a task's sheet (org.callbackladder.TaskSheet), which its form shows; it lives and dies with the task. */
   public static final class CallSheet {
     public static final String PATIENT_NAME = "patientName";
     public static final String PATIENT_PHONE = "patientPhone";
@@ -232,6 +249,19 @@ public final class CallbackProcess {
     public static final String ATTEMPT_HISTORY = "attemptHistory";
     public static final String CALL_SCRIPT = "callScript";
     public static final String PATIENT_TIME = "patientTime";
+    /** A returned call's or a last attempt's own heading; none for an ordinary attempt. */
+    public static final String HEADING = "heading";
+    /** Channel and time the request came in, and how many messages followed. */
+    public static final String ARRIVED = "arrived";
+    /** For identity checks on the call. */
+    public static final String DATE_OF_BIRTH = "dateOfBirth";
+    public static final String EMAIL = "email";
+    /** "NEEDS A SPANISH SPEAKER ..." for a patient who prefers another language than the practice's. */
+    public static final String LANGUAGE_CUE = "languageCue";
+    /** When the patient may still be called today, in practice time and theirs. */
+    public static final String TODAY = "today";
+    /** For each outcome, what the ladder does next (from the table CallOutcome). */
+    public static final String WHAT_HAPPENS_NEXT = "whatHappensNext";
     /** Before dialling: which voicemail may be left, and which text goes out if nobody answers (or why none). */
     public static final String CONTACT_PLAN = "contactPlan";
     /** The clinical team's note when it handed the request back to scheduling. */

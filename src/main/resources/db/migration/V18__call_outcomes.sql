@@ -1,6 +1,7 @@
 -- What a call ended in, as fields the reviews can count: the appointment booked (when, with whom),
 -- the queue a request was routed to, the time the patient chose for the next call, and who took a
--- message when someone else answered (a role, never a name).
+-- message when someone else answered (a role, never a name); and why a call was made outside the
+-- patient's calling window or practice hours.
 alter table call_attempt alter column outcome set data type varchar(32);
 alter table call_attempt alter column resolution set data type varchar(32);
 alter table call_attempt add column appointment_at timestamp with time zone;
@@ -8,3 +9,4 @@ alter table call_attempt add column appointment_with varchar(200);
 alter table call_attempt add column routed_to varchar(64);
 alter table call_attempt add column call_back_at timestamp with time zone;
 alter table call_attempt add column spoke_with varchar(32);
+alter table call_attempt add column outside_window_reason varchar(32);

@@ -31,8 +31,9 @@ import org.springframework.stereotype.Component;
  * profile. Idempotent: a restart adds nothing, and what a practice changes later in Admin stays
  * (a grant is only added where that group has none for that resource yet).
  *
- * <p>Tasklist filters: "My queue", "Due today" and "Overdue" for everyone who works calls,
- * "Clinical" for the clinical team, "Exceptions" for practice managers.
+ * <p>Tasklist filters: "My queue" (what may be worked now), "Later today / Scheduled", "Due today"
+ * and "Overdue" for everyone who works calls, "Clinical" for the clinical team, "Needs a manager"
+ * and "All open calls" for practice managers. Each shows the worklist line under a task.
  *
  * <p>Coordinators and the clinical team work the tasks of their own queues (Camunda grants a task's
  * candidate groups {@link #CANDIDATES}). Practice managers also read every task and hand
@@ -120,34 +121,53 @@ public class AccessSetup extends AbstractProcessEnginePlugin {
           List.of(Permissions.CREATE, Permissions.DELETE));
     }
     TaskService tasks = engine.getTaskService();
-    filter(engine, "My queue", 1, "Open tasks of your groups, newest first",
+    filter(engine, "My queue", null, 1, "What you may work now, most urgent first: due calls, returned calls and your group's tasks",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
-            .orderByTaskPriority().desc(), Groups.STAFF);
-    filter(engine, "Due today", 2, "Due before midnight",
+            .followUpBeforeOrNotExistentExpression("${now()}").orderByTaskPriority().desc().orderByDueDate().asc(),
+        Groups.STAFF);
+    filter(engine, "Later today / Scheduled", null, 2,
+        "Calls whose patient may not be called yet (their day, their wishes): each moves to My queue at its time",
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+            .followUpAfterExpression("${now()}").orderByFollowUpDate().asc(), Groups.STAFF);
+    filter(engine, "Due today", null, 3, "Due before midnight",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
             .dueBeforeExpression("${dateTime().withTimeAtStartOfDay().plusDays(1)}").orderByDueDate().asc(), Groups.STAFF);
-    filter(engine, "Overdue", 3, "Past their due date",
+    filter(engine, "Overdue", null, 4, "Past their due date",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
             .dueBeforeExpression("${now()}").orderByDueDate().asc(), Groups.STAFF);
-    filter(engine, "Clinical", 4, "Urgent clinical callbacks first, then clinical reviews by due date",
+    filter(engine, "Clinical", null, 5, "Urgent clinical callbacks first, then clinical reviews by due date",
         tasks.createTaskQuery().taskCandidateGroup(Groups.CLINICAL_TEAM).includeAssignedTasks().orderByTaskPriority().desc()
             .orderByDueDate().asc(),
         List.of(Groups.CLINICAL_TEAM));
-    filter(engine, "Exceptions", 5,
-        "Unaccepted clinical hand-offs, exception reviews, late first callbacks and requests with no time to call",
+    filter(engine, "Needs a manager", "Exceptions", 6,
+        "Late first callbacks, numbers to find, requests with no time to call, unaccepted clinical hand-offs and exception reviews",
         tasks.createTaskQuery().taskDefinitionKeyIn(CallbackProcess.TASK_UNACCEPTED_CLINICAL_HAND_OFF,
                 CallbackProcess.TASK_EXCEPTION_REVIEW, CallbackProcess.TASK_REVIEW_LATE_CALLBACK,
-                CallbackProcess.TASK_RESOLVE_CALLING_WINDOW)
+                CallbackProcess.TASK_RESOLVE_CALLING_WINDOW, CallbackProcess.TASK_FIND_ANOTHER_NUMBER)
             .orderByTaskPriority().desc().orderByTaskCreateTime().asc(), List.of(Groups.PRACTICE_MANAGERS));
+    filter(engine, "All open calls", null, 7, "Every queue's calls, whoever works them, most urgent first",
+        tasks.createTaskQuery().taskDefinitionKeyIn(CallbackProcess.TASK_CALL_PATIENT, CallbackProcess.TASK_PATIENT_RETURNED_CALL)
+            .orderByTaskPriority().desc().orderByDueDate().asc(), List.of(Groups.PRACTICE_MANAGERS));
   }
 
-  /** A Tasklist filter shown to the given groups, by name: created, or brought up to date after an upgrade. */
-  private static void filter(ProcessEngine engine, String name, int order, String description, TaskQuery query, List<String> groups) {
+  /** What each filter shows under a task in the list: the worklist line (reason, attempt, the patient's day). */
+  private static final List<Map<String, String>> LIST_VARIABLES =
+      List.of(Map.of("name", CallbackProcess.WORKLIST_LINE, "label", "Call"));
+
+  /**
+   * A Tasklist filter shown to the given groups, by name (or the name an earlier version gave it):
+   * created, or brought up to date after an upgrade.
+   */
+  private static void filter(ProcessEngine engine, String name, String formerName, int order, String description,
+      TaskQuery query, List<String> groups) {
     FilterService filters = engine.getFilterService();
     Filter existing = filters.createFilterQuery().filterName(name).singleResult();
-    Filter filter = (existing == null ? filters.newTaskFilter(name) : existing)
+    if (existing == null && formerName != null) {
+      existing = filters.createFilterQuery().filterName(formerName).singleResult();
+    }
+    Filter filter = (existing == null ? filters.newTaskFilter(name) : existing.setName(name))
         .setQuery(query)
-        .setProperties(Map.of("description", description, "priority", order, "refresh", true));
+        .setProperties(Map.of("description", description, "priority", order, "refresh", true, "variables", LIST_VARIABLES));
     filters.saveFilter(filter);
     for (String group : groups) {
       grant(engine.getAuthorizationService(), group, Resources.FILTER, filter.getId(), Permissions.READ);

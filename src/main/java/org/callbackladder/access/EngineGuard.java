@@ -182,7 +182,8 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
 
   /**
    * A completion carries the answers of its own task's form only; every answer but the written ones
-   * (kept out of history) is a choice (an upper-case value) or a tick, never free text.
+   * (kept out of history) and the checked ones (a date, a queue, a number) is a choice (an upper-case
+   * value) or a tick, never free text.
    */
   private static void checkAnswers(TaskEntity task, Map<?, ?> carried) {
     Set<String> asked = CallbackProcess.FORM_ANSWERS.getOrDefault(task.getTaskDefinitionKey(), Set.of());
@@ -194,7 +195,8 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
       Object value = answer.getValue() instanceof TypedValue typed ? typed.getValue() : answer.getValue();
       boolean choice = value == null || value instanceof Boolean
           || value instanceof String text && CHOICE.matcher(text).matches();
-      if (!choice && !CallbackProcess.WRITTEN_ANSWERS.contains(answer.getKey())) {
+      if (!choice && !CallbackProcess.WRITTEN_ANSWERS.contains(answer.getKey())
+          && !CallbackProcess.CHECKED_ANSWERS.contains(answer.getKey())) {
         throw new InvalidInputException(List.of(new FieldProblem(String.valueOf(answer.getKey()), "choice",
             "must be one of the form's choices")));
       }

@@ -18,12 +18,14 @@ import static org.callbackladder.CallbackProcess.Vars.CALL_BACK_AT;
 import static org.callbackladder.CallbackProcess.Vars.ROUTED_TO;
 import static org.callbackladder.CallbackProcess.Vars.SETTLED;
 import static org.callbackladder.CallbackProcess.Vars.SPOKE_WITH;
+import static org.callbackladder.CallbackProcess.Vars.OUTSIDE_WINDOW_REASON;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.callbackladder.CallbackProcess;
 import org.callbackladder.contact.PatientContacts.AskedOnCall;
 import org.callbackladder.web.FieldProblem;
 import org.callbackladder.web.FieldRules;
@@ -55,9 +57,12 @@ public record AttemptReport(
    * message when someone else answered (a role).
    */
   public record Settled(Instant appointmentAt, String appointmentWith, String routedTo, Instant callBackAt,
-      SpokeWith spokeWith) {
-    static final Settled NOTHING = new Settled(null, null, null, null, null);
+      SpokeWith spokeWith, OutsideWindow outsideWindow) {
+    static final Settled NOTHING = new Settled(null, null, null, null, null, null);
   }
+
+  /** Why a call was made while the patient's calling window or the practice was closed. */
+  public enum OutsideWindow { PATIENT_ASKED, RETURNING_THEIR_CALL, URGENT }
 
   /** Who took a message when someone other than the patient answered: a role, never a name. */
   public enum SpokeWith { FAMILY_MEMBER, CAREGIVER, COLLEAGUE_OR_RECEPTION, OTHER }
@@ -75,7 +80,11 @@ public record AttemptReport(
     Map<String, Object> asked = new HashMap<>();
     PATIENT_ASKED.forEach(box -> asked.put(box, answers.getVariable(box)));
     Map<String, Object> settled = new HashMap<>();
-    SETTLED.forEach(field -> settled.put(field, answers.getVariable(field)));
+    SETTLED.stream().filter(field -> !field.equals(OUTSIDE_WINDOW_REASON))
+        .forEach(field -> settled.put(field, answers.getVariable(field)));
+    if (!rules.callableNow(CallbackProcess.requestId(answers))) {
+      settled.put(OUTSIDE_WINDOW_REASON, answers.hasVariable(OUTSIDE_WINDOW_REASON) ? answers.getVariable(OUTSIDE_WINDOW_REASON) : "");
+    }
     return of(answers.getVariable(ATTEMPT_OUTCOME), answers.getVariable(RESOLUTION), answers.getVariable(ATTEMPT_NOTES),
         answers.getVariable(PATIENT_WORDS), answers.getVariable(EMERGENCY_LINE_GIVEN),
         answers.getVariable(SCHEDULING_STILL_NEEDED), asked, settled, rules);
@@ -164,6 +173,17 @@ public record AttemptReport(
     SpokeWith spokeWith = outcome == AttemptOutcome.SPOKE_WITH_SOMEONE_ELSE
         ? FieldRules.oneOf(SpokeWith.class, SPOKE_WITH, answers.get(SPOKE_WITH), problems)
         : null;
-    return new Settled(appointment, with, routedTo, callBack, spokeWith);
+    // asked for only when the call is made while the patient's window or the practice is closed
+    OutsideWindow outside = null;
+    if (answers.containsKey(OUTSIDE_WINDOW_REASON)) {
+      Object given = answers.get(OUTSIDE_WINDOW_REASON);
+      if (given == null || "".equals(given)) {
+        problems.add(new FieldProblem(OUTSIDE_WINDOW_REASON, "required",
+            "is needed: the patient's calling window or the practice is closed now, so say why you are calling"));
+      } else {
+        outside = FieldRules.oneOf(OutsideWindow.class, OUTSIDE_WINDOW_REASON, given, problems);
+      }
+    }
+    return new Settled(appointment, with, routedTo, callBack, spokeWith, outside);
   }
 }

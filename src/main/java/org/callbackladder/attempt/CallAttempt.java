@@ -44,6 +44,8 @@ public class CallAttempt {
   private Instant callBackAt;
   @Enumerated(EnumType.STRING)
   private AttemptReport.SpokeWith spokeWith;
+  @Enumerated(EnumType.STRING)
+  private AttemptReport.OutsideWindow outsideWindowReason;
 
   protected CallAttempt() {}
 
@@ -73,6 +75,7 @@ public class CallAttempt {
     attempt.routedTo = report.settled().routedTo();
     attempt.callBackAt = report.settled().callBackAt();
     attempt.spokeWith = report.settled().spokeWith();
+    attempt.outsideWindowReason = report.settled().outsideWindow();
     return attempt;
   }
 
@@ -88,6 +91,7 @@ public class CallAttempt {
   public String getRoutedTo() { return routedTo; }
   public Instant getCallBackAt() { return callBackAt; }
   public AttemptReport.SpokeWith getSpokeWith() { return spokeWith; }
+  public AttemptReport.OutsideWindow getOutsideWindowReason() { return outsideWindowReason; }
   public String getNotes() { return notes; }
   public Instant getCompletedAt() { return completedAt; }
   public String getPatientWords() { return patientWords; }

@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.callbackladder.practice.RoutingProperties;
 import org.callbackladder.practice.ScheduleProperties;
+import org.callbackladder.schedule.NextAttemptPlanner;
 import org.callbackladder.schedule.PracticeCalendar;
 import org.callbackladder.web.FieldProblem;
 import org.springframework.stereotype.Component;
@@ -26,9 +28,12 @@ public class CallRules {
   private final PracticeCalendar calendar;
   private final RoutingProperties routing;
   private final ScheduleProperties schedule;
+  private final NextAttemptPlanner planner;
   private final Clock clock;
 
-  public CallRules(PracticeCalendar calendar, RoutingProperties routing, ScheduleProperties schedule, Clock clock) {
+  public CallRules(PracticeCalendar calendar, RoutingProperties routing, ScheduleProperties schedule, NextAttemptPlanner planner,
+      Clock clock) {
+    this.planner = planner;
     this.calendar = calendar;
     this.routing = routing;
     this.schedule = schedule;
@@ -37,6 +42,12 @@ public class CallRules {
 
   public Instant now() {
     return clock.instant();
+  }
+
+  /** Whether the patient may be called now: practice hours, their calling window, their wishes. */
+  public boolean callableNow(UUID callbackRequestId) {
+    Instant now = now();
+    return planner.callableToday(callbackRequestId).stream().anyMatch(window -> !now.isBefore(window.start()) && now.isBefore(window.end()));
   }
 
   public boolean routable(String queue) {

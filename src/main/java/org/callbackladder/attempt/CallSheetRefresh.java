@@ -38,7 +38,8 @@ public class CallSheetRefresh {
       if (TASK_CALL_PATIENT.equals(task.getTaskDefinitionKey()) || TASK_PATIENT_RETURNED_CALL.equals(task.getTaskDefinitionKey())) {
         int attempt = (Integer) tasks.getVariable(task.getId(), ATTEMPT_NUMBER);
         int attempts = (Integer) tasks.getVariable(task.getId(), MAX_ATTEMPTS);
-        TaskSheet.update(tasks, task.getId(), callSheets.prepare(callbackRequestId, attempt, attempts));
+        TaskSheet.update(tasks, task.getId(), callSheets.prepare(callbackRequestId, attempt, attempts,
+            TASK_PATIENT_RETURNED_CALL.equals(task.getTaskDefinitionKey())));
       } else {
         // a clinician's or reviewer's sheet: the same words and attempts, the rest stays
         TaskSheet.update(tasks, task.getId(), callSheets.basics(callbackRequestId));

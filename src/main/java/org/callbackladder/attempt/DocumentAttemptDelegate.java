@@ -5,6 +5,7 @@ import static org.callbackladder.CallbackProcess.Vars.APPOINTMENT_AT;
 import static org.callbackladder.CallbackProcess.Vars.APPOINTMENT_WITH;
 import static org.callbackladder.CallbackProcess.Vars.ATTEMPT_NOTES;
 import static org.callbackladder.CallbackProcess.Vars.CALL_BACK_AT;
+import static org.callbackladder.CallbackProcess.Vars.OUTSIDE_WINDOW_REASON;
 import static org.callbackladder.CallbackProcess.Vars.SPOKE_WITH;
 import static org.callbackladder.CallbackProcess.Vars.EMERGENCY_LINE_GIVEN;
 import static org.callbackladder.CallbackProcess.Vars.PATIENT_ASKED;
@@ -44,7 +45,7 @@ public class DocumentAttemptDelegate implements JavaDelegate {
     }
     // the chosen queue and time stay for the steps that act on them; the rest lives on the attempt
     execution.removeVariables(Stream.of(Stream.of(ATTEMPT_NOTES, PATIENT_WORDS, EMERGENCY_LINE_GIVEN,
-        SCHEDULING_STILL_NEEDED, APPOINTMENT_AT, APPOINTMENT_WITH, SPOKE_WITH), PATIENT_ASKED.stream())
+        SCHEDULING_STILL_NEEDED, APPOINTMENT_AT, APPOINTMENT_WITH, SPOKE_WITH, OUTSIDE_WINDOW_REASON), PATIENT_ASKED.stream())
         .flatMap(s -> s).toList());
   }
 }

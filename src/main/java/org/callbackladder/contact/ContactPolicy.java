@@ -96,10 +96,7 @@ public class ContactPolicy {
           case MINIMAL_ONLY -> "Voicemail: minimal only. Say: " + scripts.minimalVoicemail(request.getPreferredLanguage());
           case NOT_ALLOWED -> "Voicemail: the patient asked for none. Do not leave a message.";
         };
-    Verdict next = message(request);
-    String followUp = next.allowed()
-        ? "If nobody answers: a follow-up " + Verdict.LABELS.get(next.channel()) + " goes out (" + next.reason() + ")."
-        : "If nobody answers: nothing will be sent (" + next.reason() + ").";
+    String followUp = "If nobody answers: " + messageInWords(request, "follow-up") + ".";
     StringBuilder asked = new StringBuilder();
     if (contact != null) {
       if (contact.isThisNumberOnly()) {
@@ -116,6 +113,20 @@ public class ContactPolicy {
       }
     }
     return voicemail + "\n" + followUp + (asked.isEmpty() ? "" : "\nThe patient asked:" + asked);
+  }
+
+  /**
+   * The message the policy would send now, in words: "a follow-up text goes out (...)" or "nothing
+   * will be sent (...)".
+   *
+   * @param kind "follow-up" or "final"
+   */
+  @Transactional(readOnly = true)
+  public String messageInWords(CallbackRequest request, String kind) {
+    Verdict next = message(request);
+    return next.allowed()
+        ? "a " + kind + " " + Verdict.LABELS.get(next.channel()) + " goes out (" + next.reason() + ")"
+        : "nothing will be sent (" + next.reason() + ")";
   }
 
   /** What the policy would decide now, for showing (the call sheet, the API); nothing is locked. */

@@ -69,6 +69,11 @@ public class ScriptCatalog {
     }
   }
 
+  /** The language the practice speaks by default (its primary subtag, e.g. en). */
+  public String defaultLanguage() {
+    return fallback.tag();
+  }
+
   /** The script for a reason, in the patient's language when the practice has scripts in it. */
   public CallScript scriptFor(Reason reason, String preferredLanguage) {
     return language(preferredLanguage).scripts().get(reason);

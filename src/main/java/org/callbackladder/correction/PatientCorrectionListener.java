@@ -55,6 +55,8 @@ public class PatientCorrectionListener implements TaskListener {
               + " patient's record, the referring office) and schedule again, or close the request."
           : "Practice hours and the patient's calling window do not meet in the days ahead, so the ladder cannot plan a"
               + " call. Correct the time zone or the number, choose a time to call, or close the request."));
+      task.setVariableLocal(CallbackProcess.WORKLIST_LINE,
+          sheets.worklistLine(requestId(task), findNumber ? "Number disconnected" : "No time to call"));
       return;
     }
     List<FieldProblem> problems = new ArrayList<>();

@@ -129,7 +129,8 @@ class ReportQueries {
 
     String attemptDim = by.attemptColumn();
     jdbc.query("select " + attemptDim + ", a.attempt_number, coalesce(a.day_part, '(not recorded)'), count(*),"
-        + " sum(case when " + SPOKE + " then 1 else 0 end)"
+        + " sum(case when " + SPOKE + " then 1 else 0 end),"
+        + " sum(case when a.outside_window_reason is not null then 1 else 0 end)"
         + " from call_attempt a" + (by.attemptNeedsRequest() ? " join callback_request r on r.id = a.callback_request_id" : "")
         + " where a.completed_at >= ? and a.completed_at < ?"
         + groupBy(by, attemptDim, "a.attempt_number", "a.day_part"),
@@ -138,6 +139,7 @@ class ReportQueries {
           long[] counts = {row.getLong(4), row.getLong(5)};
           Tally.add(t.byAttempt.computeIfAbsent(row.getInt(2), n -> new long[2]), counts);
           Tally.add(t.byDayPart.computeIfAbsent(row.getString(3), n -> new long[2]), counts);
+          t.outsideWindow += row.getLong(6);
         }, from, to);
 
     jdbc.query("select " + dim + ", count(*), sum(case when h.claimed_at is not null then 1 else 0 end),"
@@ -229,6 +231,7 @@ class ReportQueries {
     final Map<String, Long> closures = new TreeMap<>();
     final Map<Integer, long[]> byAttempt = new TreeMap<>();
     final Map<String, long[]> byDayPart = new TreeMap<>();
+    long outsideWindow;
     long escalations;
     long accepted;
     Double acceptanceMedianSeconds;
@@ -256,6 +259,7 @@ class ReportQueries {
       other.closures.forEach((reason, count) -> closures.merge(reason, count, Long::sum));
       other.byAttempt.forEach((number, counts) -> add(byAttempt.computeIfAbsent(number, n -> new long[2]), counts));
       other.byDayPart.forEach((part, counts) -> add(byDayPart.computeIfAbsent(part, n -> new long[2]), counts));
+      outsideWindow += other.outsideWindow;
       escalations += other.escalations;
       accepted += other.accepted;
       unaccepted += other.unaccepted;
@@ -282,7 +286,7 @@ class ReportQueries {
           .map(e -> slice(String.valueOf(e.getKey()), e.getValue())).toList();
       List<Slice> dayParts = byDayPart.entrySet().stream().map(e -> slice(e.getKey(), e.getValue())).toList();
       return new Figures(name, requests,
-          new Attempts(made, reachedCalls, share(reachedCalls, made), attempts, dayParts),
+          new Attempts(made, reachedCalls, share(reachedCalls, made), attempts, dayParts, outsideWindow),
           new Escalations(escalations, accepted, minutes(acceptanceMedianSeconds), unaccepted),
           new Messages(messages, optOuts));
     }

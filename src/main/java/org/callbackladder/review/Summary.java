@@ -49,8 +49,13 @@ public record Summary(
   public record FirstAttempt(
       Double medianMinutes, Double p90Minutes, long insideWindow, Double insideWindowShare, Map<String, Long> distribution) {}
 
-  /** Calls made in the period, and how many reached the patient, overall, by attempt number and by part of the patient's day. */
-  public record Attempts(long made, long reached, Double reachRate, List<Slice> byAttemptNumber, List<Slice> byDayPart) {}
+  /**
+   * Calls made in the period, and how many reached the patient, overall, by attempt number and by
+   * part of the patient's day; and how many were made outside the patient's window or practice
+   * hours (each with the reason the coordinator gave).
+   */
+  public record Attempts(long made, long reached, Double reachRate, List<Slice> byAttemptNumber, List<Slice> byDayPart,
+      long outsideWindow) {}
 
   public record Slice(String name, long made, long reached, Double reachRate) {}
 

@@ -75,6 +75,12 @@ public class AttemptScheduler {
     return windows(from, patient).stream().map(Interval::start).findFirst();
   }
 
+  /** When the patient may still be called today (the practice's date), from {@code now} on. */
+  public List<Interval> callableToday(Instant now, Patient patient) {
+    LocalDate today = calendar.localDate(now);
+    return windows(now, patient).stream().filter(window -> calendar.localDate(window.start()).equals(today)).toList();
+  }
+
   /** The part of the patient's day an attempt at this instant falls in, if any. */
   public Optional<String> dayPartOf(Instant instant, ZoneId patientZone) {
     return schedule.dayPartAt(instant.atZone(patientZone).toLocalTime());

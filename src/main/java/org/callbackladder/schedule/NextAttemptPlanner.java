@@ -2,6 +2,7 @@ package org.callbackladder.schedule;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -73,21 +74,45 @@ public class NextAttemptPlanner {
   @Transactional
   public Optional<PlannedAttempt> plan(UUID callbackRequestId, Duration responseWindow, int attemptNumber, int maxAttempts) {
     CallbackRequest request = requests.getRequired(callbackRequestId);
+    Optional<ScheduledAttempt> next = slot(request, attemptNumber, maxAttempts, false);
+    next.ifPresent(slot -> request.nextAttemptPlanned(slot.at(), "attempt " + attemptNumber + ", in the patient's "
+        + slot.dayPart() + " (" + request.patientZone(calendar.zone()).getId() + "): " + slot.why()));
+    return next.map(slot -> planned(slot, responseWindow));
+  }
+
+  /** When the patient may still be called today: practice hours within their calling window. */
+  @Transactional(readOnly = true)
+  public List<Interval> callableToday(UUID callbackRequestId) {
+    CallbackRequest request = requests.getRequired(callbackRequestId);
+    return scheduler.callableToday(clock.instant(), new Patient(request.patientZone(calendar.zone()), List.of(),
+        contactTimes.notDuringWorkHours(request.getPatientPhone())));
+  }
+
+  /**
+   * Where attempt {@code attemptNumber} would fall if the call being made now goes unanswered, for
+   * showing on the call sheet; nothing is recorded.
+   */
+  @Transactional(readOnly = true)
+  public Optional<ScheduledAttempt> preview(UUID callbackRequestId, int attemptNumber, int maxAttempts) {
+    return slot(requests.getRequired(callbackRequestId), attemptNumber, maxAttempts, true);
+  }
+
+  /** The slot for an attempt: another part of the patient's day than those tried, at a time they asked for. */
+  private Optional<ScheduledAttempt> slot(CallbackRequest request, int attemptNumber, int maxAttempts, boolean callNow) {
     ZoneId zone = request.patientZone(calendar.zone());
-    List<CallAttempt> earlier = attempts.attemptsOf(callbackRequestId);
-    Set<String> tried = earlier.stream()
-        .map(attempt -> scheduler.dayPartOf(attempt.getCompletedAt(), zone))
+    List<Instant> made = new ArrayList<>(attempts.attemptsOf(request.getId()).stream()
+        .map(CallAttempt::getCompletedAt).toList());
+    if (callNow) {
+      made.add(clock.instant());
+    }
+    Set<String> tried = made.stream()
+        .map(at -> scheduler.dayPartOf(at, zone))
         .flatMap(Optional::stream)
         .collect(Collectors.toSet());
-    LocalDate laterThan = attemptNumber == maxAttempts && !earlier.isEmpty()
-        ? calendar.localDate(earlier.get(earlier.size() - 1).getCompletedAt())
-        : null;
+    LocalDate laterThan = attemptNumber == maxAttempts && !made.isEmpty() ? calendar.localDate(made.get(made.size() - 1)) : null;
     Patient patient = new Patient(zone, PreferredTimes.parse(request.getPreferredTimes(), schedule.dayParts()),
         contactTimes.notDuringWorkHours(request.getPatientPhone()));
-    Optional<ScheduledAttempt> next = scheduler.nextAttempt(clock.instant(), patient, tried, laterThan);
-    next.ifPresent(slot -> request.nextAttemptPlanned(slot.at(),
-        "attempt " + attemptNumber + ", in the patient's " + slot.dayPart() + " (" + zone.getId() + "): " + slot.why()));
-    return next.map(slot -> planned(slot, responseWindow));
+    return scheduler.nextAttempt(clock.instant(), patient, tried, laterThan);
   }
 
   /** Attempt {@code attemptNumber} at a time the patient (or a manager) chose, kept on the request. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,9 +16,11 @@ import org.callbackladder.intake.NewCallbackRequest;
 import org.callbackladder.support.CallbackLadderTest;
 import org.callbackladder.support.Ladder;
 import org.callbackladder.support.Phones;
+import org.callbackladder.support.TestClock;
 import org.callbackladder.support.WebappLogin;
 import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,6 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @CallbackLadderTest
 class RoleMatrixTest {
 
+  @Autowired TestClock clock;
   @Autowired TestRestTemplate http;
   @Autowired IntakeService intake;
   @Autowired ProcessEngine engine;
@@ -272,18 +276,53 @@ class RoleMatrixTest {
 
   @Test
   void eachGroupSeesItsOwnTasklistFilters() {
-    assertThat(filters("coordinator")).containsExactlyInAnyOrder("My queue", "Due today", "Overdue");
-    assertThat(filters("clinician")).containsExactlyInAnyOrder("My queue", "Due today", "Overdue", "Clinical");
-    assertThat(filters("referrals")).containsExactlyInAnyOrder("My queue", "Due today", "Overdue");
-    assertThat(filters("manager")).containsExactlyInAnyOrder("My queue", "Due today", "Overdue", "Exceptions");
+    List<String> calls = List.of("My queue", "Later today / Scheduled", "Due today", "Overdue");
+    assertThat(filters("coordinator")).containsExactlyInAnyOrderElementsOf(calls);
+    assertThat(filters("clinician")).containsExactlyInAnyOrderElementsOf(plus(calls, "Clinical"));
+    assertThat(filters("referrals")).containsExactlyInAnyOrderElementsOf(calls);
+    assertThat(filters("manager")).containsExactlyInAnyOrderElementsOf(plus(calls, "Needs a manager", "All open calls"));
     assertThat(filters("operations")).isEmpty();
 
+    clock.set(CallbackLadderTest.TUESDAY_9AM);
     String general = taskOf(intake.receive(Ladder.request("WEB_FORM", "GENERAL", "Fil Ter", Phones.next())));
-    String myQueue = http.withBasicAuth("coordinator", "demo").getForObject("/engine-rest/filter?name=My queue", JsonNode.class)
+    assertThat(listed("coordinator", "My queue")).contains(general);
+    assertThat(listed("manager", "All open calls")).as("every queue's calls, for managers").contains(general);
+  }
+
+  /** A patient whose day has not begun waits in "Later today / Scheduled", not in "My queue". */
+  @Test
+  void aCallThePatientMayNotTakeYetIsScheduledNotInMyQueue() {
+    // 09:00 in New York is 06:00 in Los Angeles: the first call may be made from 11:00
+    clock.set(CallbackLadderTest.TUESDAY_9AM);
+    String early = taskOf(intake.receive(new NewCallbackRequest("WEB_FORM", "APPOINTMENT_REQUEST",
+        new NewCallbackRequest.Patient("Ear Ly", Phones.next(), null, null, null, "America/Los_Angeles"), null, null, null)));
+
+    assertThat(listed("coordinator", "My queue")).doesNotContain(early);
+    assertThat(listed("coordinator", "Later today / Scheduled")).contains(early);
+  }
+
+  /**
+   * What a filter lists a minute later by the test clock: the filters compare follow-up dates (the
+   * first moment a call may be made) with the engine's now.
+   */
+  private List<String> listed(String user, String filterName) {
+    ClockUtil.setCurrentTime(Date.from(clock.instant().plusSeconds(60)));
+    try {
+      return listedNow(user, filterName);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  private List<String> listedNow(String user, String filterName) {
+    String filter = http.withBasicAuth(user, "demo").getForObject("/engine-rest/filter?name=" + filterName, JsonNode.class)
         .get(0).get("id").asText();
-    JsonNode listed = http.withBasicAuth("coordinator", "demo")
-        .getForObject("/engine-rest/filter/" + myQueue + "/list?maxResults=1000", JsonNode.class);
-    assertThat(listed.findValuesAsText("id")).contains(general);
+    return http.withBasicAuth(user, "demo").getForObject("/engine-rest/filter/" + filter + "/list?maxResults=1000", JsonNode.class)
+        .findValuesAsText("id");
+  }
+
+  private static List<String> plus(List<String> names, String... more) {
+    return java.util.stream.Stream.concat(names.stream(), java.util.Arrays.stream(more)).toList();
   }
 
   private java.util.List<String> filters(String user) {

@@ -103,7 +103,8 @@ class OneRequestPerNeedTest {
     assertThat(returned).hasCandidateGroup("callback-coordinators");
     Assertions.assertThat(returned.getPriority()).isEqualTo(100);
     Assertions.assertThat(TaskSheet.read(engine.getTaskService(), returned.getId()))
-        .containsEntry(CallSheet.ATTEMPT_LABEL, "2 of 3")
+        .containsEntry(CallSheet.ATTEMPT_LABEL, "Returned call (attempt 2 of 3)")
+        .containsEntry(CallSheet.HEADING, "The patient called back: take or return their call now. It counts as attempt 2 of 3.")
         .containsEntry(CallSheet.PATIENT_NAME, "Jo Tanaka");
 
     engine.getTaskService().claim(returned.getId(), "coordinator");

@@ -10,6 +10,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.assertj.core.api.Assertions;
 import org.callbackladder.CallbackProcess.CallSheet;
 import org.callbackladder.CallbackProcess.Vars;
 import org.callbackladder.TaskSheet;
+import org.callbackladder.attempt.AttemptReport.OutsideWindow;
 import org.callbackladder.attempt.AttemptReport.SpokeWith;
 import org.callbackladder.attempt.CallAttempt;
 import org.callbackladder.attempt.CallAttemptRepository;
@@ -233,6 +235,29 @@ class CallOutcomesProcessTest {
 
     assertThat(ladder).isEnded();
     Assertions.assertThat(record(ladder).getClosureReason()).isEqualTo(ClosureReason.UNREACHABLE);
+  }
+
+  @Test
+  void aCallWhileThePatientsWindowIsClosedNeedsAReasonTheReviewsCount() {
+    // Tuesday 07:00 in New York: the practice opens at 08:00
+    clock.set(CallbackLadderTest.TUESDAY_9AM.minus(Duration.ofHours(2)));
+    ProcessInstance ladder = start();
+
+    Assertions.assertThatThrownBy(() -> call(ladder, "NO_ANSWER", Map.of()))
+        .hasMessageContaining("outsideWindowReason is needed: the patient's calling window or the practice is closed now");
+    call(ladder, "NO_ANSWER", Map.of(Vars.OUTSIDE_WINDOW_REASON, "URGENT"));
+
+    Assertions.assertThat(attemptsOf(ladder)).singleElement().extracting(CallAttempt::getOutsideWindowReason)
+        .isEqualTo(OutsideWindow.URGENT);
+  }
+
+  @Test
+  void insideTheWindowNoReasonIsAskedOrKept() {
+    ProcessInstance ladder = start();
+
+    call(ladder, "NO_ANSWER", Map.of(Vars.OUTSIDE_WINDOW_REASON, "URGENT"));
+
+    Assertions.assertThat(attemptsOf(ladder)).singleElement().extracting(CallAttempt::getOutsideWindowReason).isNull();
   }
 
   private ProcessInstance start() {

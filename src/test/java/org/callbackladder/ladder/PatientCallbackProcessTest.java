@@ -191,7 +191,7 @@ class PatientCallbackProcessTest {
     Assertions.assertThat(record(ladder).getNextAttemptAt()).isEqualTo(Instant.parse("2026-12-01T16:00:00Z"));
     Assertions.assertThat((String) TaskSheet.read(engine.getTaskService(), first.getId()).get(CallSheet.PATIENT_TIME))
         .isEqualTo("America/Los_Angeles, 3 hours behind the practice. Call between 11:00 and 23:00 practice time"
-            + " (08:00-20:00 theirs). It was 06:00 there when this call was prepared.");
+            + " (08:00-20:00 theirs). It was 06:00 there at 09:00 practice time (refreshed when the call is taken).");
 
     clock.set(Instant.parse("2026-12-01T16:30:00Z"));
     call(engine, ladder, "NO_ANSWER", null);
@@ -392,7 +392,7 @@ class PatientCallbackProcessTest {
     Assertions.assertThat((String) sheet.get(CallSheet.CALL_SCRIPT))
         .contains("Riverside Family Practice", "video visit", "call 911");
     Assertions.assertThat(sheet).containsEntry(CallSheet.PATIENT_TIME, "America/New_York, the practice's own time."
-        + " Call between 08:00 and 20:00 practice time (08:00-20:00 theirs). It was 09:00 there when this call was prepared.");
+        + " Call between 08:00 and 20:00 practice time (08:00-20:00 theirs). It was 09:00 there at 09:00 practice time (refreshed when the call is taken).");
     // patient details are on the task, not in the process
     Assertions.assertThat(engine.getRuntimeService().getVariables(ladder.getId()))
         .doesNotContainKeys(CallSheet.PATIENT_NAME, CallSheet.PATIENT_PHONE, CallSheet.PATIENT_MESSAGE);

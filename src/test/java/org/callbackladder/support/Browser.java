@@ -78,10 +78,15 @@ public final class Browser implements AutoCloseable {
   }
 
   /** Scrolls the element to the middle of the window, as a person would, and clicks it. */
-  public void click(By element) {
+  /** Brings an element to the middle of the window, for a screenshot of it. */
+  public void scrollTo(By element) {
     WebElement target = wait.until(ExpectedConditions.presenceOfElementLocated(element));
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", target);
-    wait.until(ExpectedConditions.elementToBeClickable(target)).click();
+  }
+
+  public void click(By element) {
+    scrollTo(element);
+    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
   }
 
   public void type(By field, String text) {

@@ -74,6 +74,14 @@ class TasklistCallAttemptBrowserTest extends BrowserTest {
     assertThat(browser.fieldValue("What the patient already told us")).isEqualTo("New to the area, looking for a family doctor");
     assertThat(browser.fieldValue("Script")).contains("Riverside Family Practice", "becoming a patient", "call 911");
 
+    // before Complete: what the ladder does for each outcome, from its own table
+    assertThat(browser.fieldValue("What happens next")).contains(
+        "Reached, booked / Reached, resolved on the call / Wrong number / Declined: the request closes.",
+        "No answer / Voicemail left / Busy / Call dropped / Spoke with someone else: nothing will be sent",
+        "then attempt 2 of 3 around", "Number disconnected: a practice manager looks for another number.");
+    assertThat(browser.fieldValue("Today")).isEqualTo("Today you may call them 11:00-18:00 practice time (08:00-15:00 theirs).");
+    browser.scrollTo(By.xpath(Browser.fieldXpath("What happens next")));
+    browser.screenshot("what-happens-next");
     browser.click(By.xpath("//label[contains(normalize-space(), 'Reached the patient')]"));
     choose("What was done", "Booked an appointment");
     browser.dateTime("Appointment date", "01/12/2027", "10:30");
@@ -86,7 +94,11 @@ class TasklistCallAttemptBrowserTest extends BrowserTest {
     browser.screenshot("form-filled");
     browser.click(By.xpath("//button[normalize-space()='Complete']"));
 
-    wait.until(driver -> tasks.createTaskQuery().taskId(taskId).count() == 0);
+    try {
+      wait.until(driver -> tasks.createTaskQuery().taskId(taskId).count() == 0);
+    } finally {
+      browser.screenshot("after-complete");
+    }
     browser.screenshot("completed");
     JsonNode shown = http.withBasicAuth("manager", "demo").getForObject("/api/callbacks/" + id, JsonNode.class);
     assertThat(shown.get("status").asText()).isEqualTo("CLOSED");
