@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -78,6 +80,22 @@ public final class Browser implements AutoCloseable {
   }
 
   /** Scrolls the element to the middle of the window, as a person would, and clicks it. */
+  /** Opens a form-js select and picks the option with the given label. */
+  public void choose(String label, String option) {
+    WebElement select = driver.findElement(By.xpath(fieldXpath(label)));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", select);
+    select.findElement(By.cssSelector(".fjs-input-group")).click();
+    WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.xpath(fieldXpath(label) + "//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + option + "']")));
+    // the list scrolls by itself: bring the option into its visible part, as a person would
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'nearest'})", item);
+    // the list may still be settling under the next field: try again until the option takes the click
+    wait.ignoring(ElementClickInterceptedException.class).until(driver -> {
+      ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'nearest'})", item);
+      item.click();
+      return true;
+    });
+  }
   /** Brings an element to the middle of the window, for a screenshot of it. */
   public void scrollTo(By element) {
     WebElement target = wait.until(ExpectedConditions.presenceOfElementLocated(element));
@@ -85,8 +103,12 @@ public final class Browser implements AutoCloseable {
   }
 
   public void click(By element) {
-    scrollTo(element);
-    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    // a form still settling, or a notice sliding in, may take the click: scroll and try again
+    wait.ignoring(ElementClickInterceptedException.class).until(driver -> {
+      scrollTo(element);
+      wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+      return true;
+    });
   }
 
   public void type(By field, String text) {
@@ -118,10 +140,12 @@ public final class Browser implements AutoCloseable {
 
   /** What the form field with that label shows: its input's or text area's value, or nothing. */
   public String fieldValue(String label) {
-    return driver.findElements(By.xpath(fieldXpath(label) + "//*[self::input or self::textarea]")).stream()
-        .findFirst()
-        .map(element -> element.getDomProperty("value"))
-        .orElse("");
+    // a form that is still rendering (after a claim) may replace the field under us: read it again
+    return wait.ignoring(StaleElementReferenceException.class).until(driver ->
+        driver.findElements(By.xpath(fieldXpath(label) + "//*[self::input or self::textarea]")).stream()
+            .findFirst()
+            .map(element -> element.getDomProperty("value"))
+            .orElse(""));
   }
 
   public void screenshot(String name) throws IOException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import org.callbackladder.CallbackProcess;
 import org.callbackladder.request.CallbackRequest;
@@ -13,11 +14,11 @@ import org.callbackladder.request.Reason;
 import org.callbackladder.support.Browser;
 import org.callbackladder.support.BrowserTest;
 import org.callbackladder.support.CallbackLadderTest;
+import org.callbackladder.support.TestClock;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -39,6 +40,7 @@ class TasklistCallAttemptBrowserTest extends BrowserTest {
   @Autowired TestRestTemplate http;
   @Autowired TaskService tasks;
   @Autowired CallbackRequestRepository requests;
+  @Autowired TestClock clock;
 
   WebDriverWait wait;
 
@@ -49,6 +51,8 @@ class TasklistCallAttemptBrowserTest extends BrowserTest {
 
   @Test
   void aCoordinatorWorksACallbackToABookedClosure() throws IOException {
+    // noon in New York, 09:00 for this San Francisco patient: inside their window
+    clock.set(CallbackLadderTest.TUESDAY_9AM.plus(Duration.ofHours(3)));
     JsonNode receipt = http.withBasicAuth("coordinator", "demo").postForObject("/api/callbacks", Map.of(
         "channel", "WEB_FORM", "reason", "NEW_PATIENT_APPOINTMENT",
         "patient", Map.of("name", "Avery Quinn", "phone", "+1 415 555 0168"),
@@ -79,11 +83,11 @@ class TasklistCallAttemptBrowserTest extends BrowserTest {
         "Reached, booked / Reached, resolved on the call / Wrong number / Declined: the request closes.",
         "No answer / Voicemail left / Busy / Call dropped / Spoke with someone else: nothing will be sent",
         "then attempt 2 of 3 around", "Number disconnected: a practice manager looks for another number.");
-    assertThat(browser.fieldValue("Today")).isEqualTo("Today you may call them 11:00-18:00 practice time (08:00-15:00 theirs).");
+    assertThat(browser.fieldValue("Today")).isEqualTo("Today you may call them 12:00-18:00 practice time (09:00-15:00 theirs).");
     browser.scrollTo(By.xpath(Browser.fieldXpath("What happens next")));
     browser.screenshot("what-happens-next");
     browser.click(By.xpath("//label[contains(normalize-space(), 'Reached the patient')]"));
-    choose("What was done", "Booked an appointment");
+    browser.choose("What was done", "Booked an appointment");
     browser.dateTime("Appointment date", "01/12/2027", "10:30");
     browser.type(By.xpath(Browser.fieldXpath("With whom or where") + "//input"), "Dr. Okafor");
     browser.type(By.xpath(Browser.fieldXpath("Notes") + "//textarea"), "Booked a new patient visit for Thursday 9:30");
@@ -158,7 +162,7 @@ class TasklistCallAttemptBrowserTest extends BrowserTest {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
     browser.type(By.xpath(Browser.fieldXpath("Patient name") + "//input"), "Morgan Desk-Visit");
     browser.type(By.xpath(Browser.fieldXpath("Callback number") + "//input"), "(415) 555-0181");
-    choose("Reason", "Forms and intake");
+    browser.choose("Reason", "Forms and intake");
     browser.type(By.xpath(Browser.fieldXpath("What the patient said") + "//textarea"), "Came by to ask about the new patient forms");
     browser.screenshot("start-form-filled");
     browser.driver.findElement(By.xpath("//button[normalize-space()='Start']")).click();
@@ -179,22 +183,5 @@ class TasklistCallAttemptBrowserTest extends BrowserTest {
     browser.logIn("tasklist", "coordinator", "demo");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tasks-list, [cam-tasks]")));
     browser.screenshot("tasklist");
-  }
-
-  /** Opens a form-js select and picks the option with the given label. */
-  private void choose(String label, String option) {
-    WebElement select = browser.driver.findElement(By.xpath(Browser.fieldXpath(label)));
-    ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", select);
-    select.findElement(By.cssSelector(".fjs-input-group")).click();
-    WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(
-        By.xpath(Browser.fieldXpath(label) + "//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + option + "']")));
-    // the list scrolls by itself: bring the option into its visible part, as a person would
-    ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'nearest'})", item);
-    // the list may still be settling under the next field: try again until the option takes the click
-    wait.ignoring(ElementClickInterceptedException.class).until(driver -> {
-      ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'nearest'})", item);
-      item.click();
-      return true;
-    });
   }
 }
