@@ -152,6 +152,14 @@ public final class CallbackProcess {
     public static final String CORRECTION_DECISION = "correctionDecision";
     public static final String CORRECTED_PHONE = "correctedPhone";
     public static final String CORRECTED_TIME_ZONE = "correctedTimeZone";
+    /**
+     * Filled by the late-callback form: CALLING_NOW, HAND_TO (with handTo, a colleague in the call's
+     * queue), CALL_AT (with callBackAt) or CLOSE (with a reason and a note).
+     */
+    public static final String LATE_DECISION = "lateDecision";
+    public static final String HAND_TO = "handTo";
+    public static final String LATE_CLOSURE_REASON = "lateClosureReason";
+    public static final String LATE_NOTE = "lateNote";
     /** Set when a person (clinician, exception review) decided how the request closes. */
     public static final String CLOSURE_REASON = "closureReason";
 
@@ -172,7 +180,8 @@ public final class CallbackProcess {
   public static final Map<String, Set<String>> FORM_ANSWERS = Map.ofEntries(
       Map.entry(TASK_CALL_PATIENT, CALL_ANSWERS),
       Map.entry(TASK_PATIENT_RETURNED_CALL, CALL_ANSWERS),
-      Map.entry(TASK_REVIEW_LATE_CALLBACK, Set.of("lateCallbackHandled")),
+      Map.entry(TASK_REVIEW_LATE_CALLBACK, Set.of(Vars.LATE_DECISION, Vars.HAND_TO, Vars.CALL_BACK_AT, Vars.CORRECTED_PHONE,
+          Vars.CORRECTED_TIME_ZONE, Vars.LATE_CLOSURE_REASON, Vars.LATE_NOTE)),
       Map.entry(TASK_RESOLVE_CALLING_WINDOW, CORRECTION_ANSWERS),
       Map.entry(TASK_FIND_ANOTHER_NUMBER, CORRECTION_ANSWERS),
       Map.entry(TASK_URGENT_CLINICAL_CALLBACK, CLINICAL_ANSWERS),
@@ -189,7 +198,7 @@ public final class CallbackProcess {
    */
   public static final Set<String> WRITTEN_ANSWERS =
       Set.of(Vars.ATTEMPT_NOTES, Vars.PATIENT_WORDS, Vars.CLINICAL_NOTE, Vars.MANAGER_NOTE, Vars.EXCEPTION_DETAIL,
-          Vars.REVIEW_ACTIONS, Vars.APPOINTMENT_WITH);
+          Vars.REVIEW_ACTIONS, Vars.APPOINTMENT_WITH, Vars.LATE_NOTE);
 
   /**
    * The answers that are neither a choice nor written words: a date and time, a queue, a number, a
@@ -197,7 +206,7 @@ public final class CallbackProcess {
    * completion stores anything, so what is not refused is no free text.
    */
   public static final Set<String> CHECKED_ANSWERS = Set.of(Vars.APPOINTMENT_AT, Vars.CALL_BACK_AT, Vars.ROUTED_TO,
-      Vars.CORRECTED_PHONE, Vars.CORRECTED_TIME_ZONE);
+      Vars.CORRECTED_PHONE, Vars.CORRECTED_TIME_ZONE, Vars.HAND_TO);
 
   /** The clinical team's tasks: worked and decided by licensed staff only. */
   public static final Set<String> CLINICAL_TASKS = Set.of(TASK_URGENT_CLINICAL_CALLBACK, TASK_CLINICAL_REVIEW);

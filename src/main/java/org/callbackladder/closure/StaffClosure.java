@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class StaffClosure {
 
   /** The reasons a manager may give; the others come from the ladder's own steps. */
-  static final Set<ClosureReason> REASONS = Set.of(ClosureReason.DUPLICATE, ClosureReason.SEEN_IN_PERSON,
+  public static final Set<ClosureReason> REASONS = Set.of(ClosureReason.DUPLICATE, ClosureReason.SEEN_IN_PERSON,
       ClosureReason.RESOLVED, ClosureReason.DECLINED, ClosureReason.WRONG_NUMBER);
   public static final int NOTE_MAX = 500;
 
@@ -61,11 +61,17 @@ public class StaffClosure {
     if (request.getStatus() == RequestStatus.ESCALATED) {
       throw new ConflictException("The request is with the clinical team: they close it when they have handled it");
     }
-    closures.close(id, chosen);
-    audit.record(AuditLog.Action.CLOSED, id, "by staff: " + chosen + ": " + written);
+    closeInLadder(id, chosen, written);
     if (request.getProcessInstanceId() != null) {
       runtime.deleteProcessInstanceIfExists(request.getProcessInstanceId(), "closed by staff: " + chosen, true, true, true, false);
     }
     return request;
+  }
+
+  /** A manager's closure decided inside the ladder (its model ends the ladder): the record and the audit trail. */
+  @Transactional
+  public void closeInLadder(UUID id, ClosureReason reason, String note) {
+    closures.close(id, reason);
+    audit.record(AuditLog.Action.CLOSED, id, "by staff: " + reason + ": " + note);
   }
 }

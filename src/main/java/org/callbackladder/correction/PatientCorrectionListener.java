@@ -74,16 +74,9 @@ public class PatientCorrectionListener implements TaskListener {
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
-    if (phone != null || zone != null) {
-      try {
-        corrections.correct(requestId(task), new PatientCorrections.Changes(null, phone, zone, null, null),
-            CallbackProcess.worker(task), false);
-      } catch (InvalidInputException invalid) {
-        // named as the form names them
-        throw new InvalidInputException(invalid.problems().stream()
-            .map(p -> new FieldProblem(p.field().equals("phone") ? CORRECTED_PHONE : CORRECTED_TIME_ZONE, p.rule(), p.message()))
-            .toList());
-      }
+    PatientCorrections.Changes changes = corrections.fromForm(phone, zone);
+    if (changes != null) {
+      corrections.correct(requestId(task), changes, CallbackProcess.worker(task), false);
     }
     task.removeVariables(List.of(CORRECTED_PHONE, CORRECTED_TIME_ZONE));
     if (decision == Decision.SCHEDULE_AT) {

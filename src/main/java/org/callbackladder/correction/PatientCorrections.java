@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.callbackladder.CallbackProcess.Vars;
 import org.callbackladder.audit.AuditLog;
 import org.callbackladder.intake.CallbackRequestValidator;
 import org.callbackladder.request.CallbackRequest;
@@ -65,23 +66,12 @@ public class PatientCorrections {
    */
   @Transactional
   public List<String> correct(CallbackRequest request, Changes changes, String by, boolean replan) {
-    List<FieldProblem> problems = new ArrayList<>();
-    if (changes == null || changes.isEmpty()) {
-      throw new InvalidInputException(List.of(new FieldProblem("body", "required",
-          "must change at least one of name, phone, timeZone, preferredLanguage, preferredTimes")));
-    }
-    String name = changes.name() == null ? null
-        : FieldRules.requiredText("name", changes.name(), CallbackRequestValidator.NAME_MAX, problems);
-    Phone phone = changes.phone() == null ? null : validator.phone("phone", changes.phone(), problems);
-    ZoneId zone = changes.timeZone() == null ? null
-        : requiredZone(changes.timeZone(), problems);
-    String language = changes.preferredLanguage() == null ? null
-        : CallbackRequestValidator.language("preferredLanguage", changes.preferredLanguage(), problems);
-    String times = changes.preferredTimes() == null ? null
-        : FieldRules.requiredText("preferredTimes", changes.preferredTimes(), CallbackRequestValidator.PREFERRED_TIMES_MAX, problems);
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException(problems);
-    }
+    Checked checked = check(changes);
+    String name = checked.name();
+    Phone phone = checked.phone();
+    ZoneId zone = checked.zone();
+    String language = checked.language();
+    String times = checked.times();
     if (request.getStatus() == RequestStatus.CLOSED) {
       throw new ConflictException("The request is closed: correct the patient's details on their open request");
     }
@@ -117,6 +107,50 @@ public class PatientCorrections {
   public List<String> correct(UUID id, Changes changes, String by, boolean replan) {
     return correct(requests.getRequired(id), changes, by, replan);
   }
+
+  /** The changes as they would be stored; a 400 naming each field that breaks its rule. */
+  public Checked check(Changes changes) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (changes == null || changes.isEmpty()) {
+      throw new InvalidInputException(List.of(new FieldProblem("body", "required",
+          "must change at least one of name, phone, timeZone, preferredLanguage, preferredTimes")));
+    }
+    String name = changes.name() == null ? null
+        : FieldRules.requiredText("name", changes.name(), CallbackRequestValidator.NAME_MAX, problems);
+    Phone phone = changes.phone() == null ? null : validator.phone("phone", changes.phone(), problems);
+    ZoneId zone = changes.timeZone() == null ? null : requiredZone(changes.timeZone(), problems);
+    String language = changes.preferredLanguage() == null ? null
+        : CallbackRequestValidator.language("preferredLanguage", changes.preferredLanguage(), problems);
+    String times = changes.preferredTimes() == null ? null
+        : FieldRules.requiredText("preferredTimes", changes.preferredTimes(), CallbackRequestValidator.PREFERRED_TIMES_MAX, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    return new Checked(name, phone, zone, language, times);
+  }
+
+  /**
+   * The number and time zone a manager's form corrects (either may be empty), checked and named as
+   * the form names them; null when the form corrects nothing.
+   */
+  public Changes fromForm(String phone, String timeZone) {
+    if (phone == null && timeZone == null) {
+      return null;
+    }
+    Changes changes = new Changes(null, phone, timeZone, null, null);
+    try {
+      check(changes);
+    } catch (InvalidInputException invalid) {
+      throw new InvalidInputException(invalid.problems().stream()
+          .map(p -> new FieldProblem(p.field().equals("phone") ? Vars.CORRECTED_PHONE : Vars.CORRECTED_TIME_ZONE, p.rule(),
+              p.message()))
+          .toList());
+    }
+    return changes;
+  }
+
+  /** Changes that keep their rules, as stored. */
+  public record Checked(String name, Phone phone, ZoneId zone, String language, String times) {}
 
   private static ZoneId requiredZone(String written, List<FieldProblem> problems) {
     if (written.isBlank()) {

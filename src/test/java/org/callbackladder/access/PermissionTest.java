@@ -215,6 +215,13 @@ class PermissionTest {
           t -> "/task/" + t.task().getId() + "/complete",
           t -> "{\"variables\": {\"attemptOutcome\": {\"value\": \"REACHED\"}, \"resolution\": {\"value\": \"ROUTED\"},"
               + " \"routedTo\": {\"value\": \"clinical-team\"}}}"),
+      row("13 schedule again with free text for the patient's time zone", HttpMethod.POST,
+          t -> "/task/" + t.resolveCallingWindow().getId() + "/complete",
+          t -> "{\"variables\": {\"correctionDecision\": {\"value\": \"SCHEDULE_AGAIN\"},"
+              + " \"correctedTimeZone\": {\"value\": \"at " + PATIENT + "'s sister's\"}}}"),
+      row("13 decide a request with no time to call with a decision the form does not offer", HttpMethod.POST,
+          t -> "/task/" + t.resolveCallingWindow().getId() + "/complete",
+          t -> "{\"variables\": {\"correctionDecision\": {\"value\": \"FORGET_IT\"}}}"),
       row("13 book an appointment without saying when", HttpMethod.POST, t -> "/task/" + t.task().getId() + "/complete",
           t -> "{\"variables\": {\"attemptOutcome\": {\"value\": \"REACHED\"}, \"resolution\": {\"value\": \"BOOKED\"}}}"),
       row("13 schedule the next call on a Saturday at the patient's word", HttpMethod.POST,
@@ -328,6 +335,8 @@ class PermissionTest {
   private Date dueBefore;
   private CallbackRequest request;
   private CallbackRequest other;
+  /** A Tokyo patient: practice hours and their day never meet, so a manager has "Resolve calling window". */
+  private CallbackRequest noTimeToCall;
   /** A follow-up text to the request's patient that the provider refused for good. */
   private long failedMessage;
   private Caller caller = Caller.COORDINATOR;
@@ -340,6 +349,8 @@ class PermissionTest {
     other = intake.receive(Ladder.request("WEB_FORM", "GENERAL", "Otto Other", Phones.next())).request();
     urgent = intake.receive(new NewCallbackRequest("VOICEMAIL", "GENERAL", new NewCallbackRequest.Patient(PATIENT, Phones.next()),
         "my wife collapsed and is not breathing", null, null)).request();
+    noTimeToCall = intake.receive(new NewCallbackRequest("WEB_FORM", "GENERAL",
+        new NewCallbackRequest.Patient("Tomo Far", Phones.next(), null, null, null, "Asia/Tokyo"), null, null, null)).request();
     ladder = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(request.getProcessInstanceId()).singleResult();
     dueBefore = job().getDuedate();
     failedMessage = new SimpleJdbcInsert(jdbc).withTableName("outbox_message").usingGeneratedKeyColumns("id")
@@ -482,6 +493,11 @@ class PermissionTest {
   String redFlagExecution() {
     return engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(ladder.getId())
         .eventName(CallbackProcess.MSG_RED_FLAG_RAISED).singleResult().getExecutionId();
+  }
+
+  Task resolveCallingWindow() {
+    return engine.getTaskService().createTaskQuery().processInstanceId(noTimeToCall.getProcessInstanceId())
+        .taskDefinitionKey(CallbackProcess.TASK_RESOLVE_CALLING_WINDOW).singleResult();
   }
 
   Task urgentTask() {

@@ -228,7 +228,8 @@ class PatientCallbackProcessTest {
 
     call(engine, ladder, "REACHED", "BOOKED");
     assertThat(ladder).isNotEnded();
-    engine.getTaskService().complete(task("Task_ReviewLateCallback", ladder).getId(), Map.of("lateCallbackHandled", true));
+    engine.getTaskService().complete(task("Task_ReviewLateCallback", ladder).getId(), Map.of(Vars.LATE_DECISION, "CALLING_NOW"));
+    execute(job("Task_ActOnLateReview", ladder));
 
     assertThat(ladder).isEnded().hasPassed("Task_MarkResponseWindowMissed", END_EVENT_CALLBACK_CLOSED);
     Assertions.assertThat(record(ladder).getClosureReason()).isEqualTo(ClosureReason.BOOKED);

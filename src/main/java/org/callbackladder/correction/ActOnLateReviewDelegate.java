@@ -1,0 +1,78 @@
+package org.callbackladder.correction;
+
+import static org.callbackladder.CallbackProcess.Vars.CALL_BACK_AT;
+import static org.callbackladder.CallbackProcess.Vars.HAND_TO;
+import static org.callbackladder.CallbackProcess.Vars.LATE_DECISION;
+import static org.callbackladder.CallbackProcess.requestId;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.callbackladder.CallbackProcess;
+import org.callbackladder.CallbackProcess.Vars;
+import org.callbackladder.attempt.CallRules;
+import org.callbackladder.request.CallbackRequestRepository;
+import org.callbackladder.schedule.PracticeCalendar;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * BPMN: "Act on the manager's decision" (Task_ActOnLateReview), after "Review late first
+ * callback", as a job of its own (with the ladder's rights, not the manager's). The open call plans
+ * again for details the manager corrected, then is handed over or moved to the chosen time. A closure was recorded with the review; the model then ends the ladder.
+ */
+@Component("actOnLateReview")
+public class ActOnLateReviewDelegate implements JavaDelegate {
+
+  private final LadderReplanning replanning;
+  private final CallbackRequestRepository requests;
+  private final CallRules rules;
+  private final PracticeCalendar calendar;
+  private final TaskService tasks;
+
+  public ActOnLateReviewDelegate(LadderReplanning replanning, CallbackRequestRepository requests, CallRules rules,
+      PracticeCalendar calendar, TaskService tasks) {
+    this.replanning = replanning;
+    this.requests = requests;
+    this.rules = rules;
+    this.calendar = calendar;
+    this.tasks = tasks;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    LateCallbackReviewListener.Decision decision =
+        LateCallbackReviewListener.Decision.valueOf((String) execution.getVariable(LATE_DECISION));
+    if (decision == LateCallbackReviewListener.Decision.CLOSE) {
+      // recorded with the manager's reason when the review was completed; the model ends the ladder
+      return;
+    }
+    // details the manager corrected: the open call shows from the first moment the patient may be called
+    replanning.replan(requests.getRequired(requestId(execution)));
+    Task call = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+        .taskDefinitionKey(CallbackProcess.TASK_CALL_PATIENT).singleResult();
+    switch (decision) {
+      case HAND_TO -> {
+        if (call != null) {
+          tasks.setAssignee(call.getId(), (String) execution.getVariable(HAND_TO));
+        }
+      }
+      case CALL_AT -> {
+        if (call != null) {
+          Instant at = rules.dateTime(CALL_BACK_AT, execution.getVariable(CALL_BACK_AT), new ArrayList<>());
+          call.setFollowUpDate(Date.from(at));
+          call.setDueDate(Date.from(calendar.addOpenTime(at,
+              Duration.parse((String) execution.getVariable(Vars.RESPONSE_WINDOW)))));
+          tasks.saveTask(call);
+        }
+      }
+      default -> { }
+    }
+    execution.removeVariables(List.of(HAND_TO, CALL_BACK_AT));
+  }
+}
