@@ -103,10 +103,13 @@ public final class CallbackProcess {
     public static final String ROUTED_TO = "routedTo";
     public static final String CALL_BACK_AT = "callBackAt";
     public static final String SPOKE_WITH = "spokeWith";
+    /** Filled by the call-attempt form when we learn who an unknown caller is, or a better number for the patient. */
+    public static final String CALLER_NAME = "callerName";
+    public static final String BETTER_NUMBER = "betterNumber";
     /** Filled by the call-attempt form when the call is made while the patient's window or the practice is closed. */
     public static final String OUTSIDE_WINDOW_REASON = "outsideWindowReason";
     public static final List<String> SETTLED = List.of(APPOINTMENT_AT, APPOINTMENT_WITH, ROUTED_TO, CALL_BACK_AT, SPOKE_WITH,
-        OUTSIDE_WINDOW_REASON);
+        OUTSIDE_WINDOW_REASON, CALLER_NAME, BETTER_NUMBER);
     /**
      * What the ladder does after a call, from the table CallOutcome (processes/call-outcome.dmn):
      * CLOSE, ROUTE, CALL_AT_CHOSEN_TIME, NEXT_ATTEMPT_WITH_MESSAGE, NEXT_ATTEMPT, LAST_ATTEMPT_MADE,
@@ -198,7 +201,7 @@ public final class CallbackProcess {
    */
   public static final Set<String> WRITTEN_ANSWERS =
       Set.of(Vars.ATTEMPT_NOTES, Vars.PATIENT_WORDS, Vars.CLINICAL_NOTE, Vars.MANAGER_NOTE, Vars.EXCEPTION_DETAIL,
-          Vars.REVIEW_ACTIONS, Vars.APPOINTMENT_WITH, Vars.LATE_NOTE);
+          Vars.REVIEW_ACTIONS, Vars.APPOINTMENT_WITH, Vars.LATE_NOTE, Vars.CALLER_NAME);
 
   /**
    * The answers that are neither a choice nor written words: a date and time, a queue, a number, a
@@ -206,7 +209,7 @@ public final class CallbackProcess {
    * completion stores anything, so what is not refused is no free text.
    */
   public static final Set<String> CHECKED_ANSWERS = Set.of(Vars.APPOINTMENT_AT, Vars.CALL_BACK_AT, Vars.ROUTED_TO,
-      Vars.CORRECTED_PHONE, Vars.CORRECTED_TIME_ZONE, Vars.HAND_TO);
+      Vars.CORRECTED_PHONE, Vars.CORRECTED_TIME_ZONE, Vars.HAND_TO, Vars.BETTER_NUMBER);
 
   /** The clinical team's tasks: worked and decided by licensed staff only. */
   public static final Set<String> CLINICAL_TASKS = Set.of(TASK_URGENT_CLINICAL_CALLBACK, TASK_CLINICAL_REVIEW);
@@ -284,6 +287,8 @@ public final class CallbackProcess {
     public static final String SAFETY_LINES = "safetyLines";
     /** Unaccepted clinical hand-off: which task, raised and due when, how often escalated. */
     public static final String HAND_OFF_SUMMARY = "handOffSummary";
+    /** True on the sheet of a caller we know only by number: the form asks for their name. */
+    public static final String UNKNOWN_CALLER = "unknownCaller";
     /** A manager's correction task: why the ladder cannot call the patient as their details stand. */
     public static final String WHY_HERE = "whyHere";
     /** Exception review: why the request may not close as unreachable. */

@@ -14,6 +14,8 @@ import static org.callbackladder.CallbackProcess.Vars.RESOLUTION;
 import static org.callbackladder.CallbackProcess.Vars.SCHEDULING_STILL_NEEDED;
 import static org.callbackladder.CallbackProcess.Vars.APPOINTMENT_AT;
 import static org.callbackladder.CallbackProcess.Vars.APPOINTMENT_WITH;
+import static org.callbackladder.CallbackProcess.Vars.BETTER_NUMBER;
+import static org.callbackladder.CallbackProcess.Vars.CALLER_NAME;
 import static org.callbackladder.CallbackProcess.Vars.CALL_BACK_AT;
 import static org.callbackladder.CallbackProcess.Vars.ROUTED_TO;
 import static org.callbackladder.CallbackProcess.Vars.SETTLED;
@@ -57,8 +59,8 @@ public record AttemptReport(
    * message when someone else answered (a role).
    */
   public record Settled(Instant appointmentAt, String appointmentWith, String routedTo, Instant callBackAt,
-      SpokeWith spokeWith, OutsideWindow outsideWindow) {
-    static final Settled NOTHING = new Settled(null, null, null, null, null, null);
+      SpokeWith spokeWith, OutsideWindow outsideWindow, String callerName, String betterNumber) {
+    static final Settled NOTHING = new Settled(null, null, null, null, null, null, null, null);
   }
 
   /** Why a call was made while the patient's calling window or the practice was closed. */
@@ -184,6 +186,9 @@ public record AttemptReport(
         outside = FieldRules.oneOf(OutsideWindow.class, OUTSIDE_WINDOW_REASON, given, problems);
       }
     }
-    return new Settled(appointment, with, routedTo, callBack, spokeWith, outside);
+    // who an unknown caller is, and a better number, from anyone who answered
+    String callerName = FieldRules.optionalText(CALLER_NAME, answers.get(CALLER_NAME), 200, problems);
+    String betterNumber = rules.phone(BETTER_NUMBER, answers.get(BETTER_NUMBER), problems);
+    return new Settled(appointment, with, routedTo, callBack, spokeWith, outside, callerName, betterNumber);
   }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.callbackladder.practice.RoutingProperties;
 import org.callbackladder.practice.ScheduleProperties;
+import org.callbackladder.request.PhoneNumbers;
 import org.callbackladder.schedule.NextAttemptPlanner;
 import org.callbackladder.schedule.PracticeCalendar;
 import org.callbackladder.web.FieldProblem;
@@ -29,11 +30,13 @@ public class CallRules {
   private final RoutingProperties routing;
   private final ScheduleProperties schedule;
   private final NextAttemptPlanner planner;
+  private final PhoneNumbers phoneNumbers;
   private final Clock clock;
 
   public CallRules(PracticeCalendar calendar, RoutingProperties routing, ScheduleProperties schedule, NextAttemptPlanner planner,
-      Clock clock) {
+      PhoneNumbers phoneNumbers, Clock clock) {
     this.planner = planner;
+    this.phoneNumbers = phoneNumbers;
     this.calendar = calendar;
     this.routing = routing;
     this.schedule = schedule;
@@ -56,6 +59,17 @@ public class CallRules {
 
   public Set<String> routeTargets() {
     return routing.routeTo().keySet();
+  }
+
+  /** An optional number the practice can call, as E.164; a problem in words when it is not one. */
+  public String phone(String field, Object value, List<FieldProblem> problems) {
+    if (!(value instanceof String text) || text.isBlank()) {
+      return null;
+    }
+    return phoneNumbers.parse(text).map(PhoneNumbers.Phone::e164).orElseGet(() -> {
+      problems.add(new FieldProblem(field, "phone-number", "is not a phone number we can call: enter " + phoneNumbers.howToWrite()));
+      return null;
+    });
   }
 
   /** A required date and time: practice time when written without an offset. */

@@ -20,6 +20,7 @@ import static org.callbackladder.CallbackProcess.CallSheet.PREFERRED_TIMES;
 import static org.callbackladder.CallbackProcess.CallSheet.REASON_LABEL;
 import static org.callbackladder.CallbackProcess.CallSheet.REFERRAL_NOTE;
 import static org.callbackladder.CallbackProcess.CallSheet.SAFETY_LINES;
+import static org.callbackladder.CallbackProcess.CallSheet.UNKNOWN_CALLER;
 import static org.callbackladder.CallbackProcess.CallSheet.WHY_HERE;
 
 import java.time.Clock;
@@ -281,6 +282,9 @@ public class CallSheets {
   private Map<String, Object> basics(CallbackRequest request) {
     Map<String, Object> sheet = new HashMap<>();
     sheet.put(PATIENT_NAME, request.getPatientName() == null ? "Not known yet: ask who is calling" : request.getPatientName());
+    if (request.getPatientName() == null) {
+      sheet.put(UNKNOWN_CALLER, true);
+    }
     sheet.put(PATIENT_PHONE, phoneNumbers.forDialling(request.getPatientPhone()));
     List<CallbackSignal> received = signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(request.getId());
     List<CallAttempt> made = attempts.findByCallbackRequestIdOrderByAttemptNumber(request.getId());

@@ -4,6 +4,8 @@ import static org.callbackladder.CallbackProcess.Vars.ATTEMPT_AGENT;
 import static org.callbackladder.CallbackProcess.Vars.APPOINTMENT_AT;
 import static org.callbackladder.CallbackProcess.Vars.APPOINTMENT_WITH;
 import static org.callbackladder.CallbackProcess.Vars.ATTEMPT_NOTES;
+import static org.callbackladder.CallbackProcess.Vars.BETTER_NUMBER;
+import static org.callbackladder.CallbackProcess.Vars.CALLER_NAME;
 import static org.callbackladder.CallbackProcess.Vars.CALL_BACK_AT;
 import static org.callbackladder.CallbackProcess.Vars.OUTSIDE_WINDOW_REASON;
 import static org.callbackladder.CallbackProcess.Vars.SPOKE_WITH;
@@ -29,23 +31,28 @@ public class DocumentAttemptDelegate implements JavaDelegate {
 
   private final AttemptService attempts;
   private final CallRules rules;
+  private final CallerDetails callers;
 
-  public DocumentAttemptDelegate(AttemptService attempts, CallRules rules) {
+  public DocumentAttemptDelegate(AttemptService attempts, CallRules rules, CallerDetails callers) {
     this.attempts = attempts;
     this.rules = rules;
+    this.callers = callers;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     AttemptReport report = AttemptReport.of(execution, rules);
-    attempts.document(requestId(execution), attemptNumber(execution), (String) execution.getVariable(ATTEMPT_AGENT), report);
+    String agent = (String) execution.getVariable(ATTEMPT_AGENT);
+    attempts.document(requestId(execution), attemptNumber(execution), agent, report);
+    callers.learned(requestId(execution), report.settled().callerName(), report.settled().betterNumber(), agent);
     if (report.settled().callBackAt() != null) {
       // "Schedule next attempt" reads it, as an instant
       execution.setVariable(CALL_BACK_AT, report.settled().callBackAt().toString());
     }
     // the chosen queue and time stay for the steps that act on them; the rest lives on the attempt
     execution.removeVariables(Stream.of(Stream.of(ATTEMPT_NOTES, PATIENT_WORDS, EMERGENCY_LINE_GIVEN,
-        SCHEDULING_STILL_NEEDED, APPOINTMENT_AT, APPOINTMENT_WITH, SPOKE_WITH, OUTSIDE_WINDOW_REASON), PATIENT_ASKED.stream())
+        SCHEDULING_STILL_NEEDED, APPOINTMENT_AT, APPOINTMENT_WITH, SPOKE_WITH, OUTSIDE_WINDOW_REASON, CALLER_NAME, BETTER_NUMBER),
+        PATIENT_ASKED.stream())
         .flatMap(s -> s).toList());
   }
 }

@@ -260,6 +260,29 @@ class CallOutcomesProcessTest {
     Assertions.assertThat(attemptsOf(ladder)).singleElement().extracting(CallAttempt::getOutsideWindowReason).isNull();
   }
 
+  @Test
+  void anUnknownCallersNameAndABetterNumberGoOntoTheRequest() {
+    // a missed call: we know only the number
+    phone = Phones.next();
+    ProcessInstance ladder = Ladder.start(intake, engine, new org.callbackladder.intake.NewCallbackRequest("MISSED_CALL",
+        "GENERAL", new org.callbackladder.intake.NewCallbackRequest.Patient(null, phone), null, null, null));
+    Assertions.assertThat(TaskSheet.read(engine.getTaskService(), task(TASK_CALL_PATIENT, ladder).getId()))
+        .containsEntry(CallSheet.UNKNOWN_CALLER, true);
+
+    Assertions.assertThatThrownBy(() -> call(ladder, "NO_ANSWER", Map.of(Vars.BETTER_NUMBER, "twelve")))
+        .hasMessageContaining("betterNumber is not a phone number we can call");
+    String better = Phones.next();
+    call(ladder, "REACHED", Map.of(Vars.RESOLUTION, "PATIENT_WILL_CALL_BACK", Vars.CALLER_NAME, "Sam Okoye",
+        Vars.BETTER_NUMBER, Phones.dialled(better)));
+
+    CallbackRequest learned = record(ladder);
+    Assertions.assertThat(learned.getPatientName()).isEqualTo("Sam Okoye");
+    Assertions.assertThat(learned.getPatientPhone()).isEqualTo(better);
+    Assertions.assertThat(openCallbacks.findById(better)).isPresent();
+    Assertions.assertThat(engine.getRuntimeService().getVariables(ladder.getId()))
+        .doesNotContainKeys(Vars.CALLER_NAME, Vars.BETTER_NUMBER);
+  }
+
   private ProcessInstance start() {
     phone = Phones.next();
     return Ladder.start(intake, engine, request("WEB_FORM", "APPOINTMENT_REQUEST", "Rowan Ellis", phone));
