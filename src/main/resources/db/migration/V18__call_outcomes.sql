@@ -6,6 +6,8 @@ alter table call_attempt alter column outcome set data type varchar(32);
 alter table call_attempt alter column resolution set data type varchar(32);
 alter table call_attempt add column appointment_at timestamp with time zone;
 alter table call_attempt add column appointment_with varchar(200);
+-- practice days from the call to the appointment, for "booked within N days" (written with the call, ADR 0003)
+alter table call_attempt add column appointment_in_days integer;
 alter table call_attempt add column routed_to varchar(64);
 alter table call_attempt add column call_back_at timestamp with time zone;
 alter table call_attempt add column spoke_with varchar(32);

@@ -2,6 +2,7 @@ package org.callbackladder.attempt;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.callbackladder.audit.AuditLog;
@@ -51,8 +52,11 @@ public class AttemptService {
     CallbackRequest request = requests.getRequired(callbackRequestId);
     Instant now = clock.instant();
     String dayPart = schedule.dayPartAt(now.atZone(request.patientZone(practice.timeZone())).toLocalTime()).orElse(null);
-    CallAttempt attempt = attempts.save(
-        CallAttempt.documented(callbackRequestId, attemptNumber, agent, request.getPatientPhone(), report, now, dayPart));
+    Instant appointment = report.settled().appointmentAt();
+    Integer inDays = appointment == null ? null : (int) ChronoUnit.DAYS.between(
+        now.atZone(practice.timeZone()).toLocalDate(), appointment.atZone(practice.timeZone()).toLocalDate());
+    CallAttempt attempt = attempts.save(CallAttempt.documented(
+        callbackRequestId, attemptNumber, agent, request.getPatientPhone(), report, now, dayPart, inDays));
     request.attemptDocumented(now, agent, report.outcome().spokeWithPatient());
     // what the patient asked for holds for their number, on this request and every later one
     contacts.askedOnCall(request.getPatientPhone(), report.asked(), "call attempt " + attemptNumber, agent);

@@ -39,6 +39,8 @@ public class CallAttempt {
   private String dayPart;
   /** What the call settled (AttemptReport.Settled); empty for most outcomes. */
   private Instant appointmentAt;
+  /** Practice days from the call to the appointment (0: the same day), for the reviews. */
+  private Integer appointmentInDays;
   private String appointmentWith;
   private String routedTo;
   private Instant callBackAt;
@@ -56,7 +58,8 @@ public class CallAttempt {
       String numberDialled,
       AttemptReport report,
       Instant completedAt,
-      String dayPart) {
+      String dayPart,
+      Integer appointmentInDays) {
     CallAttempt attempt = new CallAttempt();
     attempt.callbackRequestId = callbackRequestId;
     attempt.attemptNumber = attemptNumber;
@@ -71,6 +74,7 @@ public class CallAttempt {
     attempt.completedAt = completedAt;
     attempt.dayPart = dayPart;
     attempt.appointmentAt = report.settled().appointmentAt();
+    attempt.appointmentInDays = appointmentInDays;
     attempt.appointmentWith = report.settled().appointmentWith();
     attempt.routedTo = report.settled().routedTo();
     attempt.callBackAt = report.settled().callBackAt();
@@ -87,6 +91,7 @@ public class CallAttempt {
   public AttemptOutcome getOutcome() { return outcome; }
   public Resolution getResolution() { return resolution; }
   public Instant getAppointmentAt() { return appointmentAt; }
+  public Integer getAppointmentInDays() { return appointmentInDays; }
   public String getAppointmentWith() { return appointmentWith; }
   public String getRoutedTo() { return routedTo; }
   public Instant getCallBackAt() { return callBackAt; }

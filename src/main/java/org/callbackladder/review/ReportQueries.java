@@ -38,9 +38,11 @@ class ReportQueries {
   static final Map<String, String> WAIT_BUCKETS = bucketColumns();
 
   private final JdbcTemplate jdbc;
+  private final ReviewProperties review;
   private final Clock clock;
 
-  ReportQueries(JdbcTemplate jdbc, Clock clock) {
+  ReportQueries(JdbcTemplate jdbc, ReviewProperties review, Clock clock) {
+    this.review = review;
     this.jdbc = jdbc;
     this.clock = clock;
   }
@@ -130,7 +132,9 @@ class ReportQueries {
     String attemptDim = by.attemptColumn();
     jdbc.query("select " + attemptDim + ", a.attempt_number, coalesce(a.day_part, '(not recorded)'), count(*),"
         + " sum(case when " + SPOKE + " then 1 else 0 end),"
-        + " sum(case when a.outside_window_reason is not null then 1 else 0 end)"
+        + " sum(case when a.outside_window_reason is not null then 1 else 0 end),"
+        + " sum(case when a.appointment_in_days is not null then 1 else 0 end),"
+        + " sum(case when a.appointment_in_days <= ? then 1 else 0 end)"
         + " from call_attempt a" + (by.attemptNeedsRequest() ? " join callback_request r on r.id = a.callback_request_id" : "")
         + " where a.completed_at >= ? and a.completed_at < ?"
         + groupBy(by, attemptDim, "a.attempt_number", "a.day_part"),
@@ -140,7 +144,9 @@ class ReportQueries {
           Tally.add(t.byAttempt.computeIfAbsent(row.getInt(2), n -> new long[2]), counts);
           Tally.add(t.byDayPart.computeIfAbsent(row.getString(3), n -> new long[2]), counts);
           t.outsideWindow += row.getLong(6);
-        }, from, to);
+          t.booked += row.getLong(7);
+          t.bookedWithin += row.getLong(8);
+        }, review.bookedWithinDays(), from, to);
 
     jdbc.query("select " + dim + ", count(*), sum(case when h.claimed_at is not null then 1 else 0 end),"
         + " percentile_cont(0.5) within group (order by h.accepted_after_seconds),"
@@ -232,6 +238,8 @@ class ReportQueries {
     final Map<Integer, long[]> byAttempt = new TreeMap<>();
     final Map<String, long[]> byDayPart = new TreeMap<>();
     long outsideWindow;
+    long booked;
+    long bookedWithin;
     long escalations;
     long accepted;
     Double acceptanceMedianSeconds;
@@ -260,6 +268,8 @@ class ReportQueries {
       other.byAttempt.forEach((number, counts) -> add(byAttempt.computeIfAbsent(number, n -> new long[2]), counts));
       other.byDayPart.forEach((part, counts) -> add(byDayPart.computeIfAbsent(part, n -> new long[2]), counts));
       outsideWindow += other.outsideWindow;
+      booked += other.booked;
+      bookedWithin += other.bookedWithin;
       escalations += other.escalations;
       accepted += other.accepted;
       unaccepted += other.unaccepted;
@@ -286,7 +296,7 @@ class ReportQueries {
           .map(e -> slice(String.valueOf(e.getKey()), e.getValue())).toList();
       List<Slice> dayParts = byDayPart.entrySet().stream().map(e -> slice(e.getKey(), e.getValue())).toList();
       return new Figures(name, requests,
-          new Attempts(made, reachedCalls, share(reachedCalls, made), attempts, dayParts, outsideWindow),
+          new Attempts(made, reachedCalls, share(reachedCalls, made), attempts, dayParts, outsideWindow, booked, bookedWithin),
           new Escalations(escalations, accepted, minutes(acceptanceMedianSeconds), unaccepted),
           new Messages(messages, optOuts));
     }

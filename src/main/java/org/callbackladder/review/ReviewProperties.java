@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("callback.review")
-public record ReviewProperties(@Valid @NotNull Daily daily, @Valid @NotNull Weekly weekly) {
+public record ReviewProperties(@Valid @NotNull Daily daily, @Valid @NotNull Weekly weekly, @Min(0) int bookedWithinDays) {
 
   /** The Daily callback review: on these days at this time; a practice holiday has none. */
   public record Daily(@NotEmpty Set<DayOfWeek> days, @NotNull LocalTime at) {}

@@ -36,6 +36,7 @@ public class ReviewSheets {
   private final CallbackRequestRepository requestRecords;
   private final JdbcTemplate jdbc;
   private final ReviewProperties.Weekly weekly;
+  private final int bookedWithinDays;
   private final ZoneId zone;
   private final Clock clock;
 
@@ -45,6 +46,7 @@ public class ReviewSheets {
     this.requestRecords = requestRecords;
     this.jdbc = jdbc;
     this.weekly = review.weekly();
+    this.bookedWithinDays = review.bookedWithinDays();
     this.zone = practice.timeZone();
     this.clock = clock;
   }
@@ -64,7 +66,10 @@ public class ReviewSheets {
     line(sheet, "Patients reached: " + requests.reached() + " of " + requests.attempted() + " called"
         + percent(requests.reachRate()) + "; booked: " + requests.booked());
     line(sheet, "Calls made: " + all.attempts().made() + ", reaching the patient: " + all.attempts().reached()
-        + percent(all.attempts().reachRate()));
+        + percent(all.attempts().reachRate()) + "; made while the patient's window or the practice was closed: "
+        + all.attempts().outsideWindow());
+    line(sheet, "Appointments booked on calls: " + all.attempts().booked() + ", for within " + bookedWithinDays + " days: "
+        + all.attempts().bookedWithinDays());
     line(sheet, "Clinical hand-offs: " + all.escalations().raised() + ", taken by the clinical team: "
         + all.escalations().accepted() + ", not taken in time: " + all.escalations().unaccepted());
     line(sheet, "Follow-up messages: " + messages(all.messages().byChannel()) + "; opt-outs: " + all.messages().optOuts());

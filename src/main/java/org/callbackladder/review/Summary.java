@@ -51,11 +51,12 @@ public record Summary(
 
   /**
    * Calls made in the period, and how many reached the patient, overall, by attempt number and by
-   * part of the patient's day; and how many were made outside the patient's window or practice
-   * hours (each with the reason the coordinator gave).
+   * part of the patient's day; how many were made outside the patient's window or practice hours
+   * (each with the reason the coordinator gave); and how many booked an appointment, and how many
+   * of those for within {@code callback.review.booked-within-days} practice days of the call.
    */
   public record Attempts(long made, long reached, Double reachRate, List<Slice> byAttemptNumber, List<Slice> byDayPart,
-      long outsideWindow) {}
+      long outsideWindow, long booked, long bookedWithinDays) {}
 
   public record Slice(String name, long made, long reached, Double reachRate) {}
 

@@ -10,6 +10,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -42,6 +43,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * The outcomes people actually have on a call, through the table processes/call-outcome.dmn and
@@ -58,6 +60,7 @@ class CallOutcomesProcessTest {
   @Autowired OutboxMessageRepository outbox;
   @Autowired OpenCallbackRepository openCallbacks;
   @Autowired TestClock clock;
+  @Autowired TestRestTemplate http;
   String phone;
 
   @BeforeEach
@@ -152,6 +155,26 @@ class CallOutcomesProcessTest {
       Assertions.assertThat(booked.getAppointmentAt()).isEqualTo(Instant.parse("2026-12-08T15:00:00Z"));
       Assertions.assertThat(booked.getAppointmentWith()).isEqualTo("Dr. Okafor, Main Street");
     });
+  }
+
+  /** A day of its own (other tests' calls fall on other days): one booking, for two days later, and a late call. */
+  @Test
+  void theReviewsCountBookingsWithinAWeekAndCallsOutsideTheWindow() {
+    clock.set(Instant.parse("2025-10-14T13:00:00Z")); // Tuesday 09:00 in New York
+    ProcessInstance booked = start();
+    call(booked, "REACHED", Map.of(Vars.RESOLUTION, "BOOKED", Vars.APPOINTMENT_AT, "2025-10-16T10:00"));
+    Assertions.assertThat(attemptsOf(booked).get(0).getAppointmentInDays()).isEqualTo(2);
+    clock.set(Instant.parse("2025-10-14T23:30:00Z")); // 19:30: the practice is closed
+    ProcessInstance evening = start();
+    call(evening, "NO_ANSWER", Map.of(Vars.OUTSIDE_WINDOW_REASON, "PATIENT_ASKED"));
+
+    JsonNode calls = http.withBasicAuth("manager", "demo")
+        .getForObject("/api/reports/summary?from=2025-10-14&to=2025-10-14", JsonNode.class).get("overall").get("attempts");
+
+    Assertions.assertThat(calls.get("made").asLong()).isEqualTo(2);
+    Assertions.assertThat(calls.get("booked").asLong()).isEqualTo(1);
+    Assertions.assertThat(calls.get("bookedWithinDays").asLong()).isEqualTo(1);
+    Assertions.assertThat(calls.get("outsideWindow").asLong()).isEqualTo(1);
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -256,7 +257,8 @@ class PostgresLadderIntegrationTest {
    */
   @Test
   void historyAndLogsKeepNoPatientData(CapturedOutput output) {
-    clock.set(CallbackLadderTest.TUESDAY_9AM);
+    // noon in New York, 09:00 for these San Francisco numbers: inside their calling window
+    clock.set(CallbackLadderTest.TUESDAY_9AM.plus(Duration.ofHours(3)));
     JsonNode receipt = post(Map.of("channel", "WEB_FORM", "reason", "APPOINTMENT_REQUEST",
         "patient", Map.of("name", "Zelda Quixote-Marrow", "phone", "+1 (415) 555-0144"),
         "message", "my knee hurts xyzzy", "preferredTimes", "mornings plover")).getBody();

@@ -42,8 +42,8 @@ public final class Ladder {
     complete(call, answers);
   }
 
-  /** An appointment booked on the calls of these tests: ahead of every test clock. */
-  public static final String APPOINTMENT = "2027-01-12T10:30";
+  /** An appointment booked on the calls of these tests: ahead of every test clock (practice time). */
+  public static final String APPOINTMENT = "2040-01-10T10:30";
 
   /**
    * What a coordinator records for an outcome and resolution, with the fields the resolution needs:

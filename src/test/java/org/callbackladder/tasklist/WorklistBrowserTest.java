@@ -81,6 +81,28 @@ class WorklistBrowserTest extends BrowserTest {
   }
 
   @Test
+  void theSheetShowsTheLanguageCueAndTheReferral() throws IOException {
+    var response = http.withBasicAuth("referrals", "demo").postForEntity("/api/callbacks", Map.of(
+        "channel", "REFERRAL", "reason", "REFERRAL_QUESTION",
+        "patient", Map.of("name", "Ana Referida", "phone", Phones.dialled(Phones.next()), "preferredLanguage", "es",
+            "dateOfBirth", "1984-03-12"),
+        "referral", Map.of("practiceName", "Lakeside Cardiology", "contact", "Dr. Brandt's office", "recordsReceived", false)),
+        JsonNode.class);
+    assertThat(response.getStatusCode().is2xxSuccessful()).as(String.valueOf(response.getBody())).isTrue();
+    JsonNode receipt = response.getBody();
+    Task call = callOf(receipt.get("processInstanceId").asText());
+
+    browser.logIn("tasklist", "referrals", "demo");
+    openAndClaim(call);
+
+    browser.wait.until(driver -> !driver.findElements(By.xpath("//*[contains(@class,'fjs-form')]//*[contains(normalize-space(),"
+        + " 'NEEDS A SPANISH SPEAKER')]")).isEmpty());
+    assertThat(browser.fieldValue("Referral")).contains("Referred by Lakeside Cardiology", "Dr. Brandt's office", "RECORDS MISSING");
+    assertThat(browser.fieldValue("Date of birth")).startsWith("12 March 1984");
+    browser.screenshot("language-and-referral");
+  }
+
+  @Test
   void aCoordinatorRoutesAReachedPatientToTheReferralCoordinators() throws IOException {
     String ladder = request("APPOINTMENT_REQUEST", "America/New_York", null);
     Task call = callOf(ladder);
