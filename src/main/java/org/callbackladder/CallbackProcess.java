@@ -53,6 +53,8 @@ public final class CallbackProcess {
   public static final String TASK_UNACCEPTED_CLINICAL_HAND_OFF = "Task_UnacceptedClinicalHandOff";
   public static final String TASK_CLOSE_AS_HANDLED = "Task_CloseAsHandledByClinicalTeam";
   public static final String TASK_EXCEPTION_REVIEW = "Task_ExceptionReview";
+  /** processes/new-callback-request.bpmn: the notice to whoever entered a request an open one took in. */
+  public static final String TASK_ADDED_TO_OPEN_REQUEST = "Task_AddedToOpenRequest";
 
   /** The practice managers' reviews (processes/daily-callback-review.bpmn, weekly-callback-review.bpmn). */
   public static final String DAILY_REVIEW_PROCESS_KEY = "DailyCallbackReview";
@@ -192,6 +194,7 @@ public final class CallbackProcess {
       Map.entry(TASK_UNACCEPTED_CLINICAL_HAND_OFF, Set.of(Vars.MANAGER_ACTION, Vars.MANAGER_NOTE)),
       Map.entry(TASK_EXCEPTION_REVIEW, Set.of(Vars.EXCEPTION_DECISION, Vars.EXCEPTION_DETAIL, Vars.EXCEPTION_CLOSURE_REASON)),
       Map.entry(TASK_DAILY_REVIEW, Set.of(Vars.REVIEW_ACTIONS)),
+      Map.entry(TASK_ADDED_TO_OPEN_REQUEST, Set.of()),
       Map.entry(TASK_WEEKLY_REVIEW, Set.of(Vars.REVIEW_ACTIONS)));
 
   /**

@@ -1,6 +1,7 @@
 package org.callbackladder.access;
 
 import jakarta.persistence.criteria.Subquery;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -83,21 +84,29 @@ public class RequestReaders {
     return scope(user).map(scope -> covers(scope, request)).orElse(false);
   }
 
+  /** The same for a person known to the engine (a Tasklist user), by user id and groups. */
+  public boolean mayRead(String userId, Collection<String> groups, CallbackRequest request) {
+    return scope(userId, Set.copyOf(groups)).map(scope -> covers(scope, request)).orElse(false);
+  }
+
   /** The practice's staff (any queue, managers) and administrators, as opposed to integrations and operations. */
   public boolean isStaff(Authentication user) {
     return scope(user).isPresent();
   }
 
   private Optional<Scope> scope(Authentication user) {
-    Set<String> groups = authorities(user);
+    return scope(user == null ? null : user.getName(), authorities(user));
+  }
+
+  private Optional<Scope> scope(String userId, Set<String> groups) {
     if (groups.contains(Groups.INTAKE_TOKEN)) {
       return Optional.empty();
     }
     if (groups.stream().anyMatch(READ_ALL::contains)) {
-      return Optional.of(new Scope(user.getName(), Set.of(), true));
+      return Optional.of(new Scope(userId, Set.of(), true));
     }
     Set<String> queues = groups.stream().filter(Groups.STAFF::contains).collect(Collectors.toUnmodifiableSet());
-    return queues.isEmpty() ? Optional.empty() : Optional.of(new Scope(user.getName(), queues, false));
+    return queues.isEmpty() ? Optional.empty() : Optional.of(new Scope(userId, queues, false));
   }
 
   private static Set<String> authorities(Authentication user) {

@@ -1,6 +1,5 @@
 package org.callbackladder.attempt;
 
-import org.callbackladder.TaskSheet;
 import static org.callbackladder.CallbackProcess.TASK_CALL_PATIENT;
 import static org.callbackladder.CallbackProcess.TASK_CLINICAL_REVIEW;
 import static org.callbackladder.CallbackProcess.TASK_EXCEPTION_REVIEW;
@@ -10,6 +9,7 @@ import static org.callbackladder.CallbackProcess.Vars.ATTEMPT_NUMBER;
 import static org.callbackladder.CallbackProcess.Vars.MAX_ATTEMPTS;
 
 import java.util.UUID;
+import org.callbackladder.TaskSheet;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;

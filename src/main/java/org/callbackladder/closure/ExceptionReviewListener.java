@@ -1,11 +1,11 @@
 package org.callbackladder.closure;
 
-import org.callbackladder.TaskSheet;
 import static org.callbackladder.CallbackProcess.requestId;
 
 import java.util.List;
 import org.callbackladder.CallbackProcess;
 import org.callbackladder.CallbackProcess.Vars;
+import org.callbackladder.TaskSheet;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;

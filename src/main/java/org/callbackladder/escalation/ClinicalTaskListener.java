@@ -1,10 +1,10 @@
 package org.callbackladder.escalation;
 
-import org.callbackladder.TaskSheet;
 import static org.callbackladder.CallbackProcess.handOffId;
 
 import org.callbackladder.CallbackProcess;
 import org.callbackladder.CallbackProcess.Vars;
+import org.callbackladder.TaskSheet;
 import org.callbackladder.request.ClosureReason;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

@@ -1,11 +1,11 @@
 package org.callbackladder.escalation;
 
-import org.callbackladder.TaskSheet;
 import static org.callbackladder.CallbackProcess.handOffId;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.callbackladder.CallbackProcess.Vars;
+import org.callbackladder.TaskSheet;
 import org.callbackladder.web.FieldProblem;
 import org.callbackladder.web.FieldRules;
 import org.callbackladder.web.InvalidInputException;

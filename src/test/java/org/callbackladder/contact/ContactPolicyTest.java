@@ -1,6 +1,5 @@
 package org.callbackladder.contact;
 
-import org.callbackladder.TaskSheet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -14,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.callbackladder.CallbackProcess;
+import org.callbackladder.TaskSheet;
 import org.callbackladder.closure.ClosureService;
 import org.callbackladder.intake.IntakeService;
 import org.callbackladder.intake.NewCallbackRequest;

@@ -1,6 +1,5 @@
 package org.callbackladder.intake;
 
-import org.callbackladder.TaskSheet;
 import static org.callbackladder.CallbackProcess.TASK_ADD_TO_CALL_SHEET;
 import static org.callbackladder.CallbackProcess.TASK_CALL_PATIENT;
 import static org.callbackladder.CallbackProcess.TASK_PATIENT_RETURNED_CALL;
@@ -15,6 +14,8 @@ import org.callbackladder.CallbackProcess.CallSheet;
 import org.callbackladder.CallbackProcess.StartForm;
 import org.callbackladder.CallbackProcess.Vars;
 import org.callbackladder.CallbackProcess;
+import org.callbackladder.TaskSheet;
+import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackSignal;
 import org.callbackladder.request.CallbackSignalRepository;
 import org.callbackladder.support.CallbackLadderTest;
@@ -203,5 +204,40 @@ class OneRequestPerNeedTest {
   private ProcessInstance ladderOf(IntakeResult result) {
     return engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceId(result.request().getProcessInstanceId()).singleResult();
+  }
+
+  /** A walk-in for a patient with an open request joins it; whoever entered it and may read it is told so. */
+  @Test
+  void aWalkInIsAddedToThePatientsOpenRequestAndTheCoordinatorIsTold() {
+    String phone = Phones.next();
+    CallbackRequest open = intake.receive(Ladder.request("VOICEMAIL", "GENERAL", "Wally Walkin", phone)).request();
+
+    ProcessInstance entered = enterByHand("coordinator", "callback-coordinators", phone);
+
+    org.camunda.bpm.engine.task.Task notice = engine.getTaskService().createTaskQuery().processInstanceId(entered.getId())
+        .singleResult();
+    Assertions.assertThat(notice.getTaskDefinitionKey()).isEqualTo(CallbackProcess.TASK_ADDED_TO_OPEN_REQUEST);
+    Assertions.assertThat(notice.getAssignee()).isEqualTo("coordinator");
+    Assertions.assertThat((String) engine.getTaskService().getVariable(notice.getId(), "handInNote"))
+        .startsWith("General request, open since").contains("queue: Callback coordinators").doesNotContain("Wally");
+    Assertions.assertThat(signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(open.getId())).hasSize(2);
+
+    // a referral coordinator may not read a callback coordinators' request: joined all the same, told nothing
+    ProcessInstance unseen = enterByHand("referrals", "referral-coordinators", phone);
+    Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(unseen.getId()).count())
+        .isZero();
+    Assertions.assertThat(signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(open.getId())).hasSize(3);
+  }
+
+  private ProcessInstance enterByHand(String user, String group, String phone) {
+    String definition = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(CallbackProcess.NEW_REQUEST_PROCESS_KEY).latestVersion().singleResult().getId();
+    engine.getIdentityService().setAuthentication(user, List.of(group));
+    try {
+      return engine.getFormService().submitStartForm(definition, Map.of("patientName", "Wally Walkin",
+          "patientPhone", Phones.dialled(phone), "reason", "GENERAL", "channel", "MANUAL", "patientMessage", "came by the desk"));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
   }
 }

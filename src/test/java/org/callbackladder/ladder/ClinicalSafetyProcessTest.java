@@ -1,7 +1,7 @@
 package org.callbackladder.ladder;
 
-import org.callbackladder.support.Ladder;
 import org.callbackladder.TaskSheet;
+import org.callbackladder.support.Ladder;
 import static org.callbackladder.CallbackProcess.TASK_CALL_PATIENT;
 import static org.callbackladder.CallbackProcess.TASK_CLINICAL_REVIEW;
 import static org.callbackladder.CallbackProcess.TASK_EXCEPTION_REVIEW;

@@ -1,6 +1,5 @@
 package org.callbackladder.ladder;
 
-import org.callbackladder.TaskSheet;
 import static org.callbackladder.CallbackProcess.END_EVENT_CALLBACK_CLOSED;
 import static org.callbackladder.CallbackProcess.TASK_CALL_PATIENT;
 import static org.callbackladder.CallbackProcess.TASK_QUEUE_FINAL_MESSAGE;
@@ -26,6 +25,7 @@ import org.callbackladder.CallbackProcess.CallSheet;
 import org.callbackladder.CallbackProcess.StartForm;
 import org.callbackladder.CallbackProcess.Vars;
 import org.callbackladder.CallbackProcess;
+import org.callbackladder.TaskSheet;
 import org.callbackladder.attempt.AttemptOutcome;
 import org.callbackladder.audit.AuditEvent;
 import org.callbackladder.audit.AuditEventRepository;

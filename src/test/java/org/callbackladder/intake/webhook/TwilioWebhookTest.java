@@ -1,6 +1,5 @@
 package org.callbackladder.intake.webhook;
 
-import org.callbackladder.TaskSheet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.callbackladder.CallbackProcess.CallSheet;
 import org.callbackladder.CallbackProcess;
+import org.callbackladder.TaskSheet;
 import org.callbackladder.request.CallbackRequest;
 import org.callbackladder.request.CallbackRequestRepository;
 import org.callbackladder.request.CallbackSignal;
