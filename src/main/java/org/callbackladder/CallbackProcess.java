@@ -159,10 +159,12 @@ public final class CallbackProcess {
     public static final String CORRECTED_TIME_ZONE = "correctedTimeZone";
     /**
      * Filled by the late-callback form: CALLING_NOW, HAND_TO (with handTo, a colleague in the call's
-     * queue), CALL_AT (with callBackAt) or CLOSE (with a reason and a note).
+     * queue), CALL_AT (with lateCallAt) or CLOSE (with a reason and a note).
      */
     public static final String LATE_DECISION = "lateDecision";
     public static final String HAND_TO = "handTo";
+    /** The late review's chosen time for the open call (not the call form's callBackAt, which the ladder reads). */
+    public static final String LATE_CALL_AT = "lateCallAt";
     public static final String LATE_CLOSURE_REASON = "lateClosureReason";
     public static final String LATE_NOTE = "lateNote";
     /** Set when a person (clinician, exception review) decided how the request closes. */
@@ -185,7 +187,7 @@ public final class CallbackProcess {
   public static final Map<String, Set<String>> FORM_ANSWERS = Map.ofEntries(
       Map.entry(TASK_CALL_PATIENT, CALL_ANSWERS),
       Map.entry(TASK_PATIENT_RETURNED_CALL, CALL_ANSWERS),
-      Map.entry(TASK_REVIEW_LATE_CALLBACK, Set.of(Vars.LATE_DECISION, Vars.HAND_TO, Vars.CALL_BACK_AT, Vars.CORRECTED_PHONE,
+      Map.entry(TASK_REVIEW_LATE_CALLBACK, Set.of(Vars.LATE_DECISION, Vars.HAND_TO, Vars.LATE_CALL_AT, Vars.CORRECTED_PHONE,
           Vars.CORRECTED_TIME_ZONE, Vars.LATE_CLOSURE_REASON, Vars.LATE_NOTE)),
       Map.entry(TASK_RESOLVE_CALLING_WINDOW, CORRECTION_ANSWERS),
       Map.entry(TASK_FIND_ANOTHER_NUMBER, CORRECTION_ANSWERS),
@@ -212,7 +214,7 @@ public final class CallbackProcess {
    * completion stores anything, so what is not refused is no free text.
    */
   public static final Set<String> CHECKED_ANSWERS = Set.of(Vars.APPOINTMENT_AT, Vars.CALL_BACK_AT, Vars.ROUTED_TO,
-      Vars.CORRECTED_PHONE, Vars.CORRECTED_TIME_ZONE, Vars.HAND_TO, Vars.BETTER_NUMBER);
+      Vars.CORRECTED_PHONE, Vars.CORRECTED_TIME_ZONE, Vars.HAND_TO, Vars.BETTER_NUMBER, Vars.LATE_CALL_AT);
 
   /** The clinical team's tasks: worked and decided by licensed staff only. */
   public static final Set<String> CLINICAL_TASKS = Set.of(TASK_URGENT_CLINICAL_CALLBACK, TASK_CLINICAL_REVIEW);

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * profile. Idempotent: a restart adds nothing, and what a practice changes later in Admin stays
  * (a grant is only added where that group has none for that resource yet).
  *
- * <p>Tasklist filters: "My queue" (what may be worked now), "Later today / Scheduled", "Due today"
+ * <p>Tasklist filters: "My queue" (what may be worked now), "Assigned to me", "Later today / Scheduled", "Due today"
  * and "Overdue" for everyone who works calls, "Clinical" for the clinical team, "Needs a manager"
  * and "All open calls" for practice managers. Each shows the worklist line under a task.
  *
@@ -125,27 +125,30 @@ public class AccessSetup extends AbstractProcessEnginePlugin {
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
             .followUpBeforeOrNotExistentExpression("${now()}").orderByTaskPriority().desc().orderByDueDate().asc(),
         Groups.STAFF);
-    filter(engine, "Later today / Scheduled", null, 2,
+    filter(engine, "Assigned to me", null, 2, "Tasks handed to you by name: a call a manager gave you, a notice",
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByTaskPriority().desc().orderByDueDate().asc(),
+        Groups.STAFF);
+    filter(engine, "Later today / Scheduled", null, 3,
         "Calls whose patient may not be called yet (their day, their wishes): each moves to My queue at its time",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
             .followUpAfterExpression("${now()}").orderByFollowUpDate().asc(), Groups.STAFF);
-    filter(engine, "Due today", null, 3, "Due before midnight",
+    filter(engine, "Due today", null, 4, "Due before midnight",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
             .dueBeforeExpression("${dateTime().withTimeAtStartOfDay().plusDays(1)}").orderByDueDate().asc(), Groups.STAFF);
-    filter(engine, "Overdue", null, 4, "Past their due date",
+    filter(engine, "Overdue", null, 5, "Past their due date",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
             .dueBeforeExpression("${now()}").orderByDueDate().asc(), Groups.STAFF);
-    filter(engine, "Clinical", null, 5, "Urgent clinical callbacks first, then clinical reviews by due date",
+    filter(engine, "Clinical", null, 6, "Urgent clinical callbacks first, then clinical reviews by due date",
         tasks.createTaskQuery().taskCandidateGroup(Groups.CLINICAL_TEAM).includeAssignedTasks().orderByTaskPriority().desc()
             .orderByDueDate().asc(),
         List.of(Groups.CLINICAL_TEAM));
-    filter(engine, "Needs a manager", "Exceptions", 6,
+    filter(engine, "Needs a manager", "Exceptions", 7,
         "Late first callbacks, numbers to find, requests with no time to call, unaccepted clinical hand-offs and exception reviews",
         tasks.createTaskQuery().taskDefinitionKeyIn(CallbackProcess.TASK_UNACCEPTED_CLINICAL_HAND_OFF,
                 CallbackProcess.TASK_EXCEPTION_REVIEW, CallbackProcess.TASK_REVIEW_LATE_CALLBACK,
                 CallbackProcess.TASK_RESOLVE_CALLING_WINDOW, CallbackProcess.TASK_FIND_ANOTHER_NUMBER)
             .orderByTaskPriority().desc().orderByTaskCreateTime().asc(), List.of(Groups.PRACTICE_MANAGERS));
-    filter(engine, "All open calls", null, 7, "Every queue's calls, whoever works them, most urgent first",
+    filter(engine, "All open calls", null, 8, "Every queue's calls, whoever works them, most urgent first",
         tasks.createTaskQuery().taskDefinitionKeyIn(CallbackProcess.TASK_CALL_PATIENT, CallbackProcess.TASK_PATIENT_RETURNED_CALL)
             .orderByTaskPriority().desc().orderByDueDate().asc(), List.of(Groups.PRACTICE_MANAGERS));
   }

@@ -179,7 +179,10 @@ public record AttemptReport(
     OutsideWindow outside = null;
     if (answers.containsKey(OUTSIDE_WINDOW_REASON)) {
       Object given = answers.get(OUTSIDE_WINDOW_REASON);
-      if (given == null || "".equals(given)) {
+      if ((given == null || "".equals(given)) && outcome.isClinical()) {
+        // a clinical hand-off is never held up by a form field
+        outside = OutsideWindow.URGENT;
+      } else if (given == null || "".equals(given)) {
         problems.add(new FieldProblem(OUTSIDE_WINDOW_REASON, "required",
             "is needed: the patient's calling window or the practice is closed now, so say why you are calling"));
       } else {

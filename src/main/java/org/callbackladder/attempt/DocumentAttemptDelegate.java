@@ -48,6 +48,8 @@ public class DocumentAttemptDelegate implements JavaDelegate {
     if (report.settled().callBackAt() != null) {
       // "Schedule next attempt" reads it, as an instant
       execution.setVariable(CALL_BACK_AT, report.settled().callBackAt().toString());
+    } else {
+      execution.removeVariable(CALL_BACK_AT);
     }
     // the chosen queue and time stay for the steps that act on them; the rest lives on the attempt
     execution.removeVariables(Stream.of(Stream.of(ATTEMPT_NOTES, PATIENT_WORDS, EMERGENCY_LINE_GIVEN,

@@ -71,6 +71,9 @@ public class StaffClosure {
   /** A manager's closure decided inside the ladder (its model ends the ladder): the record and the audit trail. */
   @Transactional
   public void closeInLadder(UUID id, ClosureReason reason, String note) {
+    if (requests.getRequired(id).getStatus() == RequestStatus.CLOSED) {
+      throw new ConflictException("The request is closed already");
+    }
     closures.close(id, reason);
     audit.record(AuditLog.Action.CLOSED, id, "by staff: " + reason + ": " + note);
   }

@@ -1,6 +1,6 @@
 package org.callbackladder.correction;
 
-import static org.callbackladder.CallbackProcess.Vars.CALL_BACK_AT;
+import static org.callbackladder.CallbackProcess.Vars.LATE_CALL_AT;
 import static org.callbackladder.CallbackProcess.Vars.HAND_TO;
 import static org.callbackladder.CallbackProcess.Vars.LATE_DECISION;
 import static org.callbackladder.CallbackProcess.requestId;
@@ -48,12 +48,8 @@ public class ActOnLateReviewDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     LateCallbackReviewListener.Decision decision =
         LateCallbackReviewListener.Decision.valueOf((String) execution.getVariable(LATE_DECISION));
-    if (decision == LateCallbackReviewListener.Decision.CLOSE) {
-      // recorded with the manager's reason when the review was completed; the model ends the ladder
-      return;
-    }
     // details the manager corrected: the open call shows from the first moment the patient may be called
-    replanning.replan(requests.getRequired(requestId(execution)));
+    replanning.replan(requests.getRequired(requestId(execution)), true);
     Task call = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
         .taskDefinitionKey(CallbackProcess.TASK_CALL_PATIENT).singleResult();
     switch (decision) {
@@ -64,7 +60,7 @@ public class ActOnLateReviewDelegate implements JavaDelegate {
       }
       case CALL_AT -> {
         if (call != null) {
-          Instant at = rules.dateTime(CALL_BACK_AT, execution.getVariable(CALL_BACK_AT), new ArrayList<>());
+          Instant at = rules.dateTime(LATE_CALL_AT, execution.getVariable(LATE_CALL_AT), new ArrayList<>());
           call.setFollowUpDate(Date.from(at));
           call.setDueDate(Date.from(calendar.addOpenTime(at,
               Duration.parse((String) execution.getVariable(Vars.RESPONSE_WINDOW)))));
@@ -73,6 +69,6 @@ public class ActOnLateReviewDelegate implements JavaDelegate {
       }
       default -> { }
     }
-    execution.removeVariables(List.of(HAND_TO, CALL_BACK_AT));
+    execution.removeVariables(List.of(HAND_TO, LATE_CALL_AT));
   }
 }

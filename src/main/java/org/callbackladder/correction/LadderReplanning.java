@@ -48,14 +48,27 @@ class LadderReplanning {
     this.management = management;
   }
 
-  void replan(CallbackRequest request) {
+  /**
+   * @param timing whether what changed decides when the patient may be called (their number, time
+   *     zone or preferred times); otherwise only the sheets are refreshed
+   */
+  void replan(CallbackRequest request, boolean timing) {
     String ladder = request.getProcessInstanceId();
     if (ladder == null || runtime.createProcessInstanceQuery().processInstanceId(ladder).count() == 0) {
       return;
     }
-    Duration window = Duration.parse((String) runtime.getVariable(ladder, Vars.RESPONSE_WINDOW));
+    // a request with the clinical team since intake has no window yet: nothing is planned to move
+    String responseWindow = (String) runtime.getVariable(ladder, Vars.RESPONSE_WINDOW);
+    if (timing && responseWindow != null) {
+      replanCalls(request, ladder, Duration.parse(responseWindow));
+    }
+    sheets.refresh(request.getId());
+  }
+
+  private void replanCalls(CallbackRequest request, String ladder, Duration window) {
     Job waiting = management.createJobQuery().processInstanceId(ladder).activityId(TIMER_NEXT_ATTEMPT_DUE).singleResult();
-    if (waiting != null) {
+    // a time the patient or a manager chose stays
+    if (waiting != null && !NextAttemptPlanner.wasChosen(request)) {
       int attempt = (Integer) runtime.getVariable(ladder, Vars.ATTEMPT_NUMBER);
       planner.plan(request.getId(), window, attempt, (Integer) runtime.getVariable(ladder, Vars.MAX_ATTEMPTS))
           .ifPresent(planned -> moveWaitingAttempt(ladder, waiting, planned));
@@ -64,7 +77,6 @@ class LadderReplanning {
         .taskDefinitionKeyIn(TASK_CALL_PATIENT, TASK_PATIENT_RETURNED_CALL).list()) {
       planner.earliestCall(request.getId()).ifPresent(first -> showFrom(call, first, window));
     }
-    sheets.refresh(request.getId());
   }
 
   private void moveWaitingAttempt(String ladder, Job waiting, PlannedAttempt planned) {
@@ -80,6 +92,7 @@ class LadderReplanning {
     Instant due = calendar.addOpenTime(first, window);
     if (call.getDueDate() == null || due.isAfter(call.getDueDate().toInstant())) {
       call.setDueDate(Date.from(due));
+      runtime.setVariable(call.getProcessInstanceId(), Vars.ATTEMPT_DUE_AT, calendar.timerDate(due));
       Job windowEnds = management.createJobQuery().processInstanceId(call.getProcessInstanceId())
           .activityId(TIMER_RESPONSE_WINDOW_ENDS).singleResult();
       if (windowEnds != null) {

@@ -1,6 +1,6 @@
 package org.callbackladder.correction;
 
-import static org.callbackladder.CallbackProcess.Vars.CALL_BACK_AT;
+import static org.callbackladder.CallbackProcess.Vars.LATE_CALL_AT;
 import static org.callbackladder.CallbackProcess.Vars.CORRECTED_PHONE;
 import static org.callbackladder.CallbackProcess.Vars.CORRECTED_TIME_ZONE;
 import static org.callbackladder.CallbackProcess.Vars.HAND_TO;
@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.callbackladder.CallbackProcess;
 import org.callbackladder.TaskSheet;
 import org.callbackladder.attempt.CallRules;
@@ -75,6 +76,17 @@ public class LateCallbackReviewListener implements TaskListener {
     Decision decision = FieldRules.oneOf(Decision.class, LATE_DECISION, task.getVariable(LATE_DECISION), problems);
     String phone = FieldRules.optionalText(CORRECTED_PHONE, task.getVariable(CORRECTED_PHONE), 40, problems);
     String zone = FieldRules.optionalText(CORRECTED_TIME_ZONE, task.getVariable(CORRECTED_TIME_ZONE), 64, problems);
+    // what belongs to another decision is refused, so no free text rides along into history
+    Map.of(HAND_TO, Decision.HAND_TO, LATE_CALL_AT, Decision.CALL_AT, LATE_CLOSURE_REASON, Decision.CLOSE, LATE_NOTE, Decision.CLOSE)
+        .forEach((field, owner) -> {
+          Object given = task.getVariable(field);
+          if (decision != owner && given != null && !"".equals(given)) {
+            problems.add(new FieldProblem(field, "notForThisDecision", "only with the decision it belongs to"));
+          }
+        });
+    if ((decision == Decision.HAND_TO || decision == Decision.CALL_AT) && !callOpen(task)) {
+      problems.add(new FieldProblem(LATE_DECISION, "noOpenCall", "the first call was made meanwhile: there is no call to hand over or move"));
+    }
     if (decision == Decision.HAND_TO) {
       String colleague = FieldRules.requiredText(HAND_TO, task.getVariable(HAND_TO), 64, problems);
       String queue = (String) task.getVariable(QUEUE);
@@ -83,7 +95,7 @@ public class LateCallbackReviewListener implements TaskListener {
       }
     }
     if (decision == Decision.CALL_AT) {
-      rules.checkCallBack(CALL_BACK_AT, rules.dateTime(CALL_BACK_AT, task.getVariable(CALL_BACK_AT), problems), problems);
+      rules.checkCallBack(LATE_CALL_AT, rules.dateTime(LATE_CALL_AT, task.getVariable(LATE_CALL_AT), problems), problems);
     }
     if (decision == Decision.CLOSE) {
       ClosureReason reason = FieldRules.oneOf(ClosureReason.class, LATE_CLOSURE_REASON, task.getVariable(LATE_CLOSURE_REASON),
@@ -108,6 +120,11 @@ public class LateCallbackReviewListener implements TaskListener {
           (String) task.getVariable(LATE_NOTE));
       task.removeVariables(List.of(LATE_CLOSURE_REASON, LATE_NOTE));
     }
+  }
+
+  private static boolean callOpen(DelegateTask task) {
+    return task.getProcessEngineServices().getTaskService().createTaskQuery().processInstanceId(task.getProcessInstanceId())
+        .taskDefinitionKey(CallbackProcess.TASK_CALL_PATIENT).count() > 0;
   }
 
   /** Whether the user is in the group; read with the engine's rights, as managers may not list users. */

@@ -75,8 +75,11 @@ public class PatientCorrectionListener implements TaskListener {
       throw new InvalidInputException(problems);
     }
     PatientCorrections.Changes changes = corrections.fromForm(phone, zone);
-    if (changes != null) {
-      corrections.correct(requestId(task), changes, CallbackProcess.worker(task), false);
+    List<String> changed = changes == null ? List.of()
+        : corrections.correct(requestId(task), changes, CallbackProcess.worker(task), false);
+    if (findNumber && decision != Decision.CLOSE && !changed.contains("phone")) {
+      throw new InvalidInputException(List.of(new FieldProblem(CORRECTED_PHONE, "sameNumber",
+          "is the number that was disconnected: enter another one")));
     }
     task.removeVariables(List.of(CORRECTED_PHONE, CORRECTED_TIME_ZONE));
     if (decision == Decision.SCHEDULE_AT) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.callbackladder.CallbackProcess.Vars;
 import org.callbackladder.audit.AuditLog;
@@ -34,6 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class PatientCorrections {
 
   private static final Logger log = LoggerFactory.getLogger(PatientCorrections.class);
+
+  /** The details that decide when a patient may be called (a number carries its own wishes). */
+  private static final Set<String> TIMING = Set.of("phone", "timeZone", "preferredTimes");
 
   private final CallbackRequestRepository requests;
   private final OpenCallbackRepository openCallbacks;
@@ -98,7 +102,7 @@ public class PatientCorrections {
         field + ": " + Objects.toString(values[0], "(none)") + " -> " + values[1] + " (by " + by + ")"));
     log.info("Callback request {}: {} corrected by {}", request.getId(), changed.keySet(), by);
     if (replan && !changed.isEmpty()) {
-      replanning.replan(request);
+      replanning.replan(request, changed.keySet().stream().anyMatch(TIMING::contains));
     }
     return List.copyOf(changed.keySet());
   }

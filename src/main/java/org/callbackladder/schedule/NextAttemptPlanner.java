@@ -115,11 +115,18 @@ public class NextAttemptPlanner {
     return scheduler.nextAttempt(clock.instant(), patient, tried, laterThan);
   }
 
+  private static final String CHOSEN = "at the time chosen for it";
+
+  /** Whether the request's next attempt is at a time the patient (or a manager) chose. */
+  public static boolean wasChosen(CallbackRequest request) {
+    return request.getNextAttemptReason() != null && request.getNextAttemptReason().endsWith(CHOSEN);
+  }
+
   /** Attempt {@code attemptNumber} at a time the patient (or a manager) chose, kept on the request. */
   @Transactional
   public PlannedAttempt atChosenTime(UUID callbackRequestId, Instant at, Duration responseWindow, int attemptNumber) {
     CallbackRequest request = requests.getRequired(callbackRequestId);
-    request.nextAttemptPlanned(at, "attempt " + attemptNumber + ", at the time chosen for it");
+    request.nextAttemptPlanned(at, "attempt " + attemptNumber + ", " + CHOSEN);
     return new PlannedAttempt(calendar.timerDate(at), calendar.timerDate(calendar.addOpenTime(at, responseWindow)),
         scheduler.dayPartOf(at, request.patientZone(calendar.zone())).orElse(null));
   }

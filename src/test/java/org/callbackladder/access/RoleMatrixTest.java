@@ -276,7 +276,7 @@ class RoleMatrixTest {
 
   @Test
   void eachGroupSeesItsOwnTasklistFilters() {
-    List<String> calls = List.of("My queue", "Later today / Scheduled", "Due today", "Overdue");
+    List<String> calls = List.of("My queue", "Assigned to me", "Later today / Scheduled", "Due today", "Overdue");
     assertThat(filters("coordinator")).containsExactlyInAnyOrderElementsOf(calls);
     assertThat(filters("clinician")).containsExactlyInAnyOrderElementsOf(plus(calls, "Clinical"));
     assertThat(filters("referrals")).containsExactlyInAnyOrderElementsOf(calls);

@@ -106,6 +106,18 @@ class PatientCorrectionApiTest {
   }
 
   @Test
+  void aRequestWithTheClinicalTeamSinceIntakeIsCorrectedToo() {
+    CallbackRequest urgent = intake.receive(new NewCallbackRequest("VOICEMAIL", "GENERAL",
+        new NewCallbackRequest.Patient("Ivo Urgent", Phones.next()), "crushing chest pain since this morning", null, null))
+        .request();
+
+    ResponseEntity<JsonNode> corrected = patch("manager", urgent.getId(), "{\"timeZone\": \"America/Denver\"}");
+
+    assertThat(corrected.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(requests.getRequired(urgent.getId()).getPatientTimeZone()).isEqualTo("America/Denver");
+  }
+
+  @Test
   void badInputIsAProblemNamingTheFieldAndNothingChanges() {
     CallbackRequest request = intake.receive(Ladder.request("WEB_FORM", "GENERAL", "Kit Moreau", Phones.next())).request();
 

@@ -221,6 +221,14 @@ class OneRequestPerNeedTest {
     Assertions.assertThat((String) engine.getTaskService().getVariable(notice.getId(), "handInNote"))
         .startsWith("General request, open since").contains("queue: Callback coordinators").doesNotContain("Wally");
     Assertions.assertThat(signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(open.getId())).hasSize(2);
+    // Tasklist lists it: "Assigned to me"
+    engine.getIdentityService().setAuthentication("coordinator", List.of("callback-coordinators"));
+    try {
+      String assignedToMe = engine.getFilterService().createFilterQuery().filterName("Assigned to me").singleResult().getId();
+      Assertions.assertThat(engine.getFilterService().list(assignedToMe)).extracting("id").contains(notice.getId());
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
 
     // a referral coordinator may not read a callback coordinators' request: joined all the same, told nothing
     ProcessInstance unseen = enterByHand("referrals", "referral-coordinators", phone);

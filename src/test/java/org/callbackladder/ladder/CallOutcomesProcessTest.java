@@ -235,6 +235,9 @@ class CallOutcomesProcessTest {
             Map.of(Vars.CORRECTION_DECISION, "SCHEDULE_AGAIN", Vars.CORRECTED_PHONE, "12")))
         .hasMessageContaining("correctedPhone is not a phone number we can call");
 
+    Assertions.assertThatThrownBy(() -> engine.getTaskService().complete(find.getId(),
+            Map.of(Vars.CORRECTION_DECISION, "SCHEDULE_AGAIN", Vars.CORRECTED_PHONE, Phones.dialled(phone))))
+        .hasMessageContaining("correctedPhone is the number that was disconnected");
     String another = Phones.next();
     engine.getTaskService().complete(find.getId(),
         Map.of(Vars.CORRECTION_DECISION, "SCHEDULE_AGAIN", Vars.CORRECTED_PHONE, Phones.dialled(another)));
@@ -271,6 +274,12 @@ class CallOutcomesProcessTest {
     call(ladder, "NO_ANSWER", Map.of(Vars.OUTSIDE_WINDOW_REASON, "URGENT"));
 
     Assertions.assertThat(attemptsOf(ladder)).singleElement().extracting(CallAttempt::getOutsideWindowReason)
+        .isEqualTo(OutsideWindow.URGENT);
+
+    // a clinical hand-off is never held up by the question
+    ProcessInstance clinical = start();
+    call(clinical, "CLINICAL_CONCERN", Map.of(Vars.PATIENT_WORDS, "my ankle is swollen", Vars.SCHEDULING_STILL_NEEDED, true));
+    Assertions.assertThat(attemptsOf(clinical)).singleElement().extracting(CallAttempt::getOutsideWindowReason)
         .isEqualTo(OutsideWindow.URGENT);
   }
 

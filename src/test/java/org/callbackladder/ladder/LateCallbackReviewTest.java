@@ -69,6 +69,8 @@ class LateCallbackReviewTest {
 
     Assertions.assertThatThrownBy(() -> complete(review, Map.of(Vars.LATE_DECISION, "HAND_TO", Vars.HAND_TO, "clinician")))
         .hasMessageContaining("handTo must be the user id of someone in the call's queue (callback-coordinators)");
+    Assertions.assertThatThrownBy(() -> complete(review, Map.of(Vars.LATE_DECISION, "CALLING_NOW", Vars.HAND_TO, "coordinator")))
+        .hasMessageContaining("handTo only with the decision it belongs to");
     complete(review, Map.of(Vars.LATE_DECISION, "HAND_TO", Vars.HAND_TO, "coordinator"));
     execute(job("Task_ActOnLateReview", ladder));
 
@@ -80,7 +82,7 @@ class LateCallbackReviewTest {
   void theManagerMovesTheCallToATimeThatSuitsThePatient() {
     ProcessInstance ladder = late();
 
-    complete(task(TASK_REVIEW_LATE_CALLBACK, ladder), Map.of(Vars.LATE_DECISION, "CALL_AT", Vars.CALL_BACK_AT, "2026-12-02T10:00"));
+    complete(task(TASK_REVIEW_LATE_CALLBACK, ladder), Map.of(Vars.LATE_DECISION, "CALL_AT", Vars.LATE_CALL_AT, "2026-12-02T10:00"));
     execute(job("Task_ActOnLateReview", ladder));
 
     Task call = task(TASK_CALL_PATIENT, ladder);
@@ -114,8 +116,8 @@ class LateCallbackReviewTest {
         .hasMessageContaining("lateClosureReason must be one of").hasMessageContaining("lateNote");
     complete(review, Map.of(Vars.LATE_DECISION, "CLOSE", Vars.LATE_CLOSURE_REASON, "DUPLICATE",
         Vars.LATE_NOTE, "Entered again at the desk; the phone request stands"));
-    execute(job("Task_ActOnLateReview", ladder));
 
+    // ended in the same transaction: no call left to make for a closed request
     assertThat(ladder).isEnded().hasPassed("EndEvent_ClosedByManager", CallbackProcess.END_EVENT_CALLBACK_CLOSED);
     Assertions.assertThat(record(ladder).getClosureReason()).isEqualTo(ClosureReason.DUPLICATE);
     Assertions.assertThat(jdbc.queryForList("select detail from audit_event where callback_request_id = ? and action = 'CLOSED'",
@@ -123,6 +125,16 @@ class LateCallbackReviewTest {
         .contains("by staff: DUPLICATE: Entered again at the desk; the phone request stands");
     Assertions.assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(ladder.getId())
         .variableName(Vars.LATE_NOTE).includeDeleted().singleResult().getValue()).as("the note never reaches history").isNull();
+  }
+
+  @Test
+  void aCallMadeMeanwhileCannotBeHandedOver() {
+    ProcessInstance ladder = late();
+    Ladder.call(engine, ladder, "NO_ANSWER", null);
+
+    Assertions.assertThatThrownBy(() -> complete(task(TASK_REVIEW_LATE_CALLBACK, ladder),
+            Map.of(Vars.LATE_DECISION, "HAND_TO", Vars.HAND_TO, "coordinator")))
+        .hasMessageContaining("lateDecision the first call was made meanwhile");
   }
 
   /** A request whose first call nobody made inside its window. */
