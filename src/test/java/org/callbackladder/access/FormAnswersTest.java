@@ -81,4 +81,28 @@ class FormAnswersTest {
 
     assertThat(asked).containsExactlyInAnyOrderElementsOf(CallbackProcess.StartForm.FIELDS);
   }
+
+  /** The call form offers exactly the queues configuration routes to (callback.routing.route-to). */
+  @Test
+  void theCallFormRoutesToTheConfiguredQueues() throws IOException {
+    Map<String, Object> routeTo;
+    try (var yaml = Files.newInputStream(Path.of("src/main/resources/application.yaml"))) {
+      Map<String, Object> config = new Yaml().load(yaml);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> routing = (Map<String, Object>) ((Map<String, Object>) config.get("callback")).get("routing");
+      @SuppressWarnings("unchecked")
+      Map<String, Object> targets = (Map<String, Object>) routing.get("route-to");
+      routeTo = targets;
+    }
+    Map<String, String> offered = new java.util.LinkedHashMap<>();
+    Resource form = new PathMatchingResourcePatternResolver().getResource("classpath:forms/call-attempt.form");
+    for (JsonNode field : new ObjectMapper().readTree(form.getInputStream()).get("components")) {
+      if ("routedTo".equals(field.path("key").asText())) {
+        field.get("values").forEach(value -> offered.put(value.get("value").asText(), value.get("label").asText()));
+      }
+    }
+
+    assertThat(offered).containsExactlyInAnyOrderEntriesOf(
+        routeTo.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().toString())));
+  }
 }
