@@ -169,8 +169,7 @@ public record AttemptReport(
     }
     Instant callBack = null;
     if (resolution == Resolution.CALL_AT_CHOSEN_TIME) {
-      callBack = rules.dateTime(CALL_BACK_AT, answers.get(CALL_BACK_AT), problems);
-      rules.checkCallBack(CALL_BACK_AT, callBack, problems);
+      callBack = rules.callBackAt(CALL_BACK_AT, answers.get(CALL_BACK_AT), problems);
     }
     SpokeWith spokeWith = outcome == AttemptOutcome.SPOKE_WITH_SOMEONE_ELSE
         ? FieldRules.oneOf(SpokeWith.class, SPOKE_WITH, answers.get(SPOKE_WITH), problems)

@@ -91,17 +91,25 @@ public class CallRules {
     }
   }
 
-  /** A call at the patient's chosen time: ahead, within the days the ladder plans, with the practice open. */
-  public void checkCallBack(String field, Instant at, List<FieldProblem> problems) {
-    if (at == null) {
-      return;
-    }
+  /**
+   * A required time for a call someone chose: ahead, within the days the ladder plans, with the
+   * practice open; null with a problem when it is not.
+   */
+  public Instant callBackAt(String field, Object value, List<FieldProblem> problems) {
+    Instant at = dateTime(field, value, problems);
+    return at != null && checkCallBack(field, at, problems) ? at : null;
+  }
+
+  private boolean checkCallBack(String field, Instant at, List<FieldProblem> problems) {
     if (!at.isAfter(now())) {
       problems.add(new FieldProblem(field, "future", "must be a date and time still ahead"));
     } else if (at.isAfter(now().plus(Duration.ofDays(schedule.searchDays())))) {
       problems.add(new FieldProblem(field, "horizon", "must be within " + schedule.searchDays() + " days"));
     } else if (!calendar.isOpen(at)) {
       problems.add(new FieldProblem(field, "practiceHours", "must be in practice hours: the practice is closed then"));
+    } else {
+      return true;
     }
+    return false;
   }
 }

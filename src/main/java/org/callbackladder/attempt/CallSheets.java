@@ -112,14 +112,15 @@ public class CallSheets {
   @Transactional(readOnly = true)
   public Map<String, Object> prepare(UUID callbackRequestId, int attemptNumber, int maxAttempts, boolean returnedCall) {
     CallbackRequest request = requests.getRequired(callbackRequestId);
-    Map<String, Object> sheet = basics(request);
+    List<CallbackSignal> received = signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(callbackRequestId);
+    Map<String, Object> sheet = basics(request, received);
     sheet.put(HEADING, returnedCall
         ? "The patient called back: take or return their call now. It counts as attempt " + attemptNumber + " of " + maxAttempts + "."
         : attemptNumber == maxAttempts ? "Last attempt: " + attemptNumber + " of " + maxAttempts + "." : null);
     sheet.put(ATTEMPT_LABEL, returnedCall ? "Returned call (attempt " + attemptNumber + " of " + maxAttempts + ")"
         : attemptNumber + " of " + maxAttempts);
     sheet.put(PREFERRED_TIMES, request.getPreferredTimes() == null ? "None given." : request.getPreferredTimes());
-    sheet.put(ARRIVED, arrived(request));
+    sheet.put(ARRIVED, arrived(request, received.size()));
     sheet.put(DATE_OF_BIRTH, request.getDateOfBirth() == null ? "Not given: ask for it to confirm who you are speaking with."
         : BIRTH.format(request.getDateOfBirth()) + ": check it before discussing anything.");
     sheet.put(EMAIL, request.getEmail() == null ? "None given." : request.getEmail());
@@ -209,10 +210,9 @@ public class CallSheets {
   }
 
   /** Through which channel and when the request came in, and how many messages followed. */
-  private String arrived(CallbackRequest request) {
-    List<CallbackSignal> received = signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(request.getId());
+  private String arrived(CallbackRequest request, int signalCount) {
     String first = label(request.getChannel()) + ", " + WHEN.format(request.getReceivedAt().atZone(practice.timeZone()));
-    int more = received.size() - 1;
+    int more = signalCount - 1;
     return more <= 0 ? first : first + " (then " + more + (more == 1 ? " more message" : " more messages") + ", below)";
   }
 
@@ -280,13 +280,16 @@ public class CallSheets {
   }
 
   private Map<String, Object> basics(CallbackRequest request) {
+    return basics(request, signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(request.getId()));
+  }
+
+  private Map<String, Object> basics(CallbackRequest request, List<CallbackSignal> received) {
     Map<String, Object> sheet = new HashMap<>();
     sheet.put(PATIENT_NAME, request.getPatientName() == null ? "Not known yet: ask who is calling" : request.getPatientName());
     if (request.getPatientName() == null) {
       sheet.put(UNKNOWN_CALLER, true);
     }
     sheet.put(PATIENT_PHONE, phoneNumbers.forDialling(request.getPatientPhone()));
-    List<CallbackSignal> received = signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(request.getId());
     List<CallAttempt> made = attempts.findByCallbackRequestIdOrderByAttemptNumber(request.getId());
     sheet.put(REASON_LABEL, received.stream().map(s -> s.getReason().label()).distinct().collect(Collectors.joining(" + ")));
     sheet.put(PATIENT_MESSAGE, messages(received, made));

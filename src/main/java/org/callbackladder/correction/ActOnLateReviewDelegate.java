@@ -6,15 +6,12 @@ import static org.callbackladder.CallbackProcess.Vars.LATE_DECISION;
 import static org.callbackladder.CallbackProcess.requestId;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import org.callbackladder.CallbackProcess;
 import org.callbackladder.CallbackProcess.Vars;
 import org.callbackladder.attempt.CallRules;
 import org.callbackladder.request.CallbackRequestRepository;
-import org.callbackladder.schedule.PracticeCalendar;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -32,15 +29,13 @@ public class ActOnLateReviewDelegate implements JavaDelegate {
   private final LadderReplanning replanning;
   private final CallbackRequestRepository requests;
   private final CallRules rules;
-  private final PracticeCalendar calendar;
   private final TaskService tasks;
 
   public ActOnLateReviewDelegate(LadderReplanning replanning, CallbackRequestRepository requests, CallRules rules,
-      PracticeCalendar calendar, TaskService tasks) {
+      TaskService tasks) {
     this.replanning = replanning;
     this.requests = requests;
     this.rules = rules;
-    this.calendar = calendar;
     this.tasks = tasks;
   }
 
@@ -60,11 +55,8 @@ public class ActOnLateReviewDelegate implements JavaDelegate {
       }
       case CALL_AT -> {
         if (call != null) {
-          Instant at = rules.dateTime(LATE_CALL_AT, execution.getVariable(LATE_CALL_AT), new ArrayList<>());
-          call.setFollowUpDate(Date.from(at));
-          call.setDueDate(Date.from(calendar.addOpenTime(at,
-              Duration.parse((String) execution.getVariable(Vars.RESPONSE_WINDOW)))));
-          tasks.saveTask(call);
+          replanning.showFrom(call, rules.dateTime(LATE_CALL_AT, execution.getVariable(LATE_CALL_AT), new ArrayList<>()),
+              Duration.parse((String) execution.getVariable(Vars.RESPONSE_WINDOW)));
         }
       }
       default -> { }

@@ -87,7 +87,7 @@ class LadderReplanning {
   }
 
   /** The call shows from the first moment the patient may be called; its window never ends before one has passed. */
-  private void showFrom(Task call, Instant first, Duration window) {
+  void showFrom(Task call, Instant first, Duration window) {
     call.setFollowUpDate(Date.from(first));
     Instant due = calendar.addOpenTime(first, window);
     if (call.getDueDate() == null || due.isAfter(call.getDueDate().toInstant())) {

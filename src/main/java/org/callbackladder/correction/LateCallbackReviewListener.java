@@ -1,8 +1,6 @@
 package org.callbackladder.correction;
 
 import static org.callbackladder.CallbackProcess.Vars.LATE_CALL_AT;
-import static org.callbackladder.CallbackProcess.Vars.CORRECTED_PHONE;
-import static org.callbackladder.CallbackProcess.Vars.CORRECTED_TIME_ZONE;
 import static org.callbackladder.CallbackProcess.Vars.HAND_TO;
 import static org.callbackladder.CallbackProcess.Vars.LATE_CLOSURE_REASON;
 import static org.callbackladder.CallbackProcess.Vars.LATE_DECISION;
@@ -74,8 +72,7 @@ public class LateCallbackReviewListener implements TaskListener {
     }
     List<FieldProblem> problems = new ArrayList<>();
     Decision decision = FieldRules.oneOf(Decision.class, LATE_DECISION, task.getVariable(LATE_DECISION), problems);
-    String phone = FieldRules.optionalText(CORRECTED_PHONE, task.getVariable(CORRECTED_PHONE), 40, problems);
-    String zone = FieldRules.optionalText(CORRECTED_TIME_ZONE, task.getVariable(CORRECTED_TIME_ZONE), 64, problems);
+    PatientCorrections.FormFields corrected = PatientCorrections.FormFields.of(task, problems);
     // what belongs to another decision is refused, so no free text rides along into history
     Map.of(HAND_TO, Decision.HAND_TO, LATE_CALL_AT, Decision.CALL_AT, LATE_CLOSURE_REASON, Decision.CLOSE, LATE_NOTE, Decision.CLOSE)
         .forEach((field, owner) -> {
@@ -95,7 +92,7 @@ public class LateCallbackReviewListener implements TaskListener {
       }
     }
     if (decision == Decision.CALL_AT) {
-      rules.checkCallBack(LATE_CALL_AT, rules.dateTime(LATE_CALL_AT, task.getVariable(LATE_CALL_AT), problems), problems);
+      rules.callBackAt(LATE_CALL_AT, task.getVariable(LATE_CALL_AT), problems);
     }
     if (decision == Decision.CLOSE) {
       ClosureReason reason = FieldRules.oneOf(ClosureReason.class, LATE_CLOSURE_REASON, task.getVariable(LATE_CLOSURE_REASON),
@@ -110,11 +107,7 @@ public class LateCallbackReviewListener implements TaskListener {
       throw new InvalidInputException(problems);
     }
     // recorded now, in the manager's name; the open call plans again in "Act on the manager's decision"
-    PatientCorrections.Changes changes = corrections.fromForm(phone, zone);
-    if (changes != null) {
-      corrections.correct(requestId(task), changes, CallbackProcess.worker(task), false);
-    }
-    task.removeVariables(List.of(CORRECTED_PHONE, CORRECTED_TIME_ZONE));
+    corrections.correctFromForm(task, corrected);
     if (decision == Decision.CLOSE) {
       closure.closeInLadder(requestId(task), ClosureReason.valueOf((String) task.getVariable(LATE_CLOSURE_REASON)),
           (String) task.getVariable(LATE_NOTE));

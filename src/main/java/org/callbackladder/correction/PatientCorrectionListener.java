@@ -3,7 +3,6 @@ package org.callbackladder.correction;
 import static org.callbackladder.CallbackProcess.Vars.ATTEMPT_NUMBER;
 import static org.callbackladder.CallbackProcess.Vars.CALL_BACK_AT;
 import static org.callbackladder.CallbackProcess.Vars.CORRECTED_PHONE;
-import static org.callbackladder.CallbackProcess.Vars.CORRECTED_TIME_ZONE;
 import static org.callbackladder.CallbackProcess.Vars.CORRECTION_DECISION;
 import static org.callbackladder.CallbackProcess.Vars.MAX_ATTEMPTS;
 import static org.callbackladder.CallbackProcess.requestId;
@@ -61,27 +60,19 @@ public class PatientCorrectionListener implements TaskListener {
     }
     List<FieldProblem> problems = new ArrayList<>();
     Decision decision = FieldRules.oneOf(Decision.class, CORRECTION_DECISION, task.getVariable(CORRECTION_DECISION), problems);
-    String phone = FieldRules.optionalText(CORRECTED_PHONE, task.getVariable(CORRECTED_PHONE), 40, problems);
-    String zone = FieldRules.optionalText(CORRECTED_TIME_ZONE, task.getVariable(CORRECTED_TIME_ZONE), 64, problems);
-    Instant callAt = null;
-    if (decision == Decision.SCHEDULE_AT) {
-      callAt = rules.dateTime(CALL_BACK_AT, task.getVariable(CALL_BACK_AT), problems);
-      rules.checkCallBack(CALL_BACK_AT, callAt, problems);
-    }
-    if (findNumber && decision != null && decision != Decision.CLOSE && phone == null) {
+    PatientCorrections.FormFields corrected = PatientCorrections.FormFields.of(task, problems);
+    Instant callAt = decision == Decision.SCHEDULE_AT ? rules.callBackAt(CALL_BACK_AT, task.getVariable(CALL_BACK_AT), problems) : null;
+    if (findNumber && decision != null && decision != Decision.CLOSE && corrected.phone() == null) {
       problems.add(new FieldProblem(CORRECTED_PHONE, "required", "is needed to call again: the old number is disconnected"));
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
-    PatientCorrections.Changes changes = corrections.fromForm(phone, zone);
-    List<String> changed = changes == null ? List.of()
-        : corrections.correct(requestId(task), changes, CallbackProcess.worker(task), false);
+    List<String> changed = corrections.correctFromForm(task, corrected);
     if (findNumber && decision != Decision.CLOSE && !changed.contains("phone")) {
       throw new InvalidInputException(List.of(new FieldProblem(CORRECTED_PHONE, "sameNumber",
           "is the number that was disconnected: enter another one")));
     }
-    task.removeVariables(List.of(CORRECTED_PHONE, CORRECTED_TIME_ZONE));
     if (decision == Decision.SCHEDULE_AT) {
       task.setVariable(CALL_BACK_AT, callAt.toString());
     } else {

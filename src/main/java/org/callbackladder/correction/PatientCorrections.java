@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.callbackladder.CallbackProcess;
 import org.callbackladder.CallbackProcess.Vars;
 import org.callbackladder.audit.AuditLog;
 import org.callbackladder.intake.CallbackRequestValidator;
@@ -21,6 +22,7 @@ import org.callbackladder.web.ConflictException;
 import org.callbackladder.web.FieldProblem;
 import org.callbackladder.web.FieldRules;
 import org.callbackladder.web.InvalidInputException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -71,11 +73,7 @@ public class PatientCorrections {
   @Transactional
   public List<String> correct(CallbackRequest request, Changes changes, String by, boolean replan) {
     Checked checked = check(changes);
-    String name = checked.name();
     Phone phone = checked.phone();
-    ZoneId zone = checked.zone();
-    String language = checked.language();
-    String times = checked.times();
     if (request.getStatus() == RequestStatus.CLOSED) {
       throw new ConflictException("The request is closed: correct the patient's details on their open request");
     }
@@ -86,18 +84,18 @@ public class PatientCorrections {
           });
     }
     Map<String, String[]> changed = new LinkedHashMap<>();
-    note(changed, "name", request.getPatientName(), name);
+    note(changed, "name", request.getPatientName(), checked.name());
     note(changed, "phone", request.getPatientPhone(), phone == null ? null : phone.e164());
-    note(changed, "timeZone", request.getPatientTimeZone(), zone == null ? null : zone.getId());
-    note(changed, "preferredLanguage", request.getPreferredLanguage(), language);
-    note(changed, "preferredTimes", request.getPreferredTimes(), times);
+    note(changed, "timeZone", request.getPatientTimeZone(), checked.zone() == null ? null : checked.zone().getId());
+    note(changed, "preferredLanguage", request.getPreferredLanguage(), checked.language());
+    note(changed, "preferredTimes", request.getPreferredTimes(), checked.times());
     if (changed.containsKey("phone")) {
       // the open request of a number is how later signals find it
       openCallbacks.release(request.getId());
       openCallbacks.save(new OpenCallback(phone.e164(), request.getId()));
     }
-    request.corrected(name, phone == null ? null : phone.e164(), phone == null ? null : phone.type(),
-        zone == null ? null : zone.getId(), language, times);
+    request.corrected(checked.name(), phone == null ? null : phone.e164(), phone == null ? null : phone.type(),
+        checked.zone() == null ? null : checked.zone().getId(), checked.language(), checked.times());
     changed.forEach((field, values) -> audit.record(AuditLog.Action.PATIENT_CORRECTED, request.getId(),
         field + ": " + Objects.toString(values[0], "(none)") + " -> " + values[1] + " (by " + by + ")"));
     log.info("Callback request {}: {} corrected by {}", request.getId(), changed.keySet(), by);
@@ -133,24 +131,39 @@ public class PatientCorrections {
     return new Checked(name, phone, zone, language, times);
   }
 
+  /** The number and time zone a manager's form corrects; either or both may be empty. */
+  public record FormFields(String phone, String timeZone) {
+
+    /** As the form's fields carry them, with a problem for an over-long value. */
+    public static FormFields of(DelegateTask task, List<FieldProblem> problems) {
+      return new FormFields(FieldRules.optionalText(Vars.CORRECTED_PHONE, task.getVariable(Vars.CORRECTED_PHONE), 40, problems),
+          FieldRules.optionalText(Vars.CORRECTED_TIME_ZONE, task.getVariable(Vars.CORRECTED_TIME_ZONE), 64, problems));
+    }
+  }
+
   /**
-   * The number and time zone a manager's form corrects (either may be empty), checked and named as
-   * the form names them; null when the form corrects nothing.
+   * Records a manager's corrections on the task's request in the name of whoever completes it,
+   * checked and named as the form names its fields, and takes the fields off the task (the ladder
+   * plans with them in its next step).
+   *
+   * @return the details that changed
    */
-  public Changes fromForm(String phone, String timeZone) {
-    if (phone == null && timeZone == null) {
-      return null;
+  public List<String> correctFromForm(DelegateTask task, FormFields fields) {
+    List<String> changed = List.of();
+    if (fields.phone() != null || fields.timeZone() != null) {
+      Changes changes = new Changes(null, fields.phone(), fields.timeZone(), null, null);
+      try {
+        check(changes);
+      } catch (InvalidInputException invalid) {
+        throw new InvalidInputException(invalid.problems().stream()
+            .map(p -> new FieldProblem(p.field().equals("phone") ? Vars.CORRECTED_PHONE : Vars.CORRECTED_TIME_ZONE, p.rule(),
+                p.message()))
+            .toList());
+      }
+      changed = correct(CallbackProcess.requestId(task), changes, CallbackProcess.worker(task), false);
     }
-    Changes changes = new Changes(null, phone, timeZone, null, null);
-    try {
-      check(changes);
-    } catch (InvalidInputException invalid) {
-      throw new InvalidInputException(invalid.problems().stream()
-          .map(p -> new FieldProblem(p.field().equals("phone") ? Vars.CORRECTED_PHONE : Vars.CORRECTED_TIME_ZONE, p.rule(),
-              p.message()))
-          .toList());
-    }
-    return changes;
+    task.removeVariables(List.of(Vars.CORRECTED_PHONE, Vars.CORRECTED_TIME_ZONE));
+    return changed;
   }
 
   /** Changes that keep their rules, as stored. */
