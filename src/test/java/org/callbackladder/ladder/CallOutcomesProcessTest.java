@@ -14,9 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.assertj.core.api.Assertions;
 import org.callbackladder.CallbackProcess.CallSheet;
 import org.callbackladder.CallbackProcess.Vars;
@@ -24,16 +22,13 @@ import org.callbackladder.TaskSheet;
 import org.callbackladder.attempt.AttemptReport.OutsideWindow;
 import org.callbackladder.attempt.AttemptReport.SpokeWith;
 import org.callbackladder.attempt.CallAttempt;
-import org.callbackladder.attempt.CallAttemptRepository;
-import org.callbackladder.contact.OutboxMessage;
-import org.callbackladder.contact.OutboxMessageRepository;
 import org.callbackladder.intake.IntakeService;
 import org.callbackladder.request.CallbackRequest;
-import org.callbackladder.request.CallbackRequestRepository;
 import org.callbackladder.request.ClosureReason;
 import org.callbackladder.request.OpenCallbackRepository;
 import org.callbackladder.support.CallbackLadderTest;
 import org.callbackladder.support.Ladder;
+import org.callbackladder.support.LadderRecords;
 import org.callbackladder.support.Phones;
 import org.callbackladder.support.TestClock;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -54,10 +49,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 class CallOutcomesProcessTest {
 
   @Autowired ProcessEngine engine;
+  @Autowired LadderRecords records;
   @Autowired IntakeService intake;
-  @Autowired CallbackRequestRepository requests;
-  @Autowired CallAttemptRepository attempts;
-  @Autowired OutboxMessageRepository outbox;
   @Autowired OpenCallbackRepository openCallbacks;
   @Autowired TestClock clock;
   @Autowired TestRestTemplate http;
@@ -79,9 +72,9 @@ class CallOutcomesProcessTest {
     Task routed = task(TASK_CALL_PATIENT, ladder);
     assertThat(routed).hasCandidateGroup("referral-coordinators");
     Assertions.assertThat(TaskSheet.read(engine.getTaskService(), routed.getId())).containsEntry(CallSheet.ATTEMPT_LABEL, "2 of 3");
-    Assertions.assertThat(record(ladder).getQueue()).isEqualTo("referral-coordinators");
-    Assertions.assertThat(attemptsOf(ladder)).singleElement().extracting(CallAttempt::getRoutedTo).isEqualTo("referral-coordinators");
-    Assertions.assertThat(messagesOf(ladder)).as("the patient was reached: no follow-up").isEmpty();
+    Assertions.assertThat(records.request(ladder).getQueue()).isEqualTo("referral-coordinators");
+    Assertions.assertThat(records.attempts(ladder)).singleElement().extracting(CallAttempt::getRoutedTo).isEqualTo("referral-coordinators");
+    Assertions.assertThat(records.messages(ladder)).as("the patient was reached: no follow-up").isEmpty();
     Assertions.assertThat(engine.getRuntimeService().getVariables(ladder.getId())).doesNotContainKey(Vars.ROUTED_TO);
   }
 
@@ -109,8 +102,8 @@ class CallOutcomesProcessTest {
         .containsEntry(Vars.NEXT_ATTEMPT_AT, "2026-12-03T15:00:00-05:00")
         .containsEntry(Vars.MAX_ATTEMPTS, 4)
         .doesNotContainKey(Vars.CALL_BACK_AT);
-    Assertions.assertThat(record(ladder).getNextAttemptAt()).isEqualTo(Instant.parse("2026-12-03T20:00:00Z"));
-    Assertions.assertThat(attemptsOf(ladder).get(2).getCallBackAt()).isEqualTo(Instant.parse("2026-12-03T20:00:00Z"));
+    Assertions.assertThat(records.request(ladder).getNextAttemptAt()).isEqualTo(Instant.parse("2026-12-03T20:00:00Z"));
+    Assertions.assertThat(records.attempts(ladder).get(2).getCallBackAt()).isEqualTo(Instant.parse("2026-12-03T20:00:00Z"));
     execute(job("Timer_NextAttemptDue", ladder));
     Assertions.assertThat(TaskSheet.read(engine.getTaskService(), task(TASK_CALL_PATIENT, ladder).getId()))
         .containsEntry(CallSheet.ATTEMPT_LABEL, "4 of 4");
@@ -151,7 +144,7 @@ class CallOutcomesProcessTest {
         Vars.APPOINTMENT_WITH, "Dr. Okafor, Main Street"));
 
     assertThat(ladder).isEnded();
-    Assertions.assertThat(attemptsOf(ladder)).singleElement().satisfies(booked -> {
+    Assertions.assertThat(records.attempts(ladder)).singleElement().satisfies(booked -> {
       Assertions.assertThat(booked.getAppointmentAt()).isEqualTo(Instant.parse("2026-12-08T15:00:00Z"));
       Assertions.assertThat(booked.getAppointmentWith()).isEqualTo("Dr. Okafor, Main Street");
     });
@@ -163,7 +156,7 @@ class CallOutcomesProcessTest {
     clock.set(Instant.parse("2025-10-14T13:00:00Z")); // Tuesday 09:00 in New York
     ProcessInstance booked = start();
     call(booked, "REACHED", Map.of(Vars.RESOLUTION, "BOOKED", Vars.APPOINTMENT_AT, "2025-10-16T10:00"));
-    Assertions.assertThat(attemptsOf(booked).get(0).getAppointmentInDays()).isEqualTo(2);
+    Assertions.assertThat(records.attempts(booked).get(0).getAppointmentInDays()).isEqualTo(2);
     clock.set(Instant.parse("2025-10-14T23:30:00Z")); // 19:30: the practice is closed
     ProcessInstance evening = start();
     call(evening, "NO_ANSWER", Map.of(Vars.OUTSIDE_WINDOW_REASON, "PATIENT_ASKED"));
@@ -184,13 +177,13 @@ class CallOutcomesProcessTest {
     call(ladder, "REACHED", Map.of(Vars.RESOLUTION, "PATIENT_WILL_CALL_BACK"));
 
     assertThat(ladder).isWaitingAt(GATEWAY_WAIT_FOR_NEXT_ATTEMPT).hasNotPassed(TASK_QUEUE_FOLLOW_UP_MESSAGE);
-    Assertions.assertThat(messagesOf(ladder)).isEmpty();
+    Assertions.assertThat(records.messages(ladder)).isEmpty();
     execute(job("Timer_NextAttemptDue", ladder));
     unanswered(ladder);
     call(ladder, "REACHED", Map.of(Vars.RESOLUTION, "PATIENT_WILL_CALL_BACK"));
 
     assertThat(ladder).isEnded();
-    Assertions.assertThat(record(ladder).getClosureReason()).isEqualTo(ClosureReason.PATIENT_WILL_CALL_BACK);
+    Assertions.assertThat(records.request(ladder).getClosureReason()).isEqualTo(ClosureReason.PATIENT_WILL_CALL_BACK);
   }
 
   @Test
@@ -200,7 +193,7 @@ class CallOutcomesProcessTest {
     call(ladder, "CALL_DROPPED", Map.of());
 
     assertThat(ladder).isWaitingAt(TASK_QUEUE_FOLLOW_UP_MESSAGE);
-    Assertions.assertThat(record(ladder).getReachedAt()).isNull();
+    Assertions.assertThat(records.request(ladder).getReachedAt()).isNull();
   }
 
   @Test
@@ -212,7 +205,7 @@ class CallOutcomesProcessTest {
     call(ladder, "SPOKE_WITH_SOMEONE_ELSE", Map.of(Vars.SPOKE_WITH, "FAMILY_MEMBER"));
 
     assertThat(ladder).isWaitingAt(TASK_QUEUE_FOLLOW_UP_MESSAGE);
-    Assertions.assertThat(attemptsOf(ladder)).singleElement().extracting(CallAttempt::getSpokeWith)
+    Assertions.assertThat(records.attempts(ladder)).singleElement().extracting(CallAttempt::getSpokeWith)
         .isEqualTo(SpokeWith.FAMILY_MEMBER);
   }
 
@@ -243,7 +236,7 @@ class CallOutcomesProcessTest {
         Map.of(Vars.CORRECTION_DECISION, "SCHEDULE_AGAIN", Vars.CORRECTED_PHONE, Phones.dialled(another)));
 
     assertThat(ladder).isWaitingAt(GATEWAY_WAIT_FOR_NEXT_ATTEMPT);
-    Assertions.assertThat(record(ladder).getPatientPhone()).isEqualTo(another);
+    Assertions.assertThat(records.request(ladder).getPatientPhone()).isEqualTo(another);
     Assertions.assertThat(openCallbacks.findById(another)).isPresent();
     Assertions.assertThat(openCallbacks.findById(phone)).isEmpty();
     Assertions.assertThat(engine.getRuntimeService().getVariables(ladder.getId())).doesNotContainKey(Vars.CORRECTED_PHONE);
@@ -260,7 +253,7 @@ class CallOutcomesProcessTest {
     engine.getTaskService().complete(task(TASK_FIND_ANOTHER_NUMBER, ladder).getId(), Map.of(Vars.CORRECTION_DECISION, "CLOSE"));
 
     assertThat(ladder).isEnded();
-    Assertions.assertThat(record(ladder).getClosureReason()).isEqualTo(ClosureReason.UNREACHABLE);
+    Assertions.assertThat(records.request(ladder).getClosureReason()).isEqualTo(ClosureReason.UNREACHABLE);
   }
 
   @Test
@@ -273,13 +266,13 @@ class CallOutcomesProcessTest {
         .hasMessageContaining("outsideWindowReason is needed: the patient's calling window or the practice is closed now");
     call(ladder, "NO_ANSWER", Map.of(Vars.OUTSIDE_WINDOW_REASON, "URGENT"));
 
-    Assertions.assertThat(attemptsOf(ladder)).singleElement().extracting(CallAttempt::getOutsideWindowReason)
+    Assertions.assertThat(records.attempts(ladder)).singleElement().extracting(CallAttempt::getOutsideWindowReason)
         .isEqualTo(OutsideWindow.URGENT);
 
     // a clinical hand-off is never held up by the question
     ProcessInstance clinical = start();
     call(clinical, "CLINICAL_CONCERN", Map.of(Vars.PATIENT_WORDS, "my ankle is swollen", Vars.SCHEDULING_STILL_NEEDED, true));
-    Assertions.assertThat(attemptsOf(clinical)).singleElement().extracting(CallAttempt::getOutsideWindowReason)
+    Assertions.assertThat(records.attempts(clinical)).singleElement().extracting(CallAttempt::getOutsideWindowReason)
         .isEqualTo(OutsideWindow.URGENT);
   }
 
@@ -289,7 +282,7 @@ class CallOutcomesProcessTest {
 
     call(ladder, "NO_ANSWER", Map.of(Vars.OUTSIDE_WINDOW_REASON, "URGENT"));
 
-    Assertions.assertThat(attemptsOf(ladder)).singleElement().extracting(CallAttempt::getOutsideWindowReason).isNull();
+    Assertions.assertThat(records.attempts(ladder)).singleElement().extracting(CallAttempt::getOutsideWindowReason).isNull();
   }
 
   @Test
@@ -307,7 +300,7 @@ class CallOutcomesProcessTest {
     call(ladder, "REACHED", Map.of(Vars.RESOLUTION, "PATIENT_WILL_CALL_BACK", Vars.CALLER_NAME, "Sam Okoye",
         Vars.BETTER_NUMBER, Phones.dialled(better)));
 
-    CallbackRequest learned = record(ladder);
+    CallbackRequest learned = records.request(ladder);
     Assertions.assertThat(learned.getPatientName()).isEqualTo("Sam Okoye");
     Assertions.assertThat(learned.getPatientPhone()).isEqualTo(better);
     Assertions.assertThat(openCallbacks.findById(better)).isPresent();
@@ -336,17 +329,5 @@ class CallOutcomesProcessTest {
   private void unanswered(ProcessInstance ladder) {
     call(ladder, "NO_ANSWER", Map.of());
     Ladder.waitForNextAttempt(ladder);
-  }
-
-  private CallbackRequest record(ProcessInstance ladder) {
-    return requests.findById(UUID.fromString(ladder.getBusinessKey())).orElseThrow();
-  }
-
-  private List<CallAttempt> attemptsOf(ProcessInstance ladder) {
-    return attempts.findByCallbackRequestIdOrderByAttemptNumber(UUID.fromString(ladder.getBusinessKey()));
-  }
-
-  private List<OutboxMessage> messagesOf(ProcessInstance ladder) {
-    return outbox.findByCallbackRequestIdOrderById(UUID.fromString(ladder.getBusinessKey()));
   }
 }

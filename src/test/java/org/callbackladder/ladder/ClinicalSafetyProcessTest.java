@@ -29,7 +29,6 @@ import org.callbackladder.CallbackProcess;
 import org.callbackladder.CallbackProcess.CallSheet;
 import org.callbackladder.CallbackProcess.Vars;
 import org.callbackladder.attempt.CallAttempt;
-import org.callbackladder.attempt.CallAttemptRepository;
 import org.callbackladder.closure.ExceptionDecision;
 import org.callbackladder.closure.ExceptionDecisionRepository;
 import org.callbackladder.escalation.ClinicalHandOff;
@@ -44,6 +43,7 @@ import org.callbackladder.request.ClosureReason;
 import org.callbackladder.request.RequestStatus;
 import org.callbackladder.request.Screening;
 import org.callbackladder.support.CallbackLadderTest;
+import org.callbackladder.support.LadderRecords;
 import org.callbackladder.support.Phones;
 import org.callbackladder.support.TestClock;
 import org.callbackladder.web.InvalidInputException;
@@ -66,10 +66,10 @@ class ClinicalSafetyProcessTest {
   static final String RASH = "I have a rash since the new cream, should I come in?";
 
   @Autowired ProcessEngine engine;
+  @Autowired LadderRecords records;
   @Autowired IntakeService intake;
   @Autowired Voicemails voicemails;
   @Autowired CallbackRequestRepository requests;
-  @Autowired CallAttemptRepository attempts;
   @Autowired ClinicalHandOffRepository handOffs;
   @Autowired ExceptionDecisionRepository exceptionDecisions;
   @Autowired TestClock clock;
@@ -98,7 +98,7 @@ class ClinicalSafetyProcessTest {
     Assertions.assertThat(sheet.get(CallSheet.MATCHED_RULE).toString()).startsWith("chest pain or pressure: ");
     Assertions.assertThat(sheet.get(CallSheet.SAFETY_LINES).toString()).contains("911", "clinical team")
         .doesNotContain("on-call clinician");
-    CallbackRequest flagged = record(ladder);
+    CallbackRequest flagged = records.request(ladder);
     Assertions.assertThat(flagged.getStatus()).isEqualTo(RequestStatus.ESCALATED);
     Assertions.assertThat(flagged.getScreening()).isEqualTo(Screening.Level.EMERGENCY);
     Assertions.assertThat(flagged.getScreeningRule()).isEqualTo("chest pain or pressure");
@@ -109,7 +109,7 @@ class ClinicalSafetyProcessTest {
     complete(urgent, Vars.CLINICAL_OUTCOME, "HANDLED", Vars.CLINICAL_NOTE, "Spoke to the son, ambulance on its way");
 
     assertThat(ladder).isEnded().hasPassed(CallbackProcess.TASK_CLOSE_AS_HANDLED).hasNotPassed(TASK_CALL_PATIENT);
-    Assertions.assertThat(record(ladder).getClosureReason()).isEqualTo(ClosureReason.CLINICAL_HANDOFF);
+    Assertions.assertThat(records.request(ladder).getClosureReason()).isEqualTo(ClosureReason.CLINICAL_HANDOFF);
     Assertions.assertThat(handOffsOf(ladder)).singleElement().satisfies(h -> {
       Assertions.assertThat(h.getKind()).isEqualTo(ClinicalHandOff.Kind.URGENT_CALLBACK);
       Assertions.assertThat(h.getRaisedBy()).isEqualTo(ClinicalHandOff.RaisedBy.INTAKE);
@@ -162,11 +162,11 @@ class ClinicalSafetyProcessTest {
         .containsEntry(CallSheet.ATTEMPT_LABEL, "1 of 3");
     // the response window counts from the hand-back: four open hours from 09:30
     Assertions.assertThat(call.getDueDate().toInstant()).isEqualTo(Instant.parse("2026-12-01T18:30:00Z"));
-    Assertions.assertThat(record(ladder).getStatus()).isEqualTo(RequestStatus.OPEN);
+    Assertions.assertThat(records.request(ladder).getStatus()).isEqualTo(RequestStatus.OPEN);
 
     call(ladder, "REACHED", Map.of(Vars.RESOLUTION, "BOOKED", Vars.APPOINTMENT_AT, Ladder.APPOINTMENT));
     assertThat(ladder).isEnded();
-    Assertions.assertThat(record(ladder).getClosureReason()).isEqualTo(ClosureReason.BOOKED);
+    Assertions.assertThat(records.request(ladder).getClosureReason()).isEqualTo(ClosureReason.BOOKED);
   }
 
   @Test
@@ -178,7 +178,7 @@ class ClinicalSafetyProcessTest {
     complete(task(TASK_CLINICAL_REVIEW, ladder), Vars.CLINICAL_OUTCOME, "HANDLED", Vars.CLINICAL_NOTE, "Advised on the dose");
 
     assertThat(ladder).isEnded();
-    Assertions.assertThat(record(ladder).getClosureReason()).isEqualTo(ClosureReason.CLINICAL_HANDOFF);
+    Assertions.assertThat(records.request(ladder).getClosureReason()).isEqualTo(ClosureReason.CLINICAL_HANDOFF);
   }
 
   @Test
@@ -243,7 +243,7 @@ class ClinicalSafetyProcessTest {
 
     assertThat(ladder).isWaitingAt(TASK_CLINICAL_REVIEW).hasPassed("Task_ScreenCallWords");
     Assertions.assertThat(TaskSheet.read(engine.getTaskService(), task(TASK_CLINICAL_REVIEW, ladder).getId()).get(CallSheet.PATIENT_MESSAGE).toString()).contains("Said during attempt 1", "my knee is still swollen after the fall");
-    Assertions.assertThat(attemptsOf(ladder)).singleElement().satisfies(a -> {
+    Assertions.assertThat(records.attempts(ladder)).singleElement().satisfies(a -> {
       Assertions.assertThat(a.getPatientWords()).isEqualTo("my knee is still swollen after the fall");
       Assertions.assertThat(a.getSchedulingStillNeeded()).isTrue();
     });
@@ -265,7 +265,7 @@ class ClinicalSafetyProcessTest {
     assertThat(ladder).isWaitingAt(TASK_URGENT_CLINICAL_CALLBACK);
     Assertions.assertThat(handOffsOf(ladder)).singleElement()
         .extracting(ClinicalHandOff::getRaisedBy).isEqualTo(ClinicalHandOff.RaisedBy.CALL);
-    Assertions.assertThat(attemptsOf(ladder)).singleElement().extracting(CallAttempt::getEmergencyLineGiven).isEqualTo(true);
+    Assertions.assertThat(records.attempts(ladder)).singleElement().extracting(CallAttempt::getEmergencyLineGiven).isEqualTo(true);
   }
 
   @Test
@@ -275,7 +275,7 @@ class ClinicalSafetyProcessTest {
     call(ladder, "CLINICAL_CONCERN", Map.of(Vars.PATIENT_WORDS, "he says there is pressure in my chest since lunch"));
 
     assertThat(ladder).isWaitingAt(TASK_URGENT_CLINICAL_CALLBACK);
-    Assertions.assertThat(record(ladder).getScreeningRule()).isEqualTo("chest pain or pressure");
+    Assertions.assertThat(records.request(ladder).getScreeningRule()).isEqualTo("chest pain or pressure");
   }
 
   @Test
@@ -369,7 +369,7 @@ class ClinicalSafetyProcessTest {
     assertThat(review).hasCandidateGroup("referral-coordinators");
     Assertions.assertThat(TaskSheet.read(engine.getTaskService(), review.getId()))
         .containsKeys(CallSheet.ATTEMPT_HISTORY, CallSheet.EXCEPTION_REASON);
-    Assertions.assertThat(record(ladder).getStatus()).isEqualTo(RequestStatus.ESCALATED);
+    Assertions.assertThat(records.request(ladder).getStatus()).isEqualTo(RequestStatus.ESCALATED);
     Assertions.assertThatThrownBy(() -> complete(review, Vars.EXCEPTION_DECISION, "NOTIFY_REFERRING_OFFICE"))
         .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("exceptionDetail is required");
 
@@ -377,7 +377,7 @@ class ClinicalSafetyProcessTest {
         Vars.EXCEPTION_DETAIL, "Phoned Dr. Okafor's office, spoke to Maria");
 
     assertThat(ladder).isEnded();
-    Assertions.assertThat(record(ladder).getClosureReason()).isEqualTo(ClosureReason.REFERRER_NOTIFIED);
+    Assertions.assertThat(records.request(ladder).getClosureReason()).isEqualTo(ClosureReason.REFERRER_NOTIFIED);
     Assertions.assertThat(decisionsOf(ladder)).singleElement().satisfies(d -> {
       Assertions.assertThat(d.getDecision()).isEqualTo(ExceptionDecision.Choice.NOTIFY_REFERRING_OFFICE);
       Assertions.assertThat(d.getDetail()).isEqualTo("Phoned Dr. Okafor's office, spoke to Maria");
@@ -392,7 +392,7 @@ class ClinicalSafetyProcessTest {
     complete(task(TASK_EXCEPTION_REVIEW, ladder), Vars.EXCEPTION_DECISION, "LETTER_OR_PORTAL_MESSAGE",
         Vars.EXCEPTION_DETAIL, "Portal message with our number sent");
 
-    Assertions.assertThat(record(ladder).getClosureReason()).isEqualTo(ClosureReason.LETTER_SENT);
+    Assertions.assertThat(records.request(ladder).getClosureReason()).isEqualTo(ClosureReason.LETTER_SENT);
   }
 
   @Test
@@ -408,7 +408,7 @@ class ClinicalSafetyProcessTest {
     complete(review, Vars.EXCEPTION_DECISION, "CLOSE", Vars.EXCEPTION_DETAIL, "Referring office says the patient moved away",
         Vars.EXCEPTION_CLOSURE_REASON, "RESOLVED");
 
-    Assertions.assertThat(record(ladder).getClosureReason()).isEqualTo(ClosureReason.RESOLVED);
+    Assertions.assertThat(records.request(ladder).getClosureReason()).isEqualTo(ClosureReason.RESOLVED);
   }
 
   @Test
@@ -418,7 +418,7 @@ class ClinicalSafetyProcessTest {
     complete(task(TASK_EXCEPTION_REVIEW, ladder), Vars.EXCEPTION_DECISION, "ONE_MORE_ATTEMPT");
 
     assertThat(ladder).isWaitingAt(CallbackProcess.GATEWAY_WAIT_FOR_NEXT_ATTEMPT);
-    Assertions.assertThat(record(ladder).getStatus()).isEqualTo(RequestStatus.IN_PROGRESS);
+    Assertions.assertThat(records.request(ladder).getStatus()).isEqualTo(RequestStatus.IN_PROGRESS);
     execute(job(TIMER_NEXT_ATTEMPT_DUE, ladder));
     Assertions.assertThat(TaskSheet.read(engine.getTaskService(), task(TASK_CALL_PATIENT, ladder).getId()).get(CallSheet.ATTEMPT_LABEL)).isEqualTo("4 of 4");
     call(ladder, "NO_ANSWER", Map.of());
@@ -554,16 +554,8 @@ class ClinicalSafetyProcessTest {
     call(ladder, "NO_ANSWER", Map.of());
   }
 
-  private CallbackRequest record(ProcessInstance ladder) {
-    return requests.findById(UUID.fromString(ladder.getBusinessKey())).orElseThrow();
-  }
-
   private List<ClinicalHandOff> handOffsOf(ProcessInstance ladder) {
     return handOffs.findByCallbackRequestIdOrderByCreatedAtAscIdAsc(UUID.fromString(ladder.getBusinessKey()));
-  }
-
-  private List<CallAttempt> attemptsOf(ProcessInstance ladder) {
-    return attempts.findByCallbackRequestIdOrderByAttemptNumber(UUID.fromString(ladder.getBusinessKey()));
   }
 
   private List<ExceptionDecision> decisionsOf(ProcessInstance ladder) {

@@ -19,11 +19,10 @@ import org.callbackladder.CallbackProcess.CallSheet;
 import org.callbackladder.CallbackProcess.Vars;
 import org.callbackladder.TaskSheet;
 import org.callbackladder.intake.IntakeService;
-import org.callbackladder.request.CallbackRequest;
-import org.callbackladder.request.CallbackRequestRepository;
 import org.callbackladder.request.ClosureReason;
 import org.callbackladder.support.CallbackLadderTest;
 import org.callbackladder.support.Ladder;
+import org.callbackladder.support.LadderRecords;
 import org.callbackladder.support.Phones;
 import org.callbackladder.support.TestClock;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -47,8 +46,8 @@ class LateCallbackReviewTest {
   static final Instant WINDOW_MISSED = Instant.parse("2026-12-01T18:00:00Z");
 
   @Autowired ProcessEngine engine;
+  @Autowired LadderRecords records;
   @Autowired IntakeService intake;
-  @Autowired CallbackRequestRepository requests;
   @Autowired JdbcTemplate jdbc;
   @Autowired TestClock clock;
 
@@ -96,7 +95,7 @@ class LateCallbackReviewTest {
 
     complete(task(TASK_REVIEW_LATE_CALLBACK, ladder),
         Map.of(Vars.LATE_DECISION, "CALLING_NOW", Vars.CORRECTED_TIME_ZONE, "Pacific/Honolulu"));
-    Assertions.assertThat(record(ladder).getPatientTimeZone()).isEqualTo("Pacific/Honolulu");
+    Assertions.assertThat(records.request(ladder).getPatientTimeZone()).isEqualTo("Pacific/Honolulu");
     execute(job("Task_ActOnLateReview", ladder));
 
     // 13:00 in New York is 08:00 in Honolulu: callable at once, and the sheet says where they are
@@ -119,7 +118,7 @@ class LateCallbackReviewTest {
 
     // ended in the same transaction: no call left to make for a closed request
     assertThat(ladder).isEnded().hasPassed("EndEvent_ClosedByManager", CallbackProcess.END_EVENT_CALLBACK_CLOSED);
-    Assertions.assertThat(record(ladder).getClosureReason()).isEqualTo(ClosureReason.DUPLICATE);
+    Assertions.assertThat(records.request(ladder).getClosureReason()).isEqualTo(ClosureReason.DUPLICATE);
     Assertions.assertThat(jdbc.queryForList("select detail from audit_event where callback_request_id = ? and action = 'CLOSED'",
         String.class, UUID.fromString(ladder.getBusinessKey())))
         .contains("by staff: DUPLICATE: Entered again at the desk; the phone request stands");
@@ -157,9 +156,5 @@ class LateCallbackReviewTest {
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
-  }
-
-  private CallbackRequest record(ProcessInstance ladder) {
-    return requests.findById(UUID.fromString(ladder.getBusinessKey())).orElseThrow();
   }
 }

@@ -35,7 +35,6 @@ import org.callbackladder.contact.ContactDecision;
 import org.callbackladder.contact.ContactDecisionRepository;
 import org.callbackladder.contact.MessageKind;
 import org.callbackladder.contact.OutboxMessage;
-import org.callbackladder.contact.OutboxMessageRepository;
 import org.callbackladder.intake.IntakeService;
 import org.callbackladder.intake.NewCallbackRequest;
 import org.callbackladder.request.CallbackRequest;
@@ -44,6 +43,7 @@ import org.callbackladder.request.ClosureReason;
 import org.callbackladder.request.RequestStatus;
 import org.callbackladder.support.CallbackLadderTest;
 import org.callbackladder.support.Ladder;
+import org.callbackladder.support.LadderRecords;
 import org.callbackladder.support.Phones;
 import org.callbackladder.support.TestClock;
 import org.callbackladder.web.InvalidInputException;
@@ -62,10 +62,10 @@ import org.springframework.data.domain.Pageable;
 class PatientCallbackProcessTest {
 
   @Autowired ProcessEngine engine;
+  @Autowired LadderRecords records;
   @Autowired IntakeService intake;
   @Autowired CallbackRequestRepository requests;
   @Autowired CallAttemptRepository attempts;
-  @Autowired OutboxMessageRepository outbox;
   @Autowired ContactDecisionRepository decisions;
   @Autowired TestClock clock;
   @Autowired AuditEventRepository audit;
@@ -94,18 +94,18 @@ class PatientCallbackProcessTest {
 
     assertThat(ladder).isEnded().hasPassed("Task_DocumentAttempt", "Task_CloseRequest", END_EVENT_CALLBACK_CLOSED)
         .hasNotPassed(TASK_QUEUE_FOLLOW_UP_MESSAGE);
-    CallbackRequest closed = record(ladder);
+    CallbackRequest closed = records.request(ladder);
     Assertions.assertThat(closed.getStatus()).isEqualTo(RequestStatus.CLOSED);
     Assertions.assertThat(closed.getClosureReason()).isEqualTo(ClosureReason.BOOKED);
     Assertions.assertThat(closed.getFirstAttemptAt()).isEqualTo(CallbackLadderTest.TUESDAY_9AM);
-    Assertions.assertThat(attemptsOf(ladder)).singleElement()
+    Assertions.assertThat(records.attempts(ladder)).singleElement()
         .satisfies(a -> {
           Assertions.assertThat(a.getAgent()).isEqualTo("coordinator");
           Assertions.assertThat(a.getNumberDialled()).isEqualTo(phone);
           Assertions.assertThat(a.getOutcome()).isEqualTo(AttemptOutcome.REACHED);
           Assertions.assertThat(a.getNotes()).isEqualTo("notes of REACHED");
         });
-    Assertions.assertThat(messagesOf(ladder)).isEmpty();
+    Assertions.assertThat(records.messages(ladder)).isEmpty();
   }
 
   @Test
@@ -120,7 +120,7 @@ class PatientCallbackProcessTest {
     // first call in the morning at 09:00; three hours later is noon, the start of "midday"
     Assertions.assertThat(job(TIMER_NEXT_ATTEMPT_DUE, ladder).getDuedate().toInstant())
         .isEqualTo(Instant.parse("2026-12-01T17:00:00Z"));
-    Assertions.assertThat(messagesOf(ladder)).singleElement()
+    Assertions.assertThat(records.messages(ladder)).singleElement()
         .satisfies(m -> {
           Assertions.assertThat(m.getKind()).isEqualTo(MessageKind.FOLLOW_UP);
           Assertions.assertThat(m.getRecipient()).isEqualTo(phone);
@@ -143,10 +143,10 @@ class PatientCallbackProcessTest {
     call(engine, ladder, "REACHED", "BOOKED");
 
     assertThat(ladder).isEnded();
-    Assertions.assertThat(record(ladder).getClosureReason()).isEqualTo(ClosureReason.BOOKED);
-    Assertions.assertThat(attemptsOf(ladder)).extracting(CallAttempt::getOutcome)
+    Assertions.assertThat(records.request(ladder).getClosureReason()).isEqualTo(ClosureReason.BOOKED);
+    Assertions.assertThat(records.attempts(ladder)).extracting(CallAttempt::getOutcome)
         .containsExactly(AttemptOutcome.NO_ANSWER, AttemptOutcome.REACHED);
-    Assertions.assertThat(attemptsOf(ladder).get(1).getAppointmentAt()).isEqualTo(Instant.parse("2040-01-10T15:30:00Z"));
+    Assertions.assertThat(records.attempts(ladder).get(1).getAppointmentAt()).isEqualTo(Instant.parse("2040-01-10T15:30:00Z"));
   }
 
   @Test
@@ -174,9 +174,9 @@ class PatientCallbackProcessTest {
         request("WEB_FORM", "TELEHEALTH_SUPPORT", "Sam Seattle", "+1 206 555 0143"));
 
     Task first = task(TASK_CALL_PATIENT, ladder);
-    Assertions.assertThat(record(ladder).getResponseWindow()).isEqualTo("PT1H");
+    Assertions.assertThat(records.request(ladder).getResponseWindow()).isEqualTo("PT1H");
     Assertions.assertThat(first.getFollowUpDate().toInstant()).isEqualTo(Instant.parse("2026-12-01T16:00:00Z"));
-    Assertions.assertThat(record(ladder).getFirstAttemptDueAt()).isEqualTo(Instant.parse("2026-12-01T17:00:00Z"));
+    Assertions.assertThat(records.request(ladder).getFirstAttemptDueAt()).isEqualTo(Instant.parse("2026-12-01T17:00:00Z"));
     Assertions.assertThat(first.getDueDate().toInstant()).isEqualTo(Instant.parse("2026-12-01T17:00:00Z"));
   }
 
@@ -188,7 +188,7 @@ class PatientCallbackProcessTest {
     Task first = task(TASK_CALL_PATIENT, ladder);
     // 09:00 in New York is 06:00 in Los Angeles: the task waits until their 08:00, 11:00 here
     Assertions.assertThat(first.getFollowUpDate().toInstant()).isEqualTo(Instant.parse("2026-12-01T16:00:00Z"));
-    Assertions.assertThat(record(ladder).getNextAttemptAt()).isEqualTo(Instant.parse("2026-12-01T16:00:00Z"));
+    Assertions.assertThat(records.request(ladder).getNextAttemptAt()).isEqualTo(Instant.parse("2026-12-01T16:00:00Z"));
     Assertions.assertThat((String) TaskSheet.read(engine.getTaskService(), first.getId()).get(CallSheet.PATIENT_TIME))
         .isEqualTo("America/Los_Angeles, 3 hours behind the practice. Call between 11:00 and 23:00 practice time"
             + " (08:00-20:00 theirs). It was 06:00 there at 09:00 practice time (refreshed when the call is taken).");
@@ -200,7 +200,7 @@ class PatientCallbackProcessTest {
     // their morning was tried at 08:30; three hours later is their midday, 12:00 there, 15:00 here
     Assertions.assertThat(job(TIMER_NEXT_ATTEMPT_DUE, ladder).getDuedate().toInstant())
         .isEqualTo(Instant.parse("2026-12-01T20:00:00Z"));
-    Assertions.assertThat(record(ladder).getNextAttemptReason())
+    Assertions.assertThat(records.request(ladder).getNextAttemptReason())
         .isEqualTo("attempt 2, in the patient's midday (America/Los_Angeles): inside practice hours and the patient's"
             + " calling window, in a part of the patient's day not tried yet");
   }
@@ -224,7 +224,7 @@ class PatientCallbackProcessTest {
     Assertions.assertThat(task("Task_ReviewLateCallback", ladder).getDueDate().toInstant())
         .isEqualTo(Instant.parse("2026-12-01T18:30:00Z"));
     Assertions.assertThat(task(TASK_CALL_PATIENT, ladder).getPriority()).isEqualTo(100);
-    Assertions.assertThat(record(ladder).getResponseWindowMissedAt()).isEqualTo(Instant.parse("2026-12-01T18:00:00Z"));
+    Assertions.assertThat(records.request(ladder).getResponseWindowMissedAt()).isEqualTo(Instant.parse("2026-12-01T18:00:00Z"));
 
     call(engine, ladder, "REACHED", "BOOKED");
     assertThat(ladder).isNotEnded();
@@ -232,7 +232,7 @@ class PatientCallbackProcessTest {
     execute(job("Task_ActOnLateReview", ladder));
 
     assertThat(ladder).isEnded().hasPassed("Task_MarkResponseWindowMissed", END_EVENT_CALLBACK_CLOSED);
-    Assertions.assertThat(record(ladder).getClosureReason()).isEqualTo(ClosureReason.BOOKED);
+    Assertions.assertThat(records.request(ladder).getClosureReason()).isEqualTo(ClosureReason.BOOKED);
   }
 
   @Test
@@ -245,7 +245,7 @@ class PatientCallbackProcessTest {
 
     assertThat(ladder).hasPassed("EndEvent_LaterAttemptLate").hasNotPassed("Task_MarkResponseWindowMissed")
         .isWaitingAt(TASK_CALL_PATIENT);
-    Assertions.assertThat(record(ladder).getResponseWindowMissedAt()).isNull();
+    Assertions.assertThat(records.request(ladder).getResponseWindowMissedAt()).isNull();
   }
 
   @Test
@@ -273,7 +273,7 @@ class PatientCallbackProcessTest {
 
     engine.getTaskService().complete(task("Task_ResolveCallingWindow", ladder).getId(), Map.of(Vars.CORRECTION_DECISION, "CLOSE"));
     assertThat(ladder).isEnded();
-    Assertions.assertThat(record(ladder).getClosureReason()).isEqualTo(ClosureReason.UNREACHABLE);
+    Assertions.assertThat(records.request(ladder).getClosureReason()).isEqualTo(ClosureReason.UNREACHABLE);
   }
 
   @Test
@@ -293,7 +293,7 @@ class PatientCallbackProcessTest {
     assertThat(ladder).isWaitingAt(CallbackProcess.GATEWAY_WAIT_FOR_NEXT_ATTEMPT);
     Assertions.assertThat(engine.getRuntimeService().getVariable(ladder.getId(), Vars.NEXT_ATTEMPT_AT))
         .isEqualTo("2026-12-01T12:00:00-05:00");
-    Assertions.assertThat(record(ladder).getPatientTimeZone()).isEqualTo("America/Los_Angeles");
+    Assertions.assertThat(records.request(ladder).getPatientTimeZone()).isEqualTo("America/Los_Angeles");
     Assertions.assertThat(engine.getRuntimeService().getVariables(ladder.getId())).doesNotContainKey(Vars.CORRECTED_TIME_ZONE);
     Assertions.assertThat(audit.findByCallbackRequestIdOrderByOccurredAtAscIdAsc(UUID.fromString(ladder.getBusinessKey()),
             Pageable.unpaged()).getContent())
@@ -310,8 +310,8 @@ class PatientCallbackProcessTest {
     call(engine, ladder, "WRONG_NUMBER", null);
 
     assertThat(ladder).isEnded().hasNotPassed(TASK_QUEUE_FOLLOW_UP_MESSAGE, TASK_QUEUE_FINAL_MESSAGE);
-    Assertions.assertThat(record(ladder).getClosureReason()).isEqualTo(ClosureReason.WRONG_NUMBER);
-    Assertions.assertThat(messagesOf(ladder)).isEmpty();
+    Assertions.assertThat(records.request(ladder).getClosureReason()).isEqualTo(ClosureReason.WRONG_NUMBER);
+    Assertions.assertThat(records.messages(ladder)).isEmpty();
   }
 
   @Test
@@ -321,7 +321,7 @@ class PatientCallbackProcessTest {
     call(engine, ladder, "DECLINED", null);
 
     assertThat(ladder).isEnded().hasNotPassed(TASK_QUEUE_FOLLOW_UP_MESSAGE, TASK_QUEUE_FINAL_MESSAGE);
-    Assertions.assertThat(record(ladder).getClosureReason()).isEqualTo(ClosureReason.DECLINED);
+    Assertions.assertThat(records.request(ladder).getClosureReason()).isEqualTo(ClosureReason.DECLINED);
   }
 
   @Test
@@ -345,13 +345,13 @@ class PatientCallbackProcessTest {
     execute(job(TASK_QUEUE_FINAL_MESSAGE, ladder));
 
     assertThat(ladder).isEnded().hasPassed(TASK_QUEUE_FINAL_MESSAGE, END_EVENT_CALLBACK_CLOSED);
-    Assertions.assertThat(record(ladder).getClosureReason()).isEqualTo(ClosureReason.UNREACHABLE);
-    Assertions.assertThat(attemptsOf(ladder)).extracting(CallAttempt::getAttemptNumber).containsExactly(1, 2, 3);
+    Assertions.assertThat(records.request(ladder).getClosureReason()).isEqualTo(ClosureReason.UNREACHABLE);
+    Assertions.assertThat(records.attempts(ladder)).extracting(CallAttempt::getAttemptNumber).containsExactly(1, 2, 3);
     // one text a day at most: the second attempt, three hours after the first, sends none
-    Assertions.assertThat(messagesOf(ladder)).extracting(OutboxMessage::getKind)
+    Assertions.assertThat(records.messages(ladder)).extracting(OutboxMessage::getKind)
         .containsExactly(MessageKind.FOLLOW_UP, MessageKind.FINAL);
-    Assertions.assertThat(messagesOf(ladder).get(1).getBody()).contains("Whenever you are ready");
-    Assertions.assertThat(decisions.findByCallbackRequestIdOrderByDecidedAtAscIdAsc(record(ladder).getId()))
+    Assertions.assertThat(records.messages(ladder).get(1).getBody()).contains("Whenever you are ready");
+    Assertions.assertThat(decisions.findByCallbackRequestIdOrderByDecidedAtAscIdAsc(records.request(ladder).getId()))
         .extracting(ContactDecision::getAttemptNumber, ContactDecision::isAllowed, ContactDecision::getReason)
         .containsExactly(
             Assertions.tuple(1, true, "text: consent from intake WEB_FORM on 2026-12-01"),
@@ -374,7 +374,7 @@ class PatientCallbackProcessTest {
         .hasMessageContaining("attemptOutcome must be one of REACHED");
 
     assertThat(ladder).isWaitingAt(TASK_CALL_PATIENT);
-    Assertions.assertThat(attemptsOf(ladder)).isEmpty();
+    Assertions.assertThat(records.attempts(ladder)).isEmpty();
   }
 
   @Test
@@ -471,17 +471,5 @@ class PatientCallbackProcessTest {
   private ProcessInstance start(String reason) {
     phone = Phones.next();
     return Ladder.start(intake, engine, request("WEB_FORM", reason, "Jamie Rivera", phone));
-  }
-
-  private CallbackRequest record(ProcessInstance ladder) {
-    return requests.findById(UUID.fromString(ladder.getBusinessKey())).orElseThrow();
-  }
-
-  private List<CallAttempt> attemptsOf(ProcessInstance ladder) {
-    return attempts.findByCallbackRequestIdOrderByAttemptNumber(UUID.fromString(ladder.getBusinessKey()));
-  }
-
-  private List<OutboxMessage> messagesOf(ProcessInstance ladder) {
-    return outbox.findByCallbackRequestIdOrderById(UUID.fromString(ladder.getBusinessKey()));
   }
 }
