@@ -154,11 +154,11 @@ public class CallSheets {
   }
 
   /**
-   * The short line Tasklist shows under each call in the list: markers, reason, attempt, and where the
-   * patient's day is. Never a name or a number: it reaches Camunda's history.
+   * The short line Tasklist shows under a task in the list: markers, the reasons on its {@code sheet},
+   * the attempt, and where the patient's day is. Never a name or a number: it reaches Camunda's history.
    */
   @Transactional(readOnly = true)
-  public String worklistLine(UUID callbackRequestId, String attempt) {
+  public String worklistLine(UUID callbackRequestId, Map<String, Object> sheet, String attempt) {
     CallbackRequest request = requests.getRequired(callbackRequestId);
     List<String> parts = new ArrayList<>();
     if (request.getScreening() != Screening.Level.NONE) {
@@ -167,8 +167,7 @@ public class CallSheets {
     if (request.isReferral()) {
       parts.add("REFERRAL");
     }
-    parts.add(signals.findByCallbackRequestIdOrderByReceivedAtAscIdAsc(callbackRequestId).stream()
-        .map(s -> s.getReason().label()).distinct().collect(Collectors.joining(" + ")));
+    parts.add((String) sheet.get(REASON_LABEL));
     parts.add(attempt);
     ZoneId zone = request.patientZone(practice.timeZone());
     parts.add(offset(zone).isEmpty() ? "practice time zone" : place(zone) + ", " + offset(zone));

@@ -45,7 +45,7 @@ public class PrepareCallSheetListener implements TaskListener {
     int attempts = (Integer) task.getVariable(MAX_ATTEMPTS);
     Map<String, Object> sheet = callSheets.prepare(requestId(task), attempt, attempts, returned);
     TaskSheet.put(task, sheet);
-    task.setVariableLocal(CallbackProcess.WORKLIST_LINE, callSheets.worklistLine(requestId(task),
+    task.setVariableLocal(CallbackProcess.WORKLIST_LINE, callSheets.worklistLine(requestId(task), sheet,
         returned ? "Called back" : "Attempt " + attempt + " of " + attempts));
   }
 }

@@ -64,10 +64,11 @@ public class LateCallbackReviewListener implements TaskListener {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       String due = DUE.format(calendar.practiceTime(
           OffsetDateTime.parse((String) task.getVariable(CallbackProcess.Vars.ATTEMPT_DUE_AT)).toInstant()));
-      TaskSheet.put(task, sheets.forCorrection(requestId(task), "The first call was due " + due
+      Map<String, Object> sheet = sheets.forCorrection(requestId(task), "The first call was due " + due
           + " and nobody has made it. The call is at the top of its queue now. Make sure someone calls: hand it to a"
-          + " colleague, move it to a time that suits the patient, or close the request with a reason."));
-      task.setVariableLocal(CallbackProcess.WORKLIST_LINE, sheets.worklistLine(requestId(task), "First call late"));
+          + " colleague, move it to a time that suits the patient, or close the request with a reason.");
+      TaskSheet.put(task, sheet);
+      task.setVariableLocal(CallbackProcess.WORKLIST_LINE, sheets.worklistLine(requestId(task), sheet, "First call late"));
       return;
     }
     List<FieldProblem> problems = new ArrayList<>();

@@ -11,6 +11,7 @@ import static org.camunda.bpm.engine.delegate.TaskListener.EVENTNAME_CREATE;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.callbackladder.CallbackProcess;
 import org.callbackladder.TaskSheet;
 import org.callbackladder.attempt.CallRules;
@@ -49,13 +50,14 @@ public class PatientCorrectionListener implements TaskListener {
   public void notify(DelegateTask task) {
     boolean findNumber = CallbackProcess.TASK_FIND_ANOTHER_NUMBER.equals(task.getTaskDefinitionKey());
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      TaskSheet.put(task, sheets.forCorrection(requestId(task), findNumber
+      Map<String, Object> sheet = sheets.forCorrection(requestId(task), findNumber
           ? "The number was disconnected on attempt " + task.getVariable(ATTEMPT_NUMBER) + ". Look for another one (the"
               + " patient's record, the referring office) and schedule again, or close the request."
           : "Practice hours and the patient's calling window do not meet in the days ahead, so the ladder cannot plan a"
-              + " call. Correct the time zone or the number, choose a time to call, or close the request."));
+              + " call. Correct the time zone or the number, choose a time to call, or close the request.");
+      TaskSheet.put(task, sheet);
       task.setVariableLocal(CallbackProcess.WORKLIST_LINE,
-          sheets.worklistLine(requestId(task), findNumber ? "Number disconnected" : "No time to call"));
+          sheets.worklistLine(requestId(task), sheet, findNumber ? "Number disconnected" : "No time to call"));
       return;
     }
     List<FieldProblem> problems = new ArrayList<>();
