@@ -222,6 +222,12 @@ class PermissionTest {
       row("13 decide a request with no time to call with a decision the form does not offer", HttpMethod.POST,
           t -> "/task/" + t.resolveCallingWindow().getId() + "/complete",
           t -> "{\"variables\": {\"correctionDecision\": {\"value\": \"FORGET_IT\"}}}"),
+      row("13 enter the disconnected number again as the one found", HttpMethod.POST,
+          t -> "/task/" + t.findAnotherNumber().getId() + "/complete",
+          t -> "{\"variables\": {\"correctionDecision\": {\"value\": \"SCHEDULE_AGAIN\"},"
+              + " \"correctedPhone\": {\"value\": \"" + t.disconnected.getPatientPhone() + "\"}}}"),
+      row("13 read the notice of a request entered by hand", HttpMethod.GET, t -> "/task/" + t.notice().getId() + "/form-variables",
+          t -> null, Caller.COORDINATOR, Caller.FULL_TOKEN, Caller.MANAGER),
       row("13 book an appointment without saying when", HttpMethod.POST, t -> "/task/" + t.task().getId() + "/complete",
           t -> "{\"variables\": {\"attemptOutcome\": {\"value\": \"REACHED\"}, \"resolution\": {\"value\": \"BOOKED\"}}}"),
       row("13 schedule the next call on a Saturday at the patient's word", HttpMethod.POST,
@@ -337,6 +343,10 @@ class PermissionTest {
   private CallbackRequest other;
   /** A Tokyo patient: practice hours and their day never meet, so a manager has "Resolve calling window". */
   private CallbackRequest noTimeToCall;
+  /** A number found disconnected on its first call: a manager has "Find another number". */
+  private CallbackRequest disconnected;
+  /** "Added to the patient's open request": the coordinator entered the other request's patient again by hand. */
+  private ProcessInstance enteredAgain;
   /** A follow-up text to the request's patient that the provider refused for good. */
   private long failedMessage;
   private Caller caller = Caller.COORDINATOR;
@@ -351,6 +361,17 @@ class PermissionTest {
         "my wife collapsed and is not breathing", null, null)).request();
     noTimeToCall = intake.receive(new NewCallbackRequest("WEB_FORM", "GENERAL",
         new NewCallbackRequest.Patient("Tomo Far", Phones.next(), null, null, null, "Asia/Tokyo"), null, null, null)).request();
+    disconnected = intake.receive(Ladder.request("WEB_FORM", "GENERAL", "Dora Gone", Phones.next())).request();
+    engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceId(disconnected.getProcessInstanceId())
+        .singleResult().getId(), Map.of("attemptOutcome", "DISCONNECTED", "outsideWindowReason", "URGENT"));
+    engine.getIdentityService().setAuthentication("coordinator", List.of(Groups.CALLBACK_COORDINATORS));
+    try {
+      enteredAgain = engine.getFormService().submitStartForm(engine.getRepositoryService().createProcessDefinitionQuery()
+          .processDefinitionKey(CallbackProcess.NEW_REQUEST_PROCESS_KEY).latestVersion().singleResult().getId(),
+          Map.of("patientName", "Otto Other", "patientPhone", other.getPatientPhone(), "reason", "GENERAL", "channel", "MANUAL"));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
     ladder = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(request.getProcessInstanceId()).singleResult();
     dueBefore = job().getDuedate();
     failedMessage = new SimpleJdbcInsert(jdbc).withTableName("outbox_message").usingGeneratedKeyColumns("id")
@@ -493,6 +514,15 @@ class PermissionTest {
   String redFlagExecution() {
     return engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(ladder.getId())
         .eventName(CallbackProcess.MSG_RED_FLAG_RAISED).singleResult().getExecutionId();
+  }
+
+  Task findAnotherNumber() {
+    return engine.getTaskService().createTaskQuery().processInstanceId(disconnected.getProcessInstanceId())
+        .taskDefinitionKey(CallbackProcess.TASK_FIND_ANOTHER_NUMBER).singleResult();
+  }
+
+  Task notice() {
+    return engine.getTaskService().createTaskQuery().processInstanceId(enteredAgain.getId()).singleResult();
   }
 
   Task resolveCallingWindow() {
